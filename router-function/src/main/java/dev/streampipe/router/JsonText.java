@@ -1,40 +1,71 @@
 package dev.streampipe.router;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-
-/** Writes small JSON objects with the streaming generator (no databind on the hot path). */
+/**
+ * Writes small flat JSON objects into a {@link StringBuilder}: the router's payloads are a dozen scalar fields,
+ * and a streaming generator per payload costs more than the payload. Strings are escaped per RFC 8259.
+ */
 final class JsonText {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private final StringBuilder sb = new StringBuilder(256).append('{');
+    private boolean first = true;
 
-    private JsonText() {
+    static JsonText object() {
+        return new JsonText();
     }
 
-    @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    static String object(Body body) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    static void field(JsonGenerator g, String name, String valueOrNull) throws IOException {
+    JsonText field(String name, String valueOrNull) {
+        key(name);
         if (valueOrNull == null) {
-            g.writeNullField(name);
+            sb.append("null");
         } else {
-            g.writeStringField(name, valueOrNull);
+            string(valueOrNull);
         }
+        return this;
+    }
+
+    JsonText field(String name, long value) {
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
+    JsonText field(String name, boolean value) {
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
+    String end() {
+        return sb.append('}').toString();
+    }
+
+    private void key(String name) {
+        if (!first) {
+            sb.append(',');
+        }
+        first = false;
+        string(name);
+        sb.append(':');
+    }
+
+    private void string(String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 }

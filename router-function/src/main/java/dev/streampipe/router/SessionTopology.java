@@ -83,35 +83,35 @@ public final class SessionTopology {
         Optional<Payload> analytics(ChangeRecord r) {
             String pk = pk(r);
             String sk = sk(r);
-            return Optional.of(Payload.of(JsonText.object(g -> {
-                g.writeStringField("event_id", r.eventId());
-                g.writeStringField("event_name", r.eventName().name());
-                JsonText.field(g, "table", r.tableName().orElse(null));
-                g.writeStringField("pk", pk);
-                JsonText.field(g, "sk", sk);
-                g.writeStringField("item_type", schema.itemTypeOf(sk));
-                g.writeStringField("sequence_number", r.sequenceNumber().value());
-                g.writeStringField("approximate_creation_time", r.approximateCreationTime().toString());
-                g.writeNumberField("size_bytes", r.sizeBytes());
-                g.writeBooleanField("ttl_deletion", r.isTtlDeletion());
-            })));
+            return Optional.of(Payload.of(JsonText.object()
+                    .field("event_id", r.eventId())
+                    .field("event_name", r.eventName().name())
+                    .field("table", r.tableName().orElse(null))
+                    .field("pk", pk)
+                    .field("sk", sk)
+                    .field("item_type", schema.itemTypeOf(sk))
+                    .field("sequence_number", r.sequenceNumber().value())
+                    .field("approximate_creation_time", r.approximateCreationTime().toString())
+                    .field("size_bytes", r.sizeBytes())
+                    .field("ttl_deletion", r.isTtlDeletion())
+                    .end()));
         }
 
         Optional<Payload> audit(ChangeRecord r) {
             String pk = pk(r);
             String sk = sk(r);
-            return Optional.of(Payload.of(JsonText.object(g -> {
-                g.writeStringField("kind", "change");
-                g.writeStringField("event_id", r.eventId());
-                g.writeStringField("event_name", r.eventName().name());
-                g.writeStringField("pk", pk);
-                JsonText.field(g, "sk", sk);
-                g.writeStringField("sequence_number", r.sequenceNumber().value());
-                g.writeBooleanField("ttl_deletion", r.isTtlDeletion());
-                JsonText.field(g, "principal", r.userIdentity() == null ? null : r.userIdentity().principalId());
-                g.writeStringField("images", (r.oldImage().isPresent() ? "old" : "") + (r.newImage().isPresent()
-                        ? (r.oldImage().isPresent() ? "+new" : "new") : ""));
-            })));
+            return Optional.of(Payload.of(JsonText.object()
+                    .field("kind", "change")
+                    .field("event_id", r.eventId())
+                    .field("event_name", r.eventName().name())
+                    .field("pk", pk)
+                    .field("sk", sk)
+                    .field("sequence_number", r.sequenceNumber().value())
+                    .field("ttl_deletion", r.isTtlDeletion())
+                    .field("principal", r.userIdentity() == null ? null : r.userIdentity().principalId())
+                    .field("has_old_image", r.oldImage().isPresent())
+                    .field("has_new_image", r.newImage().isPresent())
+                    .end()));
         }
 
         Optional<Payload> summaryTrigger(ChangeRecord r) {
@@ -138,12 +138,12 @@ public final class SessionTopology {
             }
             long window = turn / schema.summaryInterval();
             String sessionId = schema.sessionIdOf(pk(r));
-            String body = JsonText.object(g -> {
-                g.writeStringField("sessionId", sessionId);
-                g.writeNumberField("window", window);
-                g.writeStringField("eventId", r.eventId());
-                g.writeStringField("sequenceNumber", r.sequenceNumber().value());
-            });
+            String body = JsonText.object()
+                    .field("sessionId", sessionId)
+                    .field("window", window)
+                    .field("eventId", r.eventId())
+                    .field("sequenceNumber", r.sequenceNumber().value())
+                    .end();
             return Optional.of(Payload.of(body).withGroupKey(sessionId + "#" + window));
         }
 
@@ -154,15 +154,15 @@ public final class SessionTopology {
             String oldStatus = text(before, "status");
             String newStatus = text(after, "status");
             String customer = text(after, "customer_id");
-            String detail = JsonText.object(g -> {
-                g.writeStringField("sessionId", sessionId);
-                JsonText.field(g, "oldStatus", oldStatus);
-                JsonText.field(g, "newStatus", newStatus);
-                JsonText.field(g, "customerId", customer);
-                g.writeStringField("timestamp", r.approximateCreationTime().toString());
-                g.writeStringField("eventId", r.eventId());
-                g.writeStringField("sequenceNumber", r.sequenceNumber().value());
-            });
+            String detail = JsonText.object()
+                    .field("sessionId", sessionId)
+                    .field("oldStatus", oldStatus)
+                    .field("newStatus", newStatus)
+                    .field("customerId", customer)
+                    .field("timestamp", r.approximateCreationTime().toString())
+                    .field("eventId", r.eventId())
+                    .field("sequenceNumber", r.sequenceNumber().value())
+                    .end();
             return Optional.of(Payload.of(detail, Map.of(DETAIL_TYPE, STATUS_CHANGED)));
         }
 
@@ -172,15 +172,15 @@ public final class SessionTopology {
             String sessionId = schema.sessionIdOf(pk(r));
             String agent = text(image, "agent_id");
             String reason = text(image, "reason");
-            String body = JsonText.object(g -> {
-                g.writeStringField("sessionId", sessionId);
-                JsonText.field(g, "agentId", agent);
-                JsonText.field(g, "reason", reason);
-                JsonText.field(g, "sortKey", sk(r));
-                g.writeStringField("timestamp", r.approximateCreationTime().toString());
-                g.writeStringField("eventId", r.eventId());
-                g.writeStringField("sequenceNumber", r.sequenceNumber().value());
-            });
+            String body = JsonText.object()
+                    .field("sessionId", sessionId)
+                    .field("agentId", agent)
+                    .field("reason", reason)
+                    .field("sortKey", sk(r))
+                    .field("timestamp", r.approximateCreationTime().toString())
+                    .field("eventId", r.eventId())
+                    .field("sequenceNumber", r.sequenceNumber().value())
+                    .end();
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("event_type", "handoff");
             if (agent != null && !agent.isEmpty()) {

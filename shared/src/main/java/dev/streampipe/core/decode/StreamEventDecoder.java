@@ -29,7 +29,11 @@ import java.util.Optional;
  * missing or ill-typed field yields {@link DecodeOutcome.Malformed} naming the record and the field; the records
  * after it still decode. Only an event that is not JSON, or has no {@code Records} array, throws
  * {@link MalformedEventException}. {@code ApproximateCreationDateTime} is read as epoch <em>seconds</em>
- * (fractions kept), as Lambda sends it. Thread-safe: one instance serves every invocation.
+ * (fractions kept), as Lambda sends it. Keys are read at once; {@code NewImage}/{@code OldImage} are validated
+ * (structure, type descriptors, numbers) during the pass and read into attributes only when first accessed, from
+ * the same bytes — binary values are base64-decoded then, and a bad one throws {@link IllegalArgumentException}
+ * naming the record and field (the batch engine dead-letters such a record). Thread-safe: one instance serves
+ * every invocation.
  */
 public final class StreamEventDecoder {
     private final JsonFactory factory;
@@ -92,7 +96,7 @@ public final class StreamEventDecoder {
                 continue;
             }
             JsonStreamContext recordContext = p.getParsingContext();
-            RecordReader reader = new RecordReader(index);
+            RecordReader reader = new RecordReader(index, json, factory);
             try {
                 ChangeRecord record = reader.read(p);
                 RawRecord raw = new RawRecord(json, start, (int) p.currentLocation().getByteOffset());
@@ -140,11 +144,15 @@ public final class StreamEventDecoder {
     /** Reads one record object; remembers the event id and sequence number as soon as it sees them. */
     private static final class RecordReader {
         final int index;
+        final byte[] json;
+        final JsonFactory factory;
         String eventId;
         String sequence;
 
-        RecordReader(int index) {
+        RecordReader(int index, byte[] json, JsonFactory factory) {
             this.index = index;
+            this.json = json;
+            this.factory = factory;
         }
 
         ChangeRecord read(JsonParser p) throws IOException, FieldError {
@@ -181,8 +189,8 @@ public final class StreamEventDecoder {
                                 case "SizeBytes" -> size = longValue(p, dv, fp);
                                 case "StreamViewType" -> viewType = enumValue(StreamViewType.class, text(p, dv, fp), fp);
                                 case "Keys" -> keys = readItem(p, dv, fp);
-                                case "NewImage" -> newImage = readItem(p, dv, fp);
-                                case "OldImage" -> oldImage = readItem(p, dv, fp);
+                                case "NewImage" -> newImage = deferredImage(p, dv, fp);
+                                case "OldImage" -> oldImage = deferredImage(p, dv, fp);
                                 default -> p.skipChildren();
                             }
                         }
@@ -273,6 +281,97 @@ public final class StreamEventDecoder {
                 return n;
             }
             throw new FieldError(field, "must be a whole number, was " + describe(p, v));
+        }
+
+        /**
+         * Validates an image's structure (types, descriptors, numbers) without building it, and returns an item
+         * that reads the values from the same bytes on first access. Most routes never look at the images.
+         */
+        private Item deferredImage(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+            if (v == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            scanItem(p, v, field);
+            int end = (int) p.currentLocation().getByteOffset();
+            byte[] source = json;
+            JsonFactory f = factory;
+            String where = "Records[" + index + "]";
+            return Item.deferred(() -> {
+                try (JsonParser q = f.createParser(source, start, end - start)) {
+                    return readItem(q, q.nextToken(), field).attributes();
+                } catch (FieldError e) {
+                    throw new IllegalArgumentException(where + "." + e.field + ": " + e.getMessage());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        private static void scanItem(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+            expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                scanValue(p, p.nextToken(), field, name);
+            }
+        }
+
+        private static void scanValue(JsonParser p, JsonToken v, String parent, String name)
+                throws IOException, FieldError {
+            if (v != JsonToken.START_OBJECT) {
+                throw new FieldError(parent + "." + name, "must be an attribute value object like {\"S\":\"...\"}, was " + v);
+            }
+            if (p.nextToken() != JsonToken.FIELD_NAME) {
+                throw new FieldError(parent + "." + name, "attribute value has no type descriptor");
+            }
+            String type = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (type) {
+                case "S", "B" -> expectString(t, parent, name, type);
+                case "N" -> {
+                    expectString(t, parent, name, type);
+                    number(p.getText(), parent + "." + name + ".N");
+                }
+                case "BOOL" -> bool(p, t, parent + "." + name + ".BOOL");
+                case "NULL" -> {
+                    if (!bool(p, t, parent + "." + name + ".NULL")) {
+                        throw new FieldError(parent + "." + name + ".NULL", "must be true");
+                    }
+                }
+                case "L" -> {
+                    expect(t, JsonToken.START_ARRAY, parent + "." + name + ".L", "an array");
+                    int i = 0;
+                    JsonToken e;
+                    while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                        scanValue(p, e, parent + "." + name + ".L", "[" + i++ + "]");
+                    }
+                }
+                case "M" -> scanItem(p, t, parent + "." + name + ".M");
+                case "SS", "BS", "NS" -> {
+                    expect(t, JsonToken.START_ARRAY, parent + "." + name + "." + type, "an array of strings");
+                    int i = 0;
+                    JsonToken e;
+                    while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                        String at = parent + "." + name + "." + type + "[" + i++ + "]";
+                        if (e != JsonToken.VALUE_STRING) {
+                            throw new FieldError(at, "must be a string, was " + describe(p, e));
+                        }
+                        if (type.equals("NS")) {
+                            number(p.getText(), at);
+                        }
+                    }
+                }
+                default -> throw new FieldError(parent + "." + name, "unknown attribute type '" + abbreviate(type) + "'");
+            }
+            if (p.nextToken() != JsonToken.END_OBJECT) {
+                throw new FieldError(parent + "." + name, "attribute value must have exactly one type descriptor");
+            }
+        }
+
+        private static void expectString(JsonToken t, String parent, String name, String type) throws FieldError {
+            if (t != JsonToken.VALUE_STRING) {
+                throw new FieldError(parent + "." + name + "." + type, "must be a string, was " + t);
+            }
         }
 
         private static Item readItem(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
