@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Amazon Data Firehose {@code PutRecordBatch} over AWS JSON 1.1 ({@code X-Amz-Target:
- * Firehose_20150804.PutRecordBatch}). Entries are {@link FirehoseRecord}s. The answer carries
+ * Amazon Data Firehose {@code PutRecordBatch} (and single {@code PutRecord}) over AWS JSON 1.1
+ * ({@code X-Amz-Target: Firehose_20150804.PutRecordBatch}). Entries are {@link FirehoseRecord}s. The answer carries
  * {@code FailedPutCount} and one {@code RequestResponses} element per record: a {@code RecordId}, or
  * {@code ErrorCode}/{@code ErrorMessage} for an injected entry failure (usually
  * {@code ServiceUnavailableException} or {@code InternalFailure}). {@link #throttle(int)} answers the whole

@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -156,15 +157,18 @@ public final class LoopbackAws implements AutoCloseable {
 
     /**
      * Points a client builder at this endpoint: region {@link #REGION}, static credentials, endpoint override,
-     * the SDK's retries <b>off</b> (so tests see each fault and drive retries themselves), and for sync builders
-     * the URL-connection HTTP client. To keep SDK retries, call {@code overrideConfiguration(...)} again on the
-     * returned builder before building.
+     * for sync builders the URL-connection HTTP client, and the SDK's retries <b>off</b> (so tests see each fault
+     * and drive retries themselves) unless the builder already has a retry strategy, policy or mode, which is
+     * kept. Other override settings already on the builder are kept too.
      */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
-        builder.region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .endpointOverride(endpoint())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        builder.region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint());
+        ClientOverrideConfiguration override = builder.overrideConfiguration();
+        boolean retriesChosen = override.retryStrategy().isPresent() || override.retryPolicy().isPresent()
+                || override.retryMode().isPresent() || override.retryStrategyConfigurator().isPresent();
+        if (!retriesChosen) {
+            builder.overrideConfiguration(override.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+        }
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }

@@ -22,6 +22,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
@@ -145,23 +146,37 @@ class LoopbackAwsIT {
     }
 
     @Test
-    void shouldLetSdkRetryWhenCallerReenablesRetries() {
+    void shouldKeepCallersRetryStrategyWhenBuilderHasOne() {
         // GIVEN two throttled calls and an SDK retrying three times without backoff
         LoopbackAws aws = loopback.aws();
         aws.eventBridge().throttle(2);
-        try (EventBridgeClient events = aws.configure(EventBridgeClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(3).backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build()))
-                .build()) {
+        try (EventBridgeClient events = aws.client(EventBridgeClient.builder()
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10))
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3)
+                                .backoffStrategy(BackoffStrategy.retryImmediately())
+                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build())))) {
             // WHEN
             int failed = events.putEvents(b -> b.entries(
-                    PutEventsRequestEntry.builder().source("s").detailType("d").detail("{}").build()))
-                    .failedEntryCount();
+                    PutEventsRequestEntry.builder().source("s").detailType("d").detail("{}").build())).failedEntryCount();
             // THEN
             assertThat(failed).isZero();
         }
         assertThat(aws.calls("EventBridge", "PutEvents")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTurnSdkRetriesOffWhenBuilderHasNoRetrySetting() {
+        // GIVEN
+        LoopbackAws aws = loopback.aws();
+        aws.eventBridge().throttle(1);
+        try (EventBridgeClient events = aws.client(EventBridgeClient.builder()
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10))))) {
+            // WHEN / THEN
+            assertThatThrownBy(() -> events.putEvents(b -> b.entries(
+                    PutEventsRequestEntry.builder().source("s").detailType("d").detail("{}").build())))
+                    .isInstanceOf(EventBridgeException.class);
+        }
+        assertThat(aws.calls("EventBridge", "PutEvents")).isEqualTo(1);
     }
 
     @Test
