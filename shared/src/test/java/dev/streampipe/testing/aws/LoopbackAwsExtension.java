@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>On an instance field the endpoint starts before each test and stops after it. On a {@code static} field it
- * starts once per class and is {@link LoopbackAws#reset() reset} after each test. Test and lifecycle methods may
+ * starts once per class (shared with {@code @Nested} classes) and is {@link LoopbackAws#reset() reset} after each
+ * test. Test and lifecycle methods may
  * also declare a {@link LoopbackAws} parameter.
  */
 public final class LoopbackAwsExtension
@@ -31,6 +32,7 @@ public final class LoopbackAwsExtension
 
     private LoopbackAws aws;
     private boolean perClass;
+    private int classDepth;
 
     /** The running endpoint. */
     public LoopbackAws aws() {
@@ -43,7 +45,9 @@ public final class LoopbackAwsExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        aws = LoopbackAws.start();
+        if (classDepth++ == 0) {
+            aws = LoopbackAws.start();
+        }
     }
 
     @Override
@@ -64,7 +68,9 @@ public final class LoopbackAwsExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (--classDepth == 0) {
+            stop();
+        }
     }
 
     @Override

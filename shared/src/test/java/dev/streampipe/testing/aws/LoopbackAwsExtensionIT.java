@@ -2,6 +2,7 @@ package dev.streampipe.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -21,6 +22,15 @@ class LoopbackAwsExtensionIT {
     void shouldResolveSameEndpointAsFieldWhenInjected(LoopbackAws aws) {
         assertThat(aws).isSameAs(LOOPBACK.aws());
         publishOnceAndExpectOneCall(aws);
+    }
+
+    @Nested
+    class WhenNested {
+        @Test
+        void shouldShareOuterEndpointWhenClassIsNested(LoopbackAws aws) {
+            assertThat(aws).isSameAs(LOOPBACK.aws());
+            publishOnceAndExpectOneCall(aws);
+        }
     }
 
     private static void publishOnceAndExpectOneCall(LoopbackAws aws) {
