@@ -93,6 +93,11 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
         return LocalTables.createLedgerTable(client());
     }
 
+    /** A fresh ledger table with the given string partition key name. */
+    public LedgerTable createLedgerTable(String keyName) {
+        return LocalTables.createLedgerTable(client(), LocalTables.uniqueName("ledger"), keyName);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();

@@ -63,11 +63,14 @@ class DynamoDbLocalExtensionIT {
     void shouldCreateHashOnlyLedgerTableWhenAsked() {
         // WHEN a ledger table is created
         LedgerTable ledger = DDB.createLedgerTable();
+        LedgerTable named = DDB.createLedgerTable("effect_id");
 
         // THEN it has a single string hash key and no stream
         TableDescription description = DDB.client().describeTable(b -> b.tableName(ledger.name())).table();
         assertThat(description.keySchema()).singleElement()
                 .satisfies(k -> assertThat(k.attributeName()).isEqualTo("PK"));
+        assertThat(DDB.client().describeTable(b -> b.tableName(named.name())).table().keySchema()).singleElement()
+                .satisfies(k -> assertThat(k.attributeName()).isEqualTo("effect_id"));
         assertThat(description.attributeDefinitions()).singleElement()
                 .satisfies(a -> assertThat(a.attributeTypeAsString()).isEqualTo("S"));
         assertThat(description.streamSpecification()).isNull();

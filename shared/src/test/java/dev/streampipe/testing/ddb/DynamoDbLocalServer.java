@@ -130,7 +130,9 @@ public final class DynamoDbLocalServer {
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
                     "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
                 server.start();
-                return new DynamoDbLocalServer(server, port, Duration.ofNanos(System.nanoTime() - t0));
+                Duration startup = Duration.ofNanos(System.nanoTime() - t0);
+                System.err.printf("DynamoDB Local started on 127.0.0.1:%d in %d ms%n", port, startup.toMillis());
+                return new DynamoDbLocalServer(server, port, startup);
             } catch (Exception e) {
                 if (!causedByBind(e)) {
                     throw new IllegalStateException("DynamoDB Local failed to start on port " + port, e);

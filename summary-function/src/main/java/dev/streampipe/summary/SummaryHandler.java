@@ -1,0 +1,87 @@
+package dev.streampipe.summary;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.streampipe.summary.bedrock.BedrockSummarizer;
+import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Lambda entry point {@code dev.streampipe.summary.SummaryHandler::handleRequest}, invoked asynchronously
+ * by the router with {@code {"sessionId":"<id>","window":<n>}}; answers
+ * {@code {"sessionId":..,"window":..,"status":"WRITTEN" | "ALREADY_PRESENT" | "WRITTEN_CONCURRENTLY"}}.
+ *
+ * <p>Retries: every failure is rethrown so Lambda's asynchronous retry policy applies (two retries by
+ * default, then the on-failure destination). {@link RetryableSummaryException} marks failures that heal,
+ * above all a window whose turns are not all written yet; {@link PermanentSummaryException} marks those that
+ * will fail again. Invoking twice, or concurrently, writes one summary.
+ *
+ * <p>Environment (read only by the no-argument constructor): see {@link SummaryConfig#fromEnvironment}, plus
+ * {@code AWS_REGION}. Clients use the URL-connection HTTP client and make no call before the first request.
+ */
+public final class SummaryHandler implements RequestStreamHandler {
+
+    private final SummaryService service;
+
+    /** Production wiring from the environment. */
+    public SummaryHandler() {
+        this(System.getenv());
+    }
+
+    /** Wiring from the given environment variables (the no-argument constructor passes the real ones). */
+    SummaryHandler(Map<String, String> env) {
+        this(fromEnvironment(env));
+    }
+
+    /** Takes every collaborator. */
+    public SummaryHandler(SummaryConfig config, SummaryStore store, Summarizer summarizer, Clock clock, JsonLog log) {
+        this(new SummaryService(config, store, summarizer, clock, log));
+    }
+
+    private SummaryHandler(SummaryService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        service.handle(input, output);
+    }
+
+    private static SummaryService fromEnvironment(Map<String, String> env) {
+        SummaryConfig config = SummaryConfig.fromEnvironment(env);
+        Region region = region(env);
+        Clock clock = Clock.systemUTC();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        Summarizer summarizer = config.bedrock()
+                .<Summarizer>map(settings -> new BedrockSummarizer(BedrockRuntimeClient.builder()
+                        .region(region)
+                        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
+                        .build(), settings))
+                .orElseGet(LocalSummarizer::new);
+        return new SummaryService(config, new DynamoDbSummaryStore(dynamoDb, config), summarizer, clock,
+                JsonLog.toStandardOutput(clock));
+    }
+
+    private static Region region(Map<String, String> env) {
+        String region = env.get("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("AWS_REGION must be set (Lambda sets it), was '" + region + "'");
+        }
+        return Region.of(region.strip());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.streampipe.summary;
+
+import dev.streampipe.core.summary.SummaryWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * Writes the summary of one window exactly once.
+ *
+ * <p>For {@code (sessionId, n)}: if {@code SUMMARY#n} exists, return {@link SummaryResult.Status#ALREADY_PRESENT}
+ * without calling the summarizer. Otherwise read exactly the window's turns; if any is missing, throw
+ * {@link RetryableSummaryException} (nothing written; Lambda's retry comes back later). Load
+ * {@code SUMMARY#n-1} as context (a missing one is logged and skipped, so one failed window never blocks
+ * the rest), summarize, and put {@code SUMMARY#n} conditionally. Losing that put to a concurrent
+ * invocation is success ({@link SummaryResult.Status#WRITTEN_CONCURRENTLY}). Every outcome and failure is
+ * logged as one JSON line with ids and counts only; failures are rethrown.
+ */
+public final class SummaryService {
+
+    private final SummaryConfig config;
+    private final SummaryStore store;
+    private final Summarizer summarizer;
+    private final Clock clock;
+    private final JsonLog log;
+
+    public SummaryService(SummaryConfig config, SummaryStore store, Summarizer summarizer, Clock clock, JsonLog log) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Reads a request from {@code in}, summarizes, writes the result to {@code out}. */
+    public void handle(InputStream in, OutputStream out) throws IOException {
+        SummaryRequest request;
+        try {
+            request = SummaryCodec.readRequest(in);
+        } catch (PermanentSummaryException e) {
+            log.error("summary_request_invalid", "retryable", false, "error", e.getMessage());
+            throw e;
+        }
+        SummaryCodec.writeResult(summarize(request), out);
+    }
+
+    /**
+     * Summarizes one window.
+     *
+     * @throws RetryableSummaryException when the window is incomplete or a dependency failed transiently
+     * @throws PermanentSummaryException when the request, an item or the model request is bad
+     */
+    public SummaryResult summarize(SummaryRequest request) {
+        Instant started = clock.instant();
+        try {
+            SummaryResult result = run(request);
+            log.info("summary_" + result.status().name().toLowerCase(Locale.ROOT),
+                    "sessionId", request.sessionId(), "window", request.window(),
+                    "summarizer", summarizer.name(), "durationMs", elapsedMillis(started));
+            return result;
+        } catch (RetryableSummaryException | PermanentSummaryException e) {
+            log.error("summary_failed", "sessionId", request.sessionId(), "window", request.window(),
+                    "retryable", e instanceof RetryableSummaryException, "error", e.getMessage(),
+                    "durationMs", elapsedMillis(started));
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("summary_failed", "sessionId", request.sessionId(), "window", request.window(),
+                    "retryable", true, "error", e.getClass().getName(), "durationMs", elapsedMillis(started));
+            throw e;
+        }
+    }
+
+    private SummaryResult run(SummaryRequest request) {
+        String sessionId = request.sessionId();
+        if (config.keys().isSessionPartitionKey(sessionId)) {
+            throw new PermanentSummaryException("sessionId must be the bare id without "
+                    + config.keys().sessionPrefix() + ", was '" + sessionId + "'");
+        }
+        SummaryWindow window = window(request);
+        if (store.summaryExists(sessionId, window.number())) {
+            return new SummaryResult(sessionId, window.number(), SummaryResult.Status.ALREADY_PRESENT);
+        }
+        List<Turn> turns = store.turns(sessionId, window);
+        requireComplete(sessionId, window, turns);
+        Optional<String> previous = window.previous().flatMap(p -> store.summaryText(sessionId, p.number()));
+        if (previous.isEmpty() && window.number() > 1) {
+            log.warn("previous_summary_missing", "sessionId", sessionId, "window", window.number());
+        }
+        String text = summarizer.summarize(new SummaryPrompt(sessionId, window, previous, turns));
+        if (text == null || text.isBlank()) {
+            throw new PermanentSummaryException("summarizer " + summarizer.name() + " returned no text for session "
+                    + sessionId + " window " + window.number());
+        }
+        Instant now = clock.instant();
+        Duration ttl = config.ttl();
+        boolean written = store.putIfAbsent(
+                new SummaryRecord(sessionId, window, text, now, now.plus(ttl), summarizer.name()));
+        return new SummaryResult(sessionId, window.number(),
+                written ? SummaryResult.Status.WRITTEN : SummaryResult.Status.WRITTEN_CONCURRENTLY);
+    }
+
+    private SummaryWindow window(SummaryRequest request) {
+        try {
+            return SummaryWindow.of(request.window(), config.interval());
+        } catch (IllegalArgumentException e) {
+            throw new PermanentSummaryException("invalid summary request: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireComplete(String sessionId, SummaryWindow window, List<Turn> turns) {
+        if (turns.size() == window.interval()) {
+            return;
+        }
+        Set<Long> present = turns.stream().map(Turn::number).collect(Collectors.toSet());
+        String missing = LongStream.rangeClosed(window.firstTurn(), window.lastTurn())
+                .filter(n -> !present.contains(n))
+                .limit(10)
+                .mapToObj(Long::toString)
+                .collect(Collectors.joining(", "));
+        throw new RetryableSummaryException("window " + window.number() + " of session " + sessionId
+                + " is incomplete: " + turns.size() + " of " + window.interval() + " turns ("
+                + window.firstTurn() + ".." + window.lastTurn() + ") written, missing " + missing
+                + (window.interval() - turns.size() > 10 ? ", ..." : ""));
+    }
+
+    private long elapsedMillis(Instant started) {
+        return Duration.between(started, clock.instant()).toMillis();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.streampipe.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streampipe.core.summary.SessionKeys;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SummaryHandlerTest {
+
+    @Test
+    void shouldBuildWithoutNetworkWhenEnvironmentIsComplete() {
+        // WHEN built from a complete environment, with and without a model (no AWS endpoint is reachable here)
+        // THEN construction succeeds: clients make no call before the first request
+        assertThat(new SummaryHandler(Map.of("TABLE_NAME", "sessions", "AWS_REGION", "eu-west-1"))).isNotNull();
+        assertThat(new SummaryHandler(Map.of("TABLE_NAME", "sessions", "AWS_REGION", "eu-west-1",
+                "BEDROCK_MODEL_ID", "anthropic.claude-3-haiku-20240307-v1:0"))).isNotNull();
+    }
+
+    @Test
+    void shouldFailFastNamingVariableWhenEnvironmentIsIncomplete() {
+        // WHEN / THEN
+        assertThatThrownBy(() -> new SummaryHandler(Map.of("AWS_REGION", "eu-west-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("TABLE_NAME must be set");
+        assertThatThrownBy(() -> new SummaryHandler(Map.of("TABLE_NAME", "sessions")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("AWS_REGION must be set (Lambda sets it), was 'null'");
+    }
+
+    @Test
+    void shouldDelegateToServiceWhenInvoked() throws Exception {
+        // GIVEN a handler over an in-memory store holding turns 1..10
+        InMemorySummaryStore store = new InMemorySummaryStore().withTurns("s-0001", 1, 10);
+        SummaryHandler handler = new SummaryHandler(new SummaryConfig("sessions", "PK", "SK", 10, Duration.ofDays(30),
+                Optional.empty(), SessionKeys.DEFAULT), store, new LocalSummarizer(), Clock.systemUTC(),
+                new JsonLog(line -> { }, Clock.systemUTC()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // WHEN invoked with the router's payload
+        handler.handleRequest(new ByteArrayInputStream(
+                "{\"sessionId\":\"s-0001\",\"window\":1}".getBytes(StandardCharsets.UTF_8)), out, null);
+
+        // THEN the summary exists and the answer says so
+        assertThat(store.summaryExists("s-0001", 1)).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"sessionId\":\"s-0001\",\"window\":1,\"status\":\"WRITTEN\"}");
+    }
+}
