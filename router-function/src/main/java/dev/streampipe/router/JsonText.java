@@ -1,5 +1,7 @@
 package dev.streampipe.router;
 
+import dev.streampipe.core.json.JsonStrings;
+
 /**
  * Writes small flat JSON objects into a {@link StringBuilder}: the router's payloads are a dozen scalar fields,
  * and a streaming generator per payload costs more than the payload. Strings are escaped per RFC 8259.
@@ -48,24 +50,6 @@ final class JsonText {
     }
 
     private void string(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.append(sb, s);
     }
 }

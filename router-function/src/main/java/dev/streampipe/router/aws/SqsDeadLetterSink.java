@@ -5,6 +5,7 @@ import dev.streampipe.core.batch.DeadLetterSink;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.RetryableSinkException;
+import dev.streampipe.core.json.JsonStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +47,15 @@ public final class SqsDeadLetterSink implements DeadLetterSink {
         long max = BatchLimits.SQS.maxEntryBytes() - ENVELOPE_ROOM - Utf8.length(l.reason());
         boolean truncated = Utf8.length(raw) > max;
         StringBuilder sb = new StringBuilder(raw.length() + 512).append('{');
-        sb.append("\"reason\":").append(quote(l.reason()));
-        sb.append(",\"route\":").append(l.routeOrNull() == null ? "null" : quote(l.routeOrNull()));
+        sb.append("\"reason\":").append(JsonStrings.quote(l.reason()));
+        sb.append(",\"route\":").append(l.routeOrNull() == null ? "null" : JsonStrings.quote(l.routeOrNull()));
         sb.append(",\"recordIndex\":").append(l.recordIndex());
-        sb.append(",\"eventId\":").append(l.eventIdOrNull() == null ? "null" : quote(l.eventIdOrNull()));
-        sb.append(",\"sequenceNumber\":").append(l.sequenceNumberOrNull() == null ? "null" : quote(l.sequenceNumberOrNull()));
+        sb.append(",\"eventId\":").append(l.eventIdOrNull() == null ? "null" : JsonStrings.quote(l.eventIdOrNull()));
+        sb.append(",\"sequenceNumber\":").append(l.sequenceNumberOrNull() == null ? "null" : JsonStrings.quote(l.sequenceNumberOrNull()));
         sb.append(",\"truncated\":").append(truncated);
         if (truncated) {
             // Cut on a character boundary well inside the limit; as a string, since a cut object is not JSON.
-            sb.append(",\"recordText\":").append(quote(raw.substring(0, (int) Math.min(raw.length(), max / 3))));
+            sb.append(",\"recordText\":").append(JsonStrings.quote(raw.substring(0, (int) Math.min(raw.length(), max / 3))));
         } else {
             sb.append(",\"record\":").append(raw);
         }
@@ -92,35 +93,5 @@ public final class SqsDeadLetterSink implements DeadLetterSink {
             failed.put(chunk.get(index), Failure.retryable(e.code() + ": " + e.message()));
         }
         return failed;
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    private static boolean validSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 }

@@ -1,0 +1,274 @@
+package dev.streampipe.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Reads a DynamoDB stream the way Lambda's event source mapping does and invokes a function with the Lambda
+ * event JSON: batches of at most {@code batchSize} records per shard, waiting up to the batching window to fill
+ * one, in order within a shard, one batch in flight per shard; on a partial batch response it retries from the
+ * reported sequence number; on a function error it bisects the batch (if enabled) and retries; after
+ * {@code maxRetries} retries it sends the records to the on-failure destination and moves on.
+ */
+final class EventSourceMapping implements AutoCloseable {
+
+    /** The function: takes the event JSON, returns the reported failed sequence numbers; throws on function error. */
+    @FunctionalInterface
+    interface Function {
+        List<String> invoke(byte[] eventJson) throws Exception;
+    }
+
+    record Settings(int batchSize, Duration batchingWindow, int maxRetries, boolean bisectOnError, Duration idlePoll) {
+        Settings {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("batchSize must be 1..10000, was " + batchSize);
+            }
+            if (maxRetries < 0 || maxRetries > 10_000) {
+                throw new IllegalArgumentException("maxRetries must be 0..10000, was " + maxRetries);
+            }
+        }
+    }
+
+    /** Counters the report reads; thread-safe. */
+    static final class Stats {
+        final AtomicLong recordsRead = new AtomicLong();
+        final AtomicLong recordsDone = new AtomicLong();
+        final AtomicLong invocations = new AtomicLong();
+        final AtomicLong partialFailures = new AtomicLong();
+        final AtomicLong functionErrors = new AtomicLong();
+        final AtomicLong bisections = new AtomicLong();
+        final AtomicLong recordsRedelivered = new AtomicLong();
+        final AtomicLong recordsToOnFailure = new AtomicLong();
+        volatile Instant newestDone = Instant.EPOCH;
+    }
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final Function function;
+    private final Settings settings;
+    private final Clock clock;
+    private final Consumer<List<Record>> onFailure;
+    private final Stats stats = new Stats();
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private final Thread discovery;
+    private volatile boolean running = true;
+
+    EventSourceMapping(DynamoDbStreamsClient streams, String streamArn, Function function, Settings settings,
+                       Clock clock, Consumer<List<Record>> onFailure) {
+        this.streams = Objects.requireNonNull(streams, "streams");
+        this.streamArn = Objects.requireNonNull(streamArn, "streamArn");
+        this.function = Objects.requireNonNull(function, "function");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+        this.discovery = new Thread(this::discover, "esm-discovery");
+        this.discovery.setDaemon(true);
+    }
+
+    EventSourceMapping start() {
+        discovery.start();
+        return this;
+    }
+
+    Stats stats() {
+        return stats;
+    }
+
+    private void discover() {
+        while (running) {
+            try {
+                for (Shard shard : shards()) {
+                    if (started.add(shard.shardId())) {
+                        Thread t = new Thread(() -> readShard(shard), "esm-" + shard.shardId());
+                        t.setDaemon(true);
+                        threads.put(shard.shardId(), t);
+                        t.start();
+                    }
+                }
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    System.err.println("{\"kind\":\"esm\",\"error\":\"describe-stream failed: " + e.getMessage() + "\"}");
+                }
+            }
+        }
+    }
+
+    private List<Shard> shards() {
+        List<Shard> all = new ArrayList<>();
+        String last = null;
+        do {
+            String from = last;
+            var description = streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from))
+                    .streamDescription();
+            all.addAll(description.shards());
+            last = description.lastEvaluatedShardId();
+        } while (last != null);
+        return all;
+    }
+
+    private void readShard(Shard shard) {
+        String parent = shard.parentShardId();
+        while (running && parent != null && started.contains(parent) && threads.get(parent) != null
+                && threads.get(parent).isAlive()) {
+            sleep(settings.idlePoll());
+        }
+        String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        List<Record> buffer = new ArrayList<>();
+        Instant firstBuffered = null;
+        while (running) {
+            GetRecordsResponse response;
+            try {
+                String current = iterator;
+                response = streams.getRecords(b -> b.shardIterator(current).limit(1000));
+            } catch (ExpiredIteratorException e) {
+                String after = buffer.isEmpty() ? null : buffer.get(buffer.size() - 1).dynamodb().sequenceNumber();
+                iterator = after == null
+                        ? streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
+                        : streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after)).shardIterator();
+                continue;
+            }
+            if (!response.records().isEmpty() && firstBuffered == null) {
+                firstBuffered = clock.instant();
+            }
+            buffer.addAll(response.records());
+            stats.recordsRead.addAndGet(response.records().size());
+            iterator = response.nextShardIterator();
+            boolean shardEnded = iterator == null;
+            while (!buffer.isEmpty() && (buffer.size() >= settings.batchSize() || shardEnded || !running
+                    || Duration.between(firstBuffered, clock.instant()).compareTo(settings.batchingWindow()) >= 0)) {
+                List<Record> batch = new ArrayList<>(buffer.subList(0, Math.min(settings.batchSize(), buffer.size())));
+                buffer.subList(0, batch.size()).clear();
+                deliver(batch);
+                firstBuffered = buffer.isEmpty() ? null : clock.instant();
+            }
+            if (shardEnded) {
+                return;
+            }
+            if (response.records().isEmpty()) {
+                sleep(settings.idlePoll());
+            }
+        }
+    }
+
+    /** Delivers one batch until it is done or sent to the on-failure destination. */
+    private void deliver(List<Record> batch) {
+        deliver(batch, 0);
+    }
+
+    private void deliver(List<Record> initial, int retriesSoFar) {
+        List<Record> batch = initial;
+        int retries = retriesSoFar;
+        while (!batch.isEmpty()) {
+            stats.invocations.incrementAndGet();
+            List<String> failures;
+            try {
+                failures = function.invoke(LambdaEventJson.event(batch, streamArn));
+            } catch (Exception e) {
+                stats.functionErrors.incrementAndGet();
+                if (retries >= settings.maxRetries()) {
+                    toOnFailure(batch);
+                    return;
+                }
+                retries++;
+                stats.recordsRedelivered.addAndGet(batch.size());
+                if (settings.bisectOnError() && batch.size() > 1) {
+                    stats.bisections.incrementAndGet();
+                    int half = batch.size() / 2;
+                    deliver(new ArrayList<>(batch.subList(0, half)), retries);
+                    deliver(new ArrayList<>(batch.subList(half, batch.size())), retries);
+                    return;
+                }
+                continue;
+            }
+            if (failures.isEmpty()) {
+                done(batch);
+                return;
+            }
+            stats.partialFailures.incrementAndGet();
+            int from = indexOf(batch, failures);
+            done(batch.subList(0, from));
+            List<Record> rest = new ArrayList<>(batch.subList(from, batch.size()));
+            if (retries >= settings.maxRetries()) {
+                toOnFailure(rest);
+                return;
+            }
+            retries++;
+            stats.recordsRedelivered.addAndGet(rest.size());
+            batch = rest;
+        }
+    }
+
+    /** Lambda checkpoints at the lowest reported sequence number; an unknown identifier fails the whole batch. */
+    private static int indexOf(List<Record> batch, List<String> failures) {
+        int lowest = Integer.MAX_VALUE;
+        for (String seq : failures) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).dynamodb().sequenceNumber().equals(seq)) {
+                    lowest = Math.min(lowest, i);
+                }
+            }
+        }
+        return lowest == Integer.MAX_VALUE ? 0 : lowest;
+    }
+
+    private void done(List<Record> records) {
+        stats.recordsDone.addAndGet(records.size());
+        if (!records.isEmpty()) {
+            Instant t = records.get(records.size() - 1).dynamodb().approximateCreationDateTime();
+            if (t != null && t.isAfter(stats.newestDone)) {
+                stats.newestDone = t;
+            }
+        }
+    }
+
+    private void toOnFailure(List<Record> records) {
+        stats.recordsToOnFailure.addAndGet(records.size());
+        onFailure.accept(records);
+        done(records);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops polling; batches in flight finish. */
+    @Override
+    public void close() {
+        running = false;
+        discovery.interrupt();
+        for (Thread t : threads.values()) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
