@@ -1,0 +1,210 @@
+package dev.streampipe.core.hotkey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds hot partition keys and hot shards in a stream of writes, in bounded memory.
+ *
+ * <p><b>Counting.</b> Each {@link #record write} is charged {@link WriteUnits#ofSize} WCU and
+ * bucketed by its epoch second. Per table, keys are hashed to lock stripes; each stripe keeps a
+ * Count-Min sketch of WCU for the current second and at most
+ * {@code maxTrackedKeysPerTable / stripes} candidate keys with exact per-second rings. A key
+ * becomes a candidate once its sketch estimate in one second reaches the admission floor,
+ * {@code max(1, ceil(admissionFraction × lowest limit of any threshold rule))}, evicting the
+ * coldest unpinned candidate if the stripe is full (HOT and RECOVERED keys are pinned). Shards
+ * are few and always counted exactly. Memory per table is therefore fixed: about
+ * {@code 4 × sketchWidth × sketchDepth} bytes of sketch plus
+ * {@code maxTrackedKeysPerTable × (8 × ring length + ≈ 250 + key length)} bytes (ring length:
+ * the power of two above the window), however many keys pass.
+ *
+ * <p><b>Error bounds.</b> Rates of candidates are exact from the second of admission; in the
+ * admission second itself a key's count misses what it wrote before its estimate reached the
+ * floor, i.e. less than the floor. A cold key is nominated by mistake only when sketch noise
+ * lifts it to the floor: its estimate exceeds its true WCU in a second by more than
+ * {@code ε × N} (ε = e/(sketchWidth/stripes), N = WCU written to its stripe in that second)
+ * with probability at most δ = e^-sketchDepth. A wrongly nominated key costs a candidate slot,
+ * never a false alert, because alerts read only exact counts. A hot key can be missed only when
+ * every slot of its stripe is pinned, or when sketch noise makes nominated lukewarm keys look
+ * hotter than it in the same second; the next second retries.
+ *
+ * <p><b>Rates and latency.</b> See {@link RateMode}; the last-second rate includes the current
+ * partial second, so a key writing above its threshold alerts at the first {@link #evaluate}
+ * after its count crosses it — within the first second after admission when it writes more
+ * than threshold + floor per second, within two seconds otherwise. Calling evaluate once a
+ * second keeps write-to-alert latency ≤ 3 s. Rates are read at the evaluation time, so the
+ * instant given to {@code record} should be on the same clock: the processing time when the
+ * consumer may lag, or the record's creation time when it does not; writes older than the
+ * window relative to the newest second seen are dropped and counted in {@link #droppedLateWrites}.
+ *
+ * <p><b>Threads.</b> All methods are safe for concurrent callers. {@code record} locks one key
+ * stripe and one shard counter for a few dozen nanoseconds each, so KCL processors of different
+ * shards can share an engine; {@code evaluate} and the queries lock one stripe at a time.
+ * {@code clear} racing with {@code record} may keep some of the racing writes.
+ */
+public final class HotKeyEngine {
+
+    private final HotKeyConfig config;
+    private final Clock clock;
+    private final AlertPolicy policy;
+    private final ConcurrentHashMap<String, TableState> tables = new ConcurrentHashMap<>();
+    private volatile Thresholds thresholds;
+    private volatile int admissionFloor;
+
+    private HotKeyEngine(HotKeyConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.policy = new AlertPolicy(config.recoveryFraction(), config.recoveryHold(), config.cooldown());
+        setThresholds(Thresholds.withDefault(config.defaultThreshold()));
+    }
+
+    /** An engine with {@code config}; {@code clock} times the no-argument queries. */
+    public static HotKeyEngine create(HotKeyConfig config, Clock clock) {
+        return new HotKeyEngine(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Counts one write of {@code sizeBytes} (the billed item size: the larger of old and new
+     * image; see {@link WriteUnits#ofChange}) to {@code partitionKey} in {@code shardId} at {@code at}.
+     */
+    public void record(String table, String partitionKey, String shardId, long sizeBytes, Instant at) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(shardId, "shardId");
+        Objects.requireNonNull(at, "at");
+        int units = WriteUnits.ofSize(sizeBytes);
+        tableState(table).record(partitionKey, shardId, at.getEpochSecond(), units, admissionFloor);
+    }
+
+    /** {@link #evaluate(Instant)} at the clock's now. */
+    public List<AlertTransition> evaluate() {
+        return evaluate(clock.instant());
+    }
+
+    /**
+     * Steps every tracked key's state machine at {@code now} and returns the transitions, sorted
+     * by table then key. Also drops candidates and shards idle for a whole window. Call about
+     * once a second.
+     */
+    public List<AlertTransition> evaluate(Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<AlertTransition> transitions = new ArrayList<>();
+        Thresholds rules = thresholds;
+        for (TableState state : tables.values()) {
+            state.evaluate(now, config.rateMode(), rules, policy, transitions);
+        }
+        transitions.sort(Comparator.comparing(AlertTransition::table).thenComparing(AlertTransition::key));
+        return transitions;
+    }
+
+    /** The key's rate now, or empty when the key is not tracked (it never reached the admission floor). */
+    public Optional<KeyRate> rateOf(String table, String partitionKey) {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        return state == null ? Optional.empty()
+                : Optional.ofNullable(state.rateOf(partitionKey, nowSecond(), config.rateMode(), thresholds));
+    }
+
+    /** Up to {@code n} tracked keys of {@code table}, highest WCU/s first (ties by key). */
+    public List<KeyRate> topKeys(String table, int n) {
+        requireCount(n);
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        if (state == null) {
+            return List.of();
+        }
+        return state.keyRates(nowSecond(), config.rateMode(), thresholds).stream()
+                .sorted(Comparator.comparingDouble(KeyRate::wcuPerSecond).reversed().thenComparing(KeyRate::key))
+                .limit(n)
+                .toList();
+    }
+
+    /** Up to {@code n} shards of {@code table}, highest WCU/s first (ties by shard id). */
+    public List<ShardRate> topShards(String table, int n) {
+        requireCount(n);
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        if (state == null) {
+            return List.of();
+        }
+        return state.shardRates(nowSecond(), config.rateMode()).stream()
+                .sorted(Comparator.comparingDouble(ShardRate::wcuPerSecond).reversed().thenComparing(ShardRate::shardId))
+                .limit(n)
+                .toList();
+    }
+
+    /** Sets the threshold of {@code scope} (replacing the default for {@link ThresholdScope#defaults()}). */
+    public synchronized void overrideThreshold(ThresholdScope scope, Threshold threshold) {
+        setThresholds(thresholds.with(scope, threshold));
+    }
+
+    /** Removes the override of {@code scope}; keys fall back to the next most specific rule. */
+    public synchronized void removeOverride(ThresholdScope scope) {
+        setThresholds(thresholds.without(scope));
+    }
+
+    /** The threshold rules in force. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** Forgets every table, key, shard and alert state; thresholds are kept. */
+    public void clear() {
+        tables.clear();
+    }
+
+    /** Tables seen since creation or the last {@link #clear()}. */
+    public Set<String> tables() {
+        return Set.copyOf(tables.keySet());
+    }
+
+    /** Keys of {@code table} currently counted exactly; never above {@code maxTrackedKeysPerTable}. */
+    public int trackedKeyCount(String table) {
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        return state == null ? 0 : state.trackedKeyCount();
+    }
+
+    /** Writes of {@code table} dropped because their second had left the window when they arrived. */
+    public long droppedLateWrites(String table) {
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        return state == null ? 0 : state.droppedLateWrites();
+    }
+
+    /** The WCU a key must reach within one second to become a candidate. */
+    public int admissionFloor() {
+        return admissionFloor;
+    }
+
+    public HotKeyConfig config() {
+        return config;
+    }
+
+    private void setThresholds(Thresholds rules) {
+        double floor = Math.ceil(config.admissionFraction() * rules.lowestLimit());
+        admissionFloor = (int) Math.max(1, Math.min(Integer.MAX_VALUE, floor));
+        thresholds = rules;
+    }
+
+    private TableState tableState(String table) {
+        TableState state = tables.get(table);
+        if (state == null) {
+            state = tables.computeIfAbsent(table, name -> new TableState(name, config));
+        }
+        return state;
+    }
+
+    private long nowSecond() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private static void requireCount(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
+    }
+}
