@@ -1,0 +1,22 @@
+package dev.streampipe.local;
+
+import dev.streampipe.core.hotkey.AlertTransition;
+import dev.streampipe.core.hotkey.KeyRate;
+import java.util.List;
+
+/** What the local run needs from the hot-key monitor running on the stream. */
+interface HotKeyWatch extends AutoCloseable {
+    /** Every transition published so far, oldest first. */
+    List<AlertTransition> transitions();
+
+    /** The hottest keys of {@code table} now. */
+    List<KeyRate> topKeys(String table, int n);
+
+    long recordsProcessed();
+
+    /** The WCU/s threshold in force for the session keys. */
+    double thresholdWcuPerSecond();
+
+    @Override
+    void close();
+}
