@@ -90,6 +90,7 @@ public final class StreamEventDecoder {
             int start = (int) p.currentTokenLocation().getByteOffset();
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
+                p.finishToken(); // a string token is read lazily: without this the slice ends at its opening quote
                 RawRecord raw = new RawRecord(json, start, (int) p.currentLocation().getByteOffset());
                 out.add(new DecodeOutcome.Malformed(index, null, null, path(index, ""),
                         "record must be a JSON object, was " + t, raw));
@@ -199,6 +200,9 @@ public final class StreamEventDecoder {
                 }
             }
             require(eventId, "eventID");
+            if (eventId.isEmpty()) {
+                throw new FieldError("eventID", "must not be empty");
+            }
             require(eventName, "eventName");
             if (!sawDynamodb) {
                 throw new FieldError("dynamodb", "missing");
@@ -257,10 +261,14 @@ public final class StreamEventDecoder {
         }
 
         private static Instant epochSeconds(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
-            if (v == JsonToken.VALUE_NUMBER_INT) {
-                return Instant.ofEpochSecond(p.getLongValue());
+            if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                long seconds = p.getLongValue();
+                if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()) {
+                    throw new FieldError(field, "out of range: " + seconds);
+                }
+                return Instant.ofEpochSecond(seconds);
             }
-            if (v == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
                 BigDecimal seconds = p.getDecimalValue();
                 if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
                     throw new FieldError(field, "out of range: " + seconds);

@@ -1,0 +1,216 @@
+package dev.streampipe.core.decode;
+
+import static dev.streampipe.core.decode.EventJson.event;
+import static dev.streampipe.core.decode.EventJson.json;
+import static dev.streampipe.core.decode.EventJson.remove;
+import static dev.streampipe.core.decode.EventJson.set;
+import static dev.streampipe.core.decode.EventJson.turnInsert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The decoder's errors in one record: each makes that record {@link DecodeOutcome.Malformed}, names the record and
+ * the field by a JSON path, says what is wrong, and leaves the other records of the batch alone.
+ */
+class StreamEventDecoderFieldTest {
+    private static final String TURN_EVENT_ID = "4c83cf3b8c0a70a7a84567f9953a5154";
+
+    private final StreamEventDecoder decoder = new StreamEventDecoder();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNumbers")
+    void shouldNameTheFieldPathWhenAnNValueIsNotANumber(String pointer, String value, String expectedField) {
+        // GIVEN a batch whose first record carries a bad number somewhere, and a good second record
+        ObjectNode bad = turnInsert(r -> {
+            set(r, "/dynamodb/NewImage/metadata", json("{\"M\":{\"csat\":{\"N\":\"5\"},"
+                    + "\"ids\":{\"L\":[{\"S\":\"a\"},{\"N\":\"1\"}]},\"scores\":{\"NS\":[\"1\",\"2.5\"]}}}"));
+            set(r, pointer, TextNode.valueOf(value));
+        });
+
+        // WHEN it is decoded
+        DecodedBatch batch = decoder.decode(event(bad, turnInsert(r -> { })).getBytes(StandardCharsets.UTF_8));
+
+        // THEN the first record is malformed, naming record, field and value; the second still decodes
+        DecodeOutcome.Malformed m = (DecodeOutcome.Malformed) batch.outcomes().get(0);
+        assertThat(m.field()).isEqualTo(expectedField);
+        assertThat(m.reason()).contains("not a number").contains("'" + value + "'");
+        assertThat(m.message()).contains("record 0", TURN_EVENT_ID, expectedField);
+        assertThat(batch.outcomes().get(1)).isInstanceOf(DecodeOutcome.Decoded.class);
+    }
+
+    static Stream<Arguments> badNumbers() {
+        return Stream.of(
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "seven",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "1.2.3",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "NaN",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/metadata/M/csat/N", "5 stars",
+                        "Records[0].dynamodb.NewImage.metadata.M.csat.N"),
+                Arguments.of("/dynamodb/NewImage/metadata/M/ids/L/1/N", "0x1F",
+                        "Records[0].dynamodb.NewImage.metadata.M.ids.L[1].N"),
+                Arguments.of("/dynamodb/NewImage/metadata/M/scores/NS/1", "2,5",
+                        "Records[0].dynamodb.NewImage.metadata.M.scores.NS[1]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"44215845000000000174505746x1", "-1", "1e5", " 12", "\u0664\u0664\u0662\u0661", ""})
+    void shouldRejectTheSequenceNumberWhenItIsNotDecimalDigits(String sequence) {
+        // GIVEN a record whose SequenceNumber is not made of ASCII digits
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/SequenceNumber", TextNode.valueOf(sequence)));
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN the record is malformed at its SequenceNumber, and no sequence number is claimed for it
+        assertThat(m.field()).isEqualTo("Records[0].dynamodb.SequenceNumber");
+        assertThat(m.reason()).containsAnyOf("must be decimal digits", "must not be empty");
+        assertThat(m.sequenceNumber()).isEmpty();
+        assertThat(m.eventId()).contains(TURN_EVENT_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X", "s", "STRING", ""})
+    void shouldNameTheAttributeWhenItsTypeDescriptorIsUnknown(String type) {
+        // GIVEN an attribute value with a type descriptor DynamoDB does not have
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/NewImage/role",
+                EventJson.MAPPER.createObjectNode().put(type, "user")));
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN the attribute is named, and the unknown type quoted
+        assertThat(m.field()).isEqualTo("Records[0].dynamodb.NewImage.role");
+        assertThat(m.reason()).isEqualTo("unknown attribute type '" + type + "'");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("wrongTypes")
+    void shouldNameTheFieldWhenAValueHasTheWrongJsonType(String pointer, String value, String field, String reason) {
+        // GIVEN a record with one value of the wrong JSON type
+        ObjectNode record = turnInsert(r -> set(r, pointer, json(value)));
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN the field is named and the reason says what was expected and what came
+        assertThat(m.field()).isEqualTo(field);
+        assertThat(m.reason()).isEqualTo(reason);
+    }
+
+    static Stream<Arguments> wrongTypes() {
+        String item = "/dynamodb/NewImage/";
+        String at = "Records[0].dynamodb.NewImage.";
+        return Stream.of(
+                Arguments.of("/eventID", "42", "Records[0].eventID", "must be a string, was number 42"),
+                Arguments.of("/eventName", "\"UPSERT\"", "Records[0].eventName", "unknown value 'UPSERT'"),
+                Arguments.of("/eventName", "null", "Records[0].eventName", "must be a string, was null"),
+                Arguments.of("/awsRegion", "[]", "Records[0].awsRegion", "must be a string, was an array"),
+                Arguments.of("/userIdentity", "\"ttl\"", "Records[0].userIdentity",
+                        "must be an object, was VALUE_STRING"),
+                Arguments.of("/dynamodb", "[]", "Records[0].dynamodb", "must be an object, was START_ARRAY"),
+                Arguments.of("/dynamodb/SizeBytes", "\"174\"", "Records[0].dynamodb.SizeBytes",
+                        "must be a whole number, was string '174'"),
+                Arguments.of("/dynamodb/SizeBytes", "174.5", "Records[0].dynamodb.SizeBytes",
+                        "must be a whole number, was number 174.5"),
+                Arguments.of("/dynamodb/SizeBytes", "-1", "Records[0].dynamodb.SizeBytes", "must be >= 0, was -1"),
+                Arguments.of("/dynamodb/SequenceNumber", "4421584500000000017450574611",
+                        "Records[0].dynamodb.SequenceNumber",
+                        "must be a string, was number 4421584500000000017450574611"),
+                Arguments.of("/dynamodb/ApproximateCreationDateTime", "\"2026-11-20T14:00:00Z\"",
+                        "Records[0].dynamodb.ApproximateCreationDateTime",
+                        "must be a number of epoch seconds, was string '2026-11-20T14:00:00Z'"),
+                Arguments.of("/dynamodb/StreamViewType", "\"BOTH\"", "Records[0].dynamodb.StreamViewType",
+                        "unknown value 'BOTH'"),
+                Arguments.of("/dynamodb/Keys", "[]", "Records[0].dynamodb.Keys",
+                        "must be a map of attributes, was START_ARRAY"),
+                Arguments.of("/dynamodb/Keys", "{}", "Records[0].dynamodb.Keys",
+                        "must name at least one key attribute"),
+                Arguments.of(item + "role", "\"user\"", at + "role",
+                        "must be an attribute value object like {\"S\":\"...\"}, was VALUE_STRING"),
+                Arguments.of(item + "role", "{}", at + "role", "attribute value has no type descriptor"),
+                Arguments.of(item + "role", "{\"S\":\"user\",\"N\":\"1\"}", at + "role",
+                        "attribute value must have exactly one type descriptor"),
+                Arguments.of(item + "role/S", "5", at + "role.S", "must be a string, was number 5"),
+                Arguments.of(item + "flag", "{\"BOOL\":\"true\"}", at + "flag.BOOL",
+                        "must be true or false, was string 'true'"),
+                Arguments.of(item + "flag", "{\"NULL\":false}", at + "flag.NULL", "must be true"),
+                Arguments.of(item + "tags", "{\"SS\":\"a\"}", at + "tags.SS",
+                        "must be an array of strings, was VALUE_STRING"),
+                Arguments.of(item + "tags", "{\"SS\":[\"a\",1]}", at + "tags.SS[1]", "must be a string, was number 1"),
+                Arguments.of(item + "list", "{\"L\":{}}", at + "list.L", "must be an array, was START_OBJECT"),
+                Arguments.of(item + "list", "{\"L\":[{\"S\":\"a\"},\"b\"]}", at + "list.L[1]",
+                        "must be an attribute value object like {\"S\":\"...\"}, was VALUE_STRING"),
+                Arguments.of(item + "map", "{\"M\":[]}", at + "map.M", "must be a map of attributes, was START_ARRAY"),
+                Arguments.of(item + "map", "{\"M\":null}", at + "map.M", "must be an object, was null"),
+                Arguments.of(item + "content", "{\"B\":\"not base64!\"}", at + "content.B",
+                        "not base64: Illegal base64 character 20"),
+                Arguments.of(item + "files", "{\"BS\":[\"AAEC\",\"A\"]}", at + "files.BS[1]",
+                        "not base64: Input byte[] should at least have 2 bytes for base64 bytes"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/eventID", "/eventName", "/dynamodb", "/dynamodb/SequenceNumber", "/dynamodb/Keys",
+            "/dynamodb/ApproximateCreationDateTime", "/dynamodb/StreamViewType"})
+    void shouldNameTheFieldWhenARequiredFieldIsMissing(String pointer) {
+        // GIVEN a record without one required field
+        ObjectNode record = turnInsert(r -> remove(r, pointer));
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN that field is named as missing
+        assertThat(m.field()).isEqualTo("Records[0]." + pointer.substring(1).replace('/', '.'));
+        assertThat(m.reason()).isEqualTo("missing");
+    }
+
+    @Test
+    void shouldMakeTheRecordMalformedWhenTheEventIdIsEmpty() {
+        // GIVEN a record whose eventID is an empty string (consumers de-duplicate on it)
+        ObjectNode record = turnInsert(r -> set(r, "/eventID", TextNode.valueOf("")));
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record, turnInsert(r -> { })));
+
+        // THEN it is one malformed record, not an exception for the whole batch
+        assertThat(m.field()).isEqualTo("Records[0].eventID");
+        assertThat(m.reason()).isEqualTo("must not be empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999999", "40000000000000000", "-1", "1e400", "-0.5"})
+    void shouldMakeTheRecordMalformedWhenApproximateCreationDateTimeIsOutOfRange(String seconds) {
+        // GIVEN a record whose time is a number no Instant can hold, or before the epoch
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/ApproximateCreationDateTime", json(seconds)));
+
+        // WHEN it is decoded with a good record after it
+        DecodedBatch batch = decoder.decode(event(record, turnInsert(r -> { })).getBytes(StandardCharsets.UTF_8));
+
+        // THEN only that record is malformed, at that field
+        DecodeOutcome.Malformed m = (DecodeOutcome.Malformed) batch.outcomes().get(0);
+        assertThat(m.field()).isEqualTo("Records[0].dynamodb.ApproximateCreationDateTime");
+        assertThat(m.reason()).startsWith("out of range: ");
+        assertThat(batch.outcomes().get(1)).isInstanceOf(DecodeOutcome.Decoded.class);
+    }
+
+    private DecodeOutcome.Malformed decodeMalformed(String json) {
+        DecodedBatch batch = decoder.decode(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(batch.outcomes().get(0)).isInstanceOf(DecodeOutcome.Malformed.class);
+        DecodeOutcome.Malformed m = (DecodeOutcome.Malformed) batch.outcomes().get(0);
+        assertThat(m.index()).isZero();
+        assertThat(m.message()).contains(m.field()).contains(m.reason());
+        return m;
+    }
+}
