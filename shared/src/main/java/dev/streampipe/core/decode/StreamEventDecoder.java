@@ -103,7 +103,7 @@ public final class StreamEventDecoder {
                 RawRecord raw = new RawRecord(json, start, (int) p.currentLocation().getByteOffset());
                 out.add(new DecodeOutcome.Decoded(index, record, raw));
             } catch (FieldError e) {
-                skipToEndOfRecord(p, recordContext);
+                skipToEndOfRecord(p, recordContext, reader);
                 RawRecord raw = new RawRecord(json, start, (int) p.currentLocation().getByteOffset());
                 out.add(new DecodeOutcome.Malformed(index, reader.eventId, reader.sequence,
                         path(index, e.field), e.getMessage(), raw));
@@ -111,7 +111,12 @@ public final class StreamEventDecoder {
         }
     }
 
-    private static void skipToEndOfRecord(JsonParser p, JsonStreamContext recordContext) throws IOException {
+    /**
+     * Skips the rest of a malformed record, still picking up its {@code eventID} and {@code dynamodb.SequenceNumber}
+     * if they come after the bad field, so the dead letter and the batch response can name the record.
+     */
+    private static void skipToEndOfRecord(JsonParser p, JsonStreamContext recordContext, RecordReader reader)
+            throws IOException {
         JsonStreamContext outside = recordContext.getParent();
         if (p.currentToken() == JsonToken.END_OBJECT && p.getParsingContext() == outside) {
             return;
@@ -124,7 +129,34 @@ public final class StreamEventDecoder {
             if (t == JsonToken.END_OBJECT && p.getParsingContext() == outside) {
                 return;
             }
+            if (t == JsonToken.FIELD_NAME) {
+                JsonStreamContext ctx = p.getParsingContext();
+                String name = p.currentName();
+                boolean id = reader.eventId == null && ctx == recordContext && "eventID".equals(name);
+                boolean seq = reader.sequence == null && ctx.getParent() == recordContext && "SequenceNumber".equals(name)
+                        && "dynamodb".equals(recordContext.getCurrentName());
+                if ((id || seq) && p.nextToken() == JsonToken.VALUE_STRING) {
+                    String text = p.getText();
+                    if (id && !text.isEmpty()) {
+                        reader.eventId = text;
+                    } else if (seq && isDigits(text)) {
+                        reader.sequence = text;
+                    }
+                }
+            }
         }
+    }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String path(int index, String field) {
@@ -320,65 +352,94 @@ public final class StreamEventDecoder {
             expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                scanValue(p, p.nextToken(), field, name);
+                scanValue(p, p.nextToken(), field + "." + name);
             }
         }
 
-        private static void scanValue(JsonParser p, JsonToken v, String parent, String name)
-                throws IOException, FieldError {
-            if (v != JsonToken.START_OBJECT) {
-                throw new FieldError(parent + "." + name, "must be an attribute value object like {\"S\":\"...\"}, was " + v);
-            }
+        /** The same checks, paths and messages as {@link #readValue}, without building values. */
+        private static void scanValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+            expect(v, JsonToken.START_OBJECT, field, "an attribute value object like {\"S\":\"...\"}");
             if (p.nextToken() != JsonToken.FIELD_NAME) {
-                throw new FieldError(parent + "." + name, "attribute value has no type descriptor");
+                throw new FieldError(field, "attribute value has no type descriptor");
             }
             String type = p.currentName();
             JsonToken t = p.nextToken();
+            String fp = field + "." + type;
             switch (type) {
-                case "S", "B" -> expectString(t, parent, name, type);
-                case "N" -> {
-                    expectString(t, parent, name, type);
-                    number(p.getText(), parent + "." + name + ".N");
+                case "S" -> expectText(p, t, fp);
+                case "N" -> number(text(p, t, fp), fp);
+                case "B" -> {
+                    expectText(p, t, fp);
+                    checkBase64(p, fp);
                 }
-                case "BOOL" -> bool(p, t, parent + "." + name + ".BOOL");
+                case "BOOL" -> bool(p, t, fp);
                 case "NULL" -> {
-                    if (!bool(p, t, parent + "." + name + ".NULL")) {
-                        throw new FieldError(parent + "." + name + ".NULL", "must be true");
+                    if (!bool(p, t, fp)) {
+                        throw new FieldError(fp, "must be true");
                     }
                 }
                 case "L" -> {
-                    expect(t, JsonToken.START_ARRAY, parent + "." + name + ".L", "an array");
+                    expect(t, JsonToken.START_ARRAY, fp, "an array");
                     int i = 0;
                     JsonToken e;
                     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                        scanValue(p, e, parent + "." + name + ".L", "[" + i++ + "]");
+                        scanValue(p, e, fp + "[" + i++ + "]");
                     }
                 }
-                case "M" -> scanItem(p, t, parent + "." + name + ".M");
-                case "SS", "BS", "NS" -> {
-                    expect(t, JsonToken.START_ARRAY, parent + "." + name + "." + type, "an array of strings");
+                case "M" -> {
+                    if (t == JsonToken.VALUE_NULL) {
+                        throw new FieldError(fp, "must be an object, was null");
+                    }
+                    scanItem(p, t, fp);
+                }
+                case "SS", "NS", "BS" -> {
+                    expect(t, JsonToken.START_ARRAY, fp, "an array of strings");
                     int i = 0;
                     JsonToken e;
                     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                        String at = parent + "." + name + "." + type + "[" + i++ + "]";
-                        if (e != JsonToken.VALUE_STRING) {
-                            throw new FieldError(at, "must be a string, was " + describe(p, e));
-                        }
+                        String at = fp + "[" + i++ + "]";
+                        expectText(p, e, at);
                         if (type.equals("NS")) {
                             number(p.getText(), at);
+                        } else if (type.equals("BS")) {
+                            checkBase64(p, at);
                         }
                     }
                 }
-                default -> throw new FieldError(parent + "." + name, "unknown attribute type '" + abbreviate(type) + "'");
+                default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
             }
             if (p.nextToken() != JsonToken.END_OBJECT) {
-                throw new FieldError(parent + "." + name, "attribute value must have exactly one type descriptor");
+                throw new FieldError(field, "attribute value must have exactly one type descriptor");
             }
         }
 
-        private static void expectString(JsonToken t, String parent, String name, String type) throws FieldError {
+        private static void expectText(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
             if (t != JsonToken.VALUE_STRING) {
-                throw new FieldError(parent + "." + name + "." + type, "must be a string, was " + t);
+                throw new FieldError(field, "must be a string, was " + describe(p, t));
+            }
+        }
+
+        /** Validates the current string token as standard base64 in the parser's buffer, without allocating. */
+        private static void checkBase64(JsonParser p, String field) throws IOException, FieldError {
+            char[] chars = p.getTextCharacters();
+            int from = p.getTextOffset();
+            int len = p.getTextLength();
+            int padding = 0;
+            boolean ok = true;
+            for (int i = 0; i < len && ok; i++) {
+                char c = chars[from + i];
+                if (c == '=') {
+                    padding++;
+                    ok = padding <= 2;
+                } else {
+                    ok = padding == 0 && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                            || c == '+' || c == '/');
+                }
+            }
+            ok = ok && (padding > 0 ? len % 4 == 0 : len % 4 != 1);
+            if (!ok) {
+                base64(p.getText(), field);
+                throw new FieldError(field, "not base64");
             }
         }
 

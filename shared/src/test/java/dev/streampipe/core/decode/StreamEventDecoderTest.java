@@ -213,6 +213,26 @@ class StreamEventDecoderTest {
         assertThat(seqs).hasSize(1000).isSortedAccordingTo(SequenceNumber::compareTo).doesNotHaveDuplicates();
     }
 
+    @Test
+    void shouldStillNameTheSequenceNumberWhenTheBadFieldComesBeforeIt() {
+        // GIVEN a record whose NewImage holds a bad number and whose SequenceNumber follows the images
+        ObjectNode record = turnInsert(r -> {
+            ObjectNode dynamodb = (ObjectNode) r.get("dynamodb");
+            com.fasterxml.jackson.databind.JsonNode sequence = dynamodb.remove("SequenceNumber");
+            set(r, "/dynamodb/NewImage/turn_number", json("{\"N\":\"ten\"}"));
+            dynamodb.set("SequenceNumber", sequence);
+        });
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed bad = decoder.decode(event(record).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .malformed().get(0);
+
+        // THEN the error names the field, and the record's id and sequence number were still read
+        assertThat(bad.field()).isEqualTo("Records[0].dynamodb.NewImage.turn_number.N");
+        assertThat(bad.sequenceNumber()).contains(record.get("dynamodb").get("SequenceNumber").asText());
+        assertThat(bad.eventId()).contains(record.get("eventID").asText());
+    }
+
     private ChangeRecord decodeOne(String json) {
         DecodedBatch batch = decoder.decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(batch.malformed()).isEmpty();
