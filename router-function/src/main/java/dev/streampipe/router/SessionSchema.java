@@ -1,6 +1,7 @@
 package dev.streampipe.router;
 
 import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.summary.SummaryWindow;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,9 @@ public record SessionSchema(KeySchema keys, String sessionPrefix, String turnPre
                 throw new IllegalArgumentException(named[0] + " must not be empty, was '" + named[1] + "'");
             }
         }
-        if (summaryInterval < 1 || summaryInterval > 10_000) {
-            throw new IllegalArgumentException("summaryInterval must be 1..10000, was " + summaryInterval);
+        if (summaryInterval < 1 || summaryInterval > SummaryWindow.MAX_INTERVAL) {
+            throw new IllegalArgumentException("summaryInterval must be 1.." + SummaryWindow.MAX_INTERVAL + ", was "
+                    + summaryInterval);
         }
     }
 

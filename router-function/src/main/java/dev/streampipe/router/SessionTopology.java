@@ -7,6 +7,7 @@ import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.Item;
+import dev.streampipe.core.summary.SummaryWindow;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Predicates;
@@ -133,10 +134,11 @@ public final class SessionTopology {
             if (turn < 1) {
                 throw new PoisonRecordException("turn_number must be >= 1, was " + turn);
             }
-            if (turn % schema.summaryInterval() != 0) {
+            Optional<SummaryWindow> closed = SummaryWindow.closedBy(turn, schema.summaryInterval());
+            if (closed.isEmpty()) {
                 return Optional.empty();
             }
-            long window = turn / schema.summaryInterval();
+            long window = closed.get().number();
             String sessionId = schema.sessionIdOf(pk(r));
             String body = JsonText.object()
                     .field("sessionId", sessionId)
