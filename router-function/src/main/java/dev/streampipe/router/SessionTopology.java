@@ -67,6 +67,9 @@ public final class SessionTopology {
     /** The route mappers; pure functions of the record. */
     private static final class Mappers {
         private final SessionSchema schema;
+        private final LastValueCache<java.time.Instant, String> isoTimes = new LastValueCache<>(java.time.Instant::toString);
+        private final LastValueCache<String, java.util.Optional<String>> tables = new LastValueCache<>(
+                arn -> ChangeRecord.tableNameOf(arn));
 
         Mappers(SessionSchema schema) {
             this.schema = schema;
@@ -87,12 +90,12 @@ public final class SessionTopology {
             return Optional.of(Payload.of(JsonText.object()
                     .field("event_id", r.eventId())
                     .field("event_name", r.eventName().name())
-                    .field("table", r.tableName().orElse(null))
+                    .field("table", r.eventSourceArn() == null ? null : tables.get(r.eventSourceArn()).orElse(null))
                     .field("pk", pk)
                     .field("sk", sk)
                     .field("item_type", schema.itemTypeOf(sk))
                     .field("sequence_number", r.sequenceNumber().value())
-                    .field("approximate_creation_time", r.approximateCreationTime().toString())
+                    .field("approximate_creation_time", isoTimes.get(r.approximateCreationTime()))
                     .field("size_bytes", r.sizeBytes())
                     .field("ttl_deletion", r.isTtlDeletion())
                     .end()));
@@ -161,7 +164,7 @@ public final class SessionTopology {
                     .field("oldStatus", oldStatus)
                     .field("newStatus", newStatus)
                     .field("customerId", customer)
-                    .field("timestamp", r.approximateCreationTime().toString())
+                    .field("timestamp", isoTimes.get(r.approximateCreationTime()))
                     .field("eventId", r.eventId())
                     .field("sequenceNumber", r.sequenceNumber().value())
                     .end();
@@ -179,7 +182,7 @@ public final class SessionTopology {
                     .field("agentId", agent)
                     .field("reason", reason)
                     .field("sortKey", sk(r))
-                    .field("timestamp", r.approximateCreationTime().toString())
+                    .field("timestamp", isoTimes.get(r.approximateCreationTime()))
                     .field("eventId", r.eventId())
                     .field("sequenceNumber", r.sequenceNumber().value())
                     .end();

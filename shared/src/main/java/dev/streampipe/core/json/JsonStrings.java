@@ -13,6 +13,9 @@ public final class JsonStrings {
     }
 
     public static StringBuilder append(StringBuilder sb, String s) {
+        if (plain(s)) {
+            return sb.append('"').append(s).append('"');
+        }
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -32,6 +35,17 @@ public final class JsonStrings {
             }
         }
         return sb.append('"');
+    }
+
+    /** True when no character needs escaping: the common case, appended in one go. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x2028) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean pairedAt(String s, int i) {

@@ -57,9 +57,11 @@ public record ChangeRecord(
 
     /** The table name parsed from the event source ARN ({@code ...:table/NAME/stream/...}), if known. */
     public Optional<String> tableName() {
-        if (eventSourceArn == null) {
-            return Optional.empty();
-        }
+        return eventSourceArn == null ? Optional.empty() : tableNameOf(eventSourceArn);
+    }
+
+    /** The table name in a DynamoDB table or stream ARN ({@code ...:table/NAME[/stream/...]}), if it has one. */
+    public static Optional<String> tableNameOf(String eventSourceArn) {
         int start = eventSourceArn.indexOf(":table/");
         if (start < 0) {
             return Optional.empty();
