@@ -48,7 +48,8 @@ public final class Router {
     public static String response(BatchResult result) {
         StringBuilder sb = new StringBuilder("{\"batchItemFailures\":[");
         for (String id : result.batchItemFailures()) {
-            sb.append("{\"itemIdentifier\":\"").append(id).append("\"}");
+            // Escaped: the identifier of an undecodable record is whatever text its SequenceNumber held.
+            sb.append("{\"itemIdentifier\":").append(JsonText.quoted(id)).append('}');
         }
         return sb.append("]}").toString();
     }

@@ -1,6 +1,7 @@
 package dev.streampipe.router;
 
 import dev.streampipe.core.batch.BatchEngine;
+import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.LedgeredSink;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sink;
@@ -43,13 +44,22 @@ public final class RouterWiring {
                           SqsClient sqs, DynamoDbClient dynamoDb) {
     }
 
+    /** The router with the effect ledger on {@code config.ledgerTable()} through {@code clients.dynamoDb()}. */
     public static Router router(RouterConfig config, Clients clients, Clock clock, Sleeper sleeper,
+                                RetryPolicy retry, Consumer<String> log) {
+        return router(config, clients, new DynamoDbEffectLedger(clients.dynamoDb(), config.ledgerTable(),
+                config.ledgerTtl(), clock, sleeper), sleeper, retry, log);
+    }
+
+    /**
+     * The router with a given effect ledger (e.g. an in-memory one for benchmarks); {@code clients.dynamoDb()} is
+     * not used.
+     */
+    public static Router router(RouterConfig config, Clients clients, EffectLedger ledger, Sleeper sleeper,
                                 RetryPolicy retry, Consumer<String> log) {
         ExecutorService sinkPool = Executors.newFixedThreadPool(8, daemon("router-sink"));
         ExecutorService callPool = Executors.newFixedThreadPool(4 * config.maxConcurrentCalls(), daemon("router-call"));
         SenderFactory senders = new SenderFactory(retry, sleeper, new Random(), callPool, config.maxConcurrentCalls());
-        DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(clients.dynamoDb(), config.ledgerTable(),
-                config.ledgerTtl(), clock, sleeper);
         Map<String, Sink> sinks = Map.of(
                 SessionTopology.ANALYTICS_SINK,
                 new FirehoseSink(SessionTopology.ANALYTICS_SINK, clients.firehose(), config.deliveryStream(), senders),

@@ -1,0 +1,159 @@
+package dev.streampipe.bench.router;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.router.RouterConfig;
+import dev.streampipe.router.RouterHandler;
+import dev.streampipe.router.RouterWiring;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The measured side of {@link ColdStartBenchmark}, run in a fresh JVM on the router's runtime classpath: builds the
+ * handler, handles one event, prints {@code COLDSTART <ctor ns> <handle ns> <response>} and exits. Modes:
+ * {@code noarg} — {@code new RouterHandler()}, exactly as Lambda does (environment, URLConnection client);
+ * {@code apache} — the same wiring with the Apache HTTP client; {@code noop} — nothing (the JVM's own floor).
+ */
+public final class ColdStartChild {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private ColdStartChild() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        long t0 = System.nanoTime();
+        String mode = args[1];
+        if (mode.equals("noop")) {
+            System.out.println("COLDSTART 0 0 {}");
+            System.exit(0);
+        }
+        RouterHandler handler = mode.equals("apache") ? apacheHandler() : new RouterHandler();
+        long t1 = System.nanoTime();
+        byte[] event = Files.readAllBytes(Path.of(args[0]));
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        long t2 = System.nanoTime();
+        handler.handleRequest(new ByteArrayInputStream(event), response, new BudgetContext(Duration.ofMinutes(5)));
+        long t3 = System.nanoTime();
+        System.out.println("COLDSTART " + (t1 - t0) + " " + (t3 - t2) + " " + response.toString(StandardCharsets.UTF_8));
+        System.exit(0);
+    }
+
+    private static RouterHandler apacheHandler() {
+        Region region = Region.of(System.getenv("AWS_REGION"));
+        AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
+        RouterWiring.Clients clients = new RouterWiring.Clients(
+                apache(FirehoseClient.builder(), region, credentials).build(),
+                apache(SnsClient.builder(), region, credentials).build(),
+                apache(EventBridgeClient.builder(), region, credentials).build(),
+                apache(LambdaClient.builder(), region, credentials).build(),
+                apache(SqsClient.builder(), region, credentials).build(),
+                apache(DynamoDbClient.builder(), region, credentials).build());
+        return new RouterHandler(RouterWiring.router(RouterConfig.fromEnvironment(System.getenv()), clients,
+                Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, System.out::println));
+    }
+
+    /** As {@code AwsClients.configure}, with the Apache client instead of URLConnection. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B apache(
+            B builder, Region region, AwsCredentialsProvider credentials) {
+        return builder.region(region).credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(TIMEOUT))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallAttemptTimeout(TIMEOUT));
+    }
+
+    /** A Lambda context with a fixed budget from its creation. */
+    private static final class BudgetContext implements Context {
+        private final long end;
+
+        BudgetContext(Duration budget) {
+            end = System.nanoTime() + budget.toNanos();
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, (end - System.nanoTime()) / 1_000_000);
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return "cold-start";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/streampipe-router";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "cold-start";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "streampipe-router";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:123456789012:function:streampipe-router";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.out.println(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.out.println(new String(message, StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+}

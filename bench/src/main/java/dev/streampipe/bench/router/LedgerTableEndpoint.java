@@ -1,0 +1,162 @@
+package dev.streampipe.bench.router;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback stand-in for the router's effect-ledger table, for harnesses only: the two DynamoDB operations
+ * {@code DynamoDbEffectLedger} uses, {@code BatchGetItem} and {@code BatchWriteItem} (AWS JSON 1.0), over one
+ * in-memory set of keys, with a fixed latency per call. Anything else is answered {@code UnknownOperationException}
+ * and counted in {@link #unexpected()}. The real {@code DynamoDbClient} talks to it, so the router's ledger path is
+ * measured over the wire exactly as in Lambda, minus DynamoDB's own service time.
+ */
+public final class LedgerTableEndpoint implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET = "DynamoDB_20120810.";
+
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger unexpected = new AtomicInteger();
+    private final ExecutorService executor;
+    private final HttpServer server;
+    private volatile Duration latency = Duration.ZERO;
+
+    private LedgerTableEndpoint() throws IOException {
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ledger-endpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static LedgerTableEndpoint start() {
+        try {
+            return new LedgerTableEndpoint();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind a loopback port", e);
+        }
+    }
+
+    public URI endpoint() {
+        InetSocketAddress a = server.getAddress();
+        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
+    public LedgerTableEndpoint latency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    /** Calls of {@code BatchGetItem} or {@code BatchWriteItem} since the last {@link #reset()}. */
+    public int calls(String operation) {
+        AtomicInteger n = calls.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    public int unexpected() {
+        return unexpected.get();
+    }
+
+    /** Forgets keys and counts. */
+    public void reset() {
+        keys.clear();
+        calls.clear();
+        unexpected.set(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            JsonNode request;
+            try (InputStream in = exchange.getRequestBody()) {
+                request = JSON.readTree(in);
+            }
+            pause();
+            String operation = target == null || !target.startsWith(TARGET) ? "?" : target.substring(TARGET.length());
+            calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+            ObjectNode answer = JSON.createObjectNode();
+            int status = 200;
+            switch (operation) {
+                case "BatchGetItem" -> batchGet(request, answer);
+                case "BatchWriteItem" -> batchWrite(request, answer);
+                default -> {
+                    unexpected.incrementAndGet();
+                    status = 400;
+                    answer.put("__type", "com.amazonaws.dynamodb.v20120810#UnknownOperationException");
+                }
+            }
+            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void batchGet(JsonNode request, ObjectNode answer) {
+        ObjectNode responses = answer.putObject("Responses");
+        request.path("RequestItems").fields().forEachRemaining(table -> {
+            ArrayNode items = responses.putArray(table.getKey());
+            for (JsonNode key : table.getValue().path("Keys")) {
+                String pk = key.path("PK").path("S").asText();
+                if (keys.contains(pk)) {
+                    items.addObject().putObject("PK").put("S", pk);
+                }
+            }
+        });
+        answer.putObject("UnprocessedKeys");
+    }
+
+    private void batchWrite(JsonNode request, ObjectNode answer) {
+        request.path("RequestItems").fields().forEachRemaining(table -> {
+            for (JsonNode write : table.getValue()) {
+                keys.add(write.path("PutRequest").path("Item").path("PK").path("S").asText());
+            }
+        });
+        answer.putObject("UnprocessedItems");
+    }
+
+    private void pause() {
+        Duration d = latency;
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.streampipe.bench.router;
+
+import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.Topology;
+import dev.streampipe.router.RouterConfig;
+import dev.streampipe.router.RouterWiring;
+import dev.streampipe.router.SessionTopology;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+/**
+ * The reference design's fan-out, for comparison only: records one at a time, in order, and one API call per
+ * message — Firehose {@code PutRecord} per record, SNS {@code Publish} per handoff, EventBridge {@code PutEvents}
+ * with one entry per status change, Lambda {@code Invoke} (async) per window-closing turn. Same payloads as the
+ * router (the session topology maps them), no batching, no concurrency, no retries, no ledger.
+ */
+final class NaiveFanOut {
+    private final StreamEventDecoder decoder = new StreamEventDecoder();
+    private final Topology topology;
+    private final RouterConfig config;
+    private final RouterWiring.Clients clients;
+    private final Consumer<String> log;
+
+    NaiveFanOut(RouterConfig config, RouterWiring.Clients clients, Consumer<String> log) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.log = Objects.requireNonNull(log, "log");
+        this.topology = SessionTopology.create(config.schema());
+    }
+
+    /** Sends every message of the event; returns how many API calls it made. */
+    int handle(byte[] event) {
+        DecodedBatch batch = decoder.decode(event);
+        int calls = 0;
+        for (ChangeRecord record : batch.records()) {
+            for (Topology.Routed routed : topology.route(record)) {
+                if (routed.payload().isEmpty() || routed.route().sink().isEmpty()) {
+                    continue;
+                }
+                calls += send(routed.route().sink().get(), routed.payload().get());
+            }
+        }
+        return calls;
+    }
+
+    private int send(String sink, Payload payload) {
+        switch (sink) {
+            case SessionTopology.ANALYTICS_SINK -> clients.firehose().putRecord(b -> b
+                    .deliveryStreamName(config.deliveryStream())
+                    .record(r -> r.data(SdkBytes.fromUtf8String(payload.body() + "\n"))));
+            case SessionTopology.HANDOFFS_SINK -> {
+                Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+                payload.attributes().forEach((k, v) ->
+                        attributes.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+                clients.sns().publish(b -> b.topicArn(config.handoffTopicArn()).message(payload.body())
+                        .messageAttributes(attributes));
+            }
+            case SessionTopology.STATUS_EVENTS_SINK -> clients.eventBridge().putEvents(b -> b.entries(e -> e
+                    .eventBusName(config.eventBusName()).source(config.eventSource())
+                    .detailType(payload.attributes().get(SessionTopology.DETAIL_TYPE)).detail(payload.body())));
+            case SessionTopology.SUMMARY_TRIGGER_SINK -> clients.lambda().invoke(b -> b
+                    .functionName(config.summaryFunctionName()).invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String(payload.body())));
+            case SessionTopology.AUDIT_SINK -> {
+                log.accept(payload.body());
+                return 0;
+            }
+            default -> throw new IllegalStateException("no naive sender for sink '" + sink + "'");
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.streampipe.bench.router;
+
+import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.batch.Deadline;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.router.Router;
+import dev.streampipe.router.RouterConfig;
+import dev.streampipe.router.RouterWiring;
+import dev.streampipe.router.SessionSchema;
+import dev.streampipe.testing.aws.LoopbackAws;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * API calls and wall time for one batch: the router ({@link RouterWiring}, real SDK clients, effect ledger
+ * {@code DynamoDbEffectLedger} on a {@link LedgerTableEndpoint}) against the naive per-record fan-out
+ * ({@link NaiveFanOut}), all on a {@link LoopbackAws} that adds a fixed latency to every call (the ledger endpoint
+ * too). Prints calls per sink beside the theoretical minimum, wall times (median of the runs) and the ratios.
+ *
+ * <p>Run from the repository root after {@code ./mvnw -q -pl bench -am package -DskipTests}:
+ * {@code java -cp bench/target/benchmarks.jar dev.streampipe.bench.router.RouterFanOutBenchmark
+ * [event=events/mixed-batch-1000.json] [latencyMs=5] [runs=5]}.
+ */
+public final class RouterFanOutBenchmark {
+    private static final String[][] OPERATIONS = {
+        {"analytics", "Firehose", "PutRecord", "PutRecordBatch"},
+        {"handoffs", "SNS", "Publish", "PublishBatch"},
+        {"status-events", "EventBridge", "PutEvents", "PutEvents"},
+        {"summary-trigger", "Lambda", "Invoke", "Invoke"},
+        {"dead-letters", "SQS", "SendMessage", "SendMessageBatch"},
+    };
+
+    private RouterFanOutBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path eventFile = Path.of(args.length > 0 ? args[0] : "events/mixed-batch-1000.json");
+        Duration latency = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 5);
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        byte[] event = Files.readAllBytes(eventFile);
+        RouterConfig config = new RouterConfig("streampipe-analytics",
+                "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs", "streampipe-sessions", "streampipe.sessions",
+                "streampipe-summary", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq",
+                "streampipe-effect-ledger", Duration.ofHours(48), SessionSchema.DEFAULT, 8);
+        AtomicLong auditBytes = new AtomicLong();
+
+        try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
+            RouterWiring.Clients clients = new RouterWiring.Clients(aws.client(FirehoseClient.builder()),
+                    aws.client(SnsClient.builder()), aws.client(EventBridgeClient.builder()),
+                    aws.client(LambdaClient.builder()), aws.client(SqsClient.builder()),
+                    aws.configure(DynamoDbClient.builder()).endpointOverride(ledger.endpoint()).build());
+            Router router = RouterWiring.router(config, clients, Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT,
+                    line -> auditBytes.addAndGet(line.length()));
+            NaiveFanOut naive = new NaiveFanOut(config, clients, line -> auditBytes.addAndGet(line.length()));
+
+            // Warm up JIT and connections without latency, then measure with it.
+            for (int i = 0; i < 3; i++) {
+                reset(aws, ledger, Duration.ZERO);
+                runRouter(router, event);
+                naive.handle(event);
+            }
+            List<Long> routerNanos = new ArrayList<>();
+            List<Long> naiveNanos = new ArrayList<>();
+            Counts routerCounts = null;
+            Counts naiveCounts = null;
+            for (int i = 0; i < runs; i++) {
+                reset(aws, ledger, latency);
+                long t0 = System.nanoTime();
+                BatchResult result = runRouter(router, event);
+                routerNanos.add(System.nanoTime() - t0);
+                check(result.batchItemFailures().isEmpty() && aws.unexpected().isEmpty() && ledger.unexpected() == 0,
+                        "router run failed: " + result.failureReasons() + " " + aws.unexpected());
+                routerCounts = Counts.router(aws, ledger);
+
+                reset(aws, ledger, latency);
+                t0 = System.nanoTime();
+                int calls = naive.handle(event);
+                naiveNanos.add(System.nanoTime() - t0);
+                naiveCounts = Counts.naive(aws);
+                check(calls == naiveCounts.total() && aws.unexpected().isEmpty(), "naive run miscounted");
+            }
+            Report.print(eventFile, event, latency, runs, routerCounts, naiveCounts, routerNanos, naiveNanos,
+                    MinimumCalls.of(config, event));
+        }
+    }
+
+    private static BatchResult runRouter(Router router, byte[] event) {
+        return router.handle(new ByteArrayInputStream(event), new ByteArrayOutputStream(),
+                Deadline.after(Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    private static void reset(LoopbackAws aws, LedgerTableEndpoint ledger, Duration latency) {
+        aws.reset();
+        aws.latency(latency);
+        ledger.reset();
+        ledger.latency(latency);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /** API calls per sink of one run, in {@link #OPERATIONS} order, plus ledger calls. */
+    record Counts(int[] perSink, int ledgerGets, int ledgerWrites) {
+        static Counts router(LoopbackAws aws, LedgerTableEndpoint ledger) {
+            return of(aws, 3, ledger.calls("BatchGetItem"), ledger.calls("BatchWriteItem"));
+        }
+
+        static Counts naive(LoopbackAws aws) {
+            return of(aws, 2, 0, 0);
+        }
+
+        private static Counts of(LoopbackAws aws, int column, int gets, int writes) {
+            int[] perSink = new int[OPERATIONS.length];
+            for (int i = 0; i < OPERATIONS.length; i++) {
+                perSink[i] = aws.calls(OPERATIONS[i][1], OPERATIONS[i][column]);
+            }
+            return new Counts(perSink, gets, writes);
+        }
+
+        int total() {
+            int n = ledgerGets + ledgerWrites;
+            for (int c : perSink) {
+                n += c;
+            }
+            return n;
+        }
+    }
+
+    static String[][] operations() {
+        return OPERATIONS;
+    }
+}

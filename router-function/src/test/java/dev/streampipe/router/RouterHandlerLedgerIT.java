@@ -1,0 +1,109 @@
+package dev.streampipe.router;
+
+import static dev.streampipe.router.RouterHandlerWireIT.detailEventIds;
+import static dev.streampipe.router.RouterHandlerWireIT.handoffEventIds;
+import static dev.streampipe.router.RouterHandlerWireIT.isStatusChange;
+import static dev.streampipe.router.RouterHandlerWireIT.sortKey;
+import static dev.streampipe.router.RouterHarness.event;
+import static dev.streampipe.router.RouterHarness.eventFile;
+import static dev.streampipe.router.RouterHarness.failures;
+import static dev.streampipe.router.RouterHarness.read;
+import static dev.streampipe.router.RouterHarness.records;
+import static dev.streampipe.router.RouterHarness.sequenceNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.testing.aws.LoopbackAws;
+import dev.streampipe.testing.aws.LoopbackAwsExtension;
+import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.ddb.LedgerTable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Exactly-once effects across redelivery: the handler wired by {@link RouterWiring} with its effect ledger on
+ * DynamoDB Local and every sink on the loopback endpoint, fed batches the way Lambda redelivers them.
+ */
+class RouterHandlerLedgerIT {
+    @RegisterExtension
+    static final LoopbackAwsExtension LOOPBACK = new LoopbackAwsExtension();
+
+    @RegisterExtension
+    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+
+    private static RouterHarness router(LoopbackAws aws) {
+        LedgerTable ledger = DDB.createLedgerTable();
+        return new RouterHarness(aws, DDB.client(), ledger.name(), RetryPolicy.DEFAULT);
+    }
+
+    @Test
+    void shouldPageAndPublishOnceWhenTheSameBatchIsDeliveredTwice() {
+        // GIVEN the mixed batch: 3 handoffs and 6 status changes
+        LoopbackAws aws = LOOPBACK.aws();
+        byte[] batch = eventFile("mixed-batch.json");
+        List<JsonNode> records = records(batch);
+
+        // WHEN it is handled, then delivered again whole
+        JsonNode first;
+        JsonNode second;
+        try (RouterHarness router = router(aws)) {
+            first = router.handle(batch);
+            second = router.handle(batch);
+            // THEN the second run logs every ledgered effect as skipped
+            JsonNode summary = read(router.logLines.get(router.logLines.size() - 1));
+            assertThat(summary.get("sink.handoffs.skipped").asInt()).isEqualTo(3);
+            assertThat(summary.get("sink.status-events.skipped").asInt()).isEqualTo(6);
+        }
+
+        // THEN each SNS page and each EventBridge event happened once; the idempotent sinks saw the batch twice
+        assertThat(failures(first)).isEmpty();
+        assertThat(failures(second)).isEmpty();
+        assertThat(handoffEventIds(aws)).hasSize(3).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(records.stream().filter(r -> sortKey(r).startsWith("HANDOFF#"))
+                        .map(r -> r.get("eventID").asText()).toList());
+        assertThat(detailEventIds(aws)).hasSize(6).doesNotHaveDuplicates();
+        assertThat(aws.calls("SNS", "PublishBatch")).isEqualTo(1);
+        assertThat(aws.calls("EventBridge", "PutEvents")).isEqualTo(1);
+        assertThat(aws.firehose().received()).hasSize(2 * records.size());
+        assertThat(aws.lambda().received()).hasSize(2 * 9);
+    }
+
+    @Test
+    void shouldNameTheFailedRecordAndCompleteOnRedeliveryWithoutRepeatingEffects() {
+        // GIVEN the mixed batch, where EventBridge refuses the third of six status changes for a whole invocation
+        LoopbackAws aws = LOOPBACK.aws();
+        byte[] batch = eventFile("mixed-batch.json");
+        List<JsonNode> records = records(batch);
+        List<JsonNode> statusChanges = records.stream().filter(RouterHandlerWireIT::isStatusChange).toList();
+        JsonNode failing = statusChanges.get(2);
+        int failingIndex = records.indexOf(failing);
+        String failingId = failing.get("eventID").asText();
+        aws.eventBridge().failEntriesMatching(e -> e.detail().contains(failingId), "InternalFailure",
+                RetryPolicy.DEFAULT.maxAttempts());
+
+        try (RouterHarness router = router(aws)) {
+            // WHEN the batch is handled
+            JsonNode first = router.handle(batch);
+
+            // THEN the response names exactly that record's sequence number; the effects after it went out already
+            assertThat(failures(first)).containsExactly(sequenceNumber(failing));
+            assertThat(detailEventIds(aws)).hasSize(5).doesNotContain(failingId);
+            assertThat(handoffEventIds(aws)).hasSize(3);
+
+            // WHEN Lambda redelivers from that record on
+            JsonNode second = router.handle(event(records.subList(failingIndex, records.size())));
+
+            // THEN the batch completes, the refused event goes out once, and no ledgered effect repeats
+            assertThat(failures(second)).isEmpty();
+        }
+        assertThat(detailEventIds(aws)).hasSize(6).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(statusChanges.stream().map(r -> r.get("eventID").asText()).toList());
+        assertThat(handoffEventIds(aws)).hasSize(3).doesNotHaveDuplicates();
+        long attempts = aws.eventBridge().received().stream().filter(e -> e.detail().contains(failingId)).count();
+        assertThat(attempts).isEqualTo(RetryPolicy.DEFAULT.maxAttempts() + 1);
+        // at-least-once analytics: exactly the redelivered records appear twice
+        assertThat(aws.firehose().received()).hasSize(records.size() + records.size() - failingIndex);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.streampipe.router;
+
+import static dev.streampipe.router.RouterHarness.event;
+import static dev.streampipe.router.RouterHarness.eventFile;
+import static dev.streampipe.router.RouterHarness.failures;
+import static dev.streampipe.router.RouterHarness.read;
+import static dev.streampipe.router.RouterHarness.records;
+import static dev.streampipe.router.RouterHarness.sequenceNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.testing.InMemoryEffectLedger;
+import dev.streampipe.testing.aws.LambdaInvocation;
+import dev.streampipe.testing.aws.LoopbackAws;
+import dev.streampipe.testing.aws.LoopbackAwsExtension;
+import dev.streampipe.testing.aws.ServiceStub;
+import dev.streampipe.testing.aws.SnsEntry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole handler on the wire: {@code handleRequest} over sample events, with every sink's real SDK client on the
+ * loopback endpoint (the effect ledger in memory here; on DynamoDB Local in {@link RouterHandlerLedgerIT}).
+ */
+class RouterHandlerWireIT {
+    @RegisterExtension
+    static final LoopbackAwsExtension LOOPBACK = new LoopbackAwsExtension();
+
+    @Test
+    void shouldMakeOneBatchCallPerSinkAndOneInvokePerWindowWhenHandlingTheMixedBatch() {
+        // GIVEN the 140-record mixed batch
+        LoopbackAws aws = LOOPBACK.aws();
+        byte[] batch = eventFile("mixed-batch.json");
+        List<JsonNode> records = records(batch);
+        Set<String> windows = closedWindows(records);
+        List<JsonNode> statusChanges = records.stream().filter(RouterHandlerWireIT::isStatusChange).toList();
+        List<JsonNode> handoffs = records.stream().filter(r -> sortKey(r).startsWith("HANDOFF#")).toList();
+
+        // WHEN
+        JsonNode response;
+        try (RouterHarness router = new RouterHarness(aws)) {
+            response = router.handle(batch);
+            // THEN the audit log has one line per record and no conversation content
+            assertThat(router.logLines.stream().flatMap(String::lines).filter(l -> l.contains("\"kind\":\"change\"")))
+                    .hasSize(records.size());
+        }
+
+        // THEN nothing to retry, and each sink used its minimum number of calls
+        assertThat(failures(response)).isEmpty();
+        assertThat(aws.calls("Firehose", "PutRecordBatch")).isEqualTo(1);
+        assertThat(aws.calls("SNS", "PublishBatch")).isEqualTo(1);
+        assertThat(aws.calls("EventBridge", "PutEvents")).isEqualTo(1);
+        assertThat(aws.calls("Lambda", "Invoke")).isEqualTo(windows.size()).isEqualTo(9);
+        assertThat(aws.calls("SQS", "SendMessageBatch")).isZero();
+        assertThat(aws.unexpected()).isEmpty();
+
+        // analytics: one NDJSON line per record, keyed by event id and sequence number, no content
+        List<JsonNode> lines = aws.firehose().received().stream().map(r -> read(r.text())).toList();
+        assertThat(lines).extracting(l -> l.get("sequence_number").asText())
+                .containsExactlyElementsOf(records.stream().map(RouterHarness::sequenceNumber).toList());
+        assertThat(lines).allSatisfy(l -> assertThat(l.has("content")).isFalse());
+        assertThat(aws.firehose().received()).allSatisfy(r -> assertThat(r.text()).endsWith("}\n"));
+
+        // summary trigger: async, payload {sessionId, window, ...}, one per session and window
+        assertThat(aws.lambda().received()).allSatisfy(i -> {
+            assertThat(i.invocationType()).isEqualTo("Event");
+            assertThat(i.functionName()).isEqualTo(RouterHarness.FUNCTION);
+        });
+        assertThat(aws.lambda().received().stream().map(RouterHandlerWireIT::sessionWindow))
+                .containsExactlyInAnyOrderElementsOf(windows);
+
+        // status changes: one event each, with old and new status
+        assertThat(aws.eventBridge().received()).hasSize(statusChanges.size()).allSatisfy(e -> {
+            assertThat(e.eventBusName()).isEqualTo(RouterHarness.BUS);
+            assertThat(e.detailType()).isEqualTo("SessionStatusChanged");
+        });
+        assertThat(aws.eventBridge().received().stream().map(e -> read(e.detail()))
+                .map(d -> d.get("eventId").asText() + ":" + d.get("oldStatus").asText() + ">" + d.get("newStatus").asText()))
+                .containsExactlyElementsOf(statusChanges.stream().map(r -> r.get("eventID").asText() + ":"
+                        + image(r, "OldImage", "status") + ">" + image(r, "NewImage", "status")).toList());
+
+        // handoffs: one SNS message each, filterable by attributes
+        assertThat(aws.sns().received()).extracting(e -> e.attribute("agent_id"))
+                .containsExactlyElementsOf(handoffs.stream().map(r -> image(r, "NewImage", "agent_id")).toList());
+        assertThat(aws.sns().received()).allSatisfy(e -> assertThat(e.attribute("event_type")).isEqualTo("handoff"));
+    }
+
+    @Test
+    void shouldInvokeTheSummaryOnceWhenTwoRecordsCloseTheSameWindowInOneBatch() {
+        // GIVEN turn 10 of s-0001 twice (a second INSERT after a delete), distinct event ids
+        LoopbackAws aws = LOOPBACK.aws();
+        JsonNode turn = records(eventFile("turn-insert-window-closed.json")).get(0);
+        ObjectNode again = turn.deepCopy();
+        again.put("eventID", "f".repeat(32));
+        ((ObjectNode) again.get("dynamodb")).put("SequenceNumber", sequenceNumber(turn) + "9");
+
+        // WHEN
+        JsonNode response;
+        try (RouterHarness router = new RouterHarness(aws)) {
+            response = router.handle(event(List.of(turn, again)));
+        }
+
+        // THEN one async invoke with {"sessionId":"s-0001","window":1}; both records reach analytics
+        assertThat(failures(response)).isEmpty();
+        assertThat(aws.lambda().received()).singleElement().satisfies(i -> {
+            JsonNode payload = read(i.payloadText());
+            assertThat(payload.get("sessionId").asText()).isEqualTo("s-0001");
+            assertThat(payload.get("window").asInt()).isEqualTo(1);
+            assertThat(payload.get("eventId").asText()).isEqualTo(turn.get("eventID").asText());
+        });
+        assertThat(aws.firehose().received()).hasSize(2);
+    }
+
+    @Test
+    void shouldDeadLetterTheMalformedRecordWithItsRawJsonAndReasonAndReportNoFailure() {
+        // GIVEN seven records, the fourth without dynamodb.Keys
+        LoopbackAws aws = LOOPBACK.aws();
+        byte[] batch = eventFile("batch-with-malformed-record.json");
+        JsonNode poison = records(batch).get(3);
+
+        // WHEN
+        JsonNode response;
+        try (RouterHarness router = new RouterHarness(aws)) {
+            response = router.handle(batch);
+        }
+
+        // THEN the batch is done; SQS got one letter with the record verbatim and why; the six others went through
+        assertThat(failures(response)).isEmpty();
+        assertThat(aws.sqs().received()).singleElement().satisfies(m -> {
+            assertThat(m.queueUrl()).isEqualTo(RouterHarness.QUEUE);
+            JsonNode letter = read(m.messageBody());
+            assertThat(letter.get("record")).isEqualTo(poison);
+            assertThat(letter.get("reason").asText()).startsWith("undecodable").containsIgnoringCase("keys");
+            assertThat(letter.get("eventId").asText()).isEqualTo("51ecf0e4ee4defae8f9275f3e2e66b7d");
+            assertThat(letter.get("sequenceNumber").asText()).isEqualTo("4421601200000000017453091411");
+            assertThat(letter.get("recordIndex").asInt()).isEqualTo(3);
+        });
+        assertThat(aws.firehose().received()).hasSize(6);
+        assertThat(aws.lambda().received()).extracting(RouterHandlerWireIT::sessionWindow).containsExactly("s-0202#1");
+    }
+
+    @Test
+    void shouldDeadLetterAHandoffTooLargeForSnsWithTheReasonInsteadOfDroppingIt() {
+        // GIVEN a handoff whose reason is 300 KiB (the item is legal: under 400 KB), over SNS's 256 KiB
+        LoopbackAws aws = LOOPBACK.aws();
+        JsonNode handoff = records(eventFile("handoff-insert.json")).get(0).deepCopy();
+        ((ObjectNode) handoff.get("dynamodb").get("NewImage").get("reason")).put("S", "r".repeat(300 * 1024));
+
+        // WHEN
+        JsonNode response;
+        try (RouterHarness router = new RouterHarness(aws)) {
+            response = router.handle(event(List.of(handoff)));
+        }
+
+        // THEN no page is sent, the record is dead-lettered (cut to fit, still identified) and counts as handled
+        assertThat(failures(response)).isEmpty();
+        assertThat(aws.sns().received()).isEmpty();
+        assertThat(aws.firehose().received()).hasSize(1);
+        assertThat(aws.sqs().received()).singleElement().satisfies(m -> {
+            JsonNode letter = read(m.messageBody());
+            assertThat(letter.get("reason").asText()).contains("handoffs", "SNS.PublishBatch", "exceeds the limit");
+            assertThat(letter.get("route").asText()).isEqualTo("handoff");
+            assertThat(letter.get("sequenceNumber").asText()).isEqualTo(sequenceNumber(handoff));
+            assertThat(letter.get("truncated").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldReportTheFirstRecordBeforeTheInvocationTimesOutWhenFirehoseThrottlesWithoutEnd() {
+        // GIVEN Firehose throttles every call; the invocation has 6 s left; retries may wait up to 3 s each
+        LoopbackAws aws = LOOPBACK.aws();
+        aws.firehose().throttle(ServiceStub.ALWAYS);
+        RetryPolicy patient = new RetryPolicy(20, Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofSeconds(1));
+        byte[] batch = eventFile("mixed-batch.json");
+
+        // WHEN
+        JsonNode response;
+        ClockContext context;
+        try (RouterHarness router = new RouterHarness(aws, new InMemoryEffectLedger(), patient)) {
+            context = new ClockContext(router.clock, Duration.ofSeconds(6));
+            response = router.handle(batch, context);
+
+            // THEN the router answered with time left (at least the margin), having given up on Firehose
+            assertThat(context.getRemainingTimeInMillis()).isGreaterThan(1_000);
+            assertThat(router.sleeper.sleeps()).isEqualTo(aws.calls("Firehose", "PutRecordBatch") - 1);
+        }
+
+        // THEN Lambda is told to redeliver from the first record; the other sinks went through once
+        assertThat(failures(response)).containsExactly(sequenceNumber(records(batch).get(0)));
+        assertThat(aws.calls("Firehose", "PutRecordBatch")).isBetween(2, 19);
+        assertThat(aws.sns().accepted()).hasSize(3);
+        assertThat(aws.eventBridge().accepted()).hasSize(6);
+    }
+
+    static Set<String> closedWindows(List<JsonNode> records) {
+        return records.stream()
+                .filter(r -> r.get("eventName").asText().equals("INSERT") && sortKey(r).startsWith("TURN#"))
+                .filter(r -> Integer.parseInt(image(r, "NewImage", "turn_number")) % 10 == 0)
+                .map(r -> image(r, "NewImage", "PK").substring("SESSION#".length()) + "#"
+                        + Integer.parseInt(image(r, "NewImage", "turn_number")) / 10)
+                .collect(Collectors.toSet());
+    }
+
+    static boolean isStatusChange(JsonNode r) {
+        return r.get("eventName").asText().equals("MODIFY") && sortKey(r).equals("META")
+                && !image(r, "OldImage", "status").equals(image(r, "NewImage", "status"));
+    }
+
+    static String sortKey(JsonNode r) {
+        return r.get("dynamodb").get("Keys").get("SK").get("S").asText();
+    }
+
+    /** A scalar attribute of an image as text (S or N), or "" when absent. */
+    static String image(JsonNode r, String image, String attribute) {
+        JsonNode value = r.get("dynamodb").path(image).path(attribute);
+        return value.has("S") ? value.get("S").asText() : value.path("N").asText("");
+    }
+
+    static String sessionWindow(LambdaInvocation i) {
+        JsonNode payload = read(i.payloadText());
+        return payload.get("sessionId").asText() + "#" + payload.get("window").asLong();
+    }
+
+    static List<String> detailEventIds(LoopbackAws aws) {
+        List<String> ids = new ArrayList<>();
+        aws.eventBridge().accepted().forEach(e -> ids.add(read(e.detail()).get("eventId").asText()));
+        return ids;
+    }
+
+    static List<String> handoffEventIds(LoopbackAws aws) {
+        return aws.sns().accepted().stream().map(SnsEntry::message).map(m -> read(m).get("eventId").asText()).toList();
+    }
+}

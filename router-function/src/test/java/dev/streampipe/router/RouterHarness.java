@@ -1,0 +1,146 @@
+package dev.streampipe.router;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streampipe.core.batch.EffectLedger;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.router.aws.AdvancingSleeper;
+import dev.streampipe.testing.InMemoryEffectLedger;
+import dev.streampipe.testing.ManualClock;
+import dev.streampipe.testing.PipelineTestDriver;
+import dev.streampipe.testing.aws.LoopbackAws;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * A {@link RouterHandler} wired by {@link RouterWiring} to real SDK clients on a {@link LoopbackAws} (and, for the
+ * ledger, DynamoDB Local or an in-memory ledger), on a manual clock that only retries move. Close it after use.
+ */
+final class RouterHarness implements AutoCloseable {
+    static final String STREAM = "streampipe-analytics";
+    static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs";
+    static final String BUS = "streampipe-sessions";
+    static final String SOURCE = "streampipe.sessions";
+    static final String FUNCTION = "streampipe-summary";
+    static final String QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final ManualClock clock = ManualClock.at("2026-11-20T15:00:00Z");
+    final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
+    final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    private final RouterWiring.Clients clients;
+    private final boolean ownsDynamoDb;
+    private final RouterHandler handler;
+
+    /** Ledger on DynamoDB Local: {@code ddb} and {@code ledgerTable}. */
+    RouterHarness(LoopbackAws aws, DynamoDbClient ddb, String ledgerTable, RetryPolicy retry) {
+        this.clients = clients(aws, ddb);
+        this.ownsDynamoDb = false;
+        this.handler = new RouterHandler(RouterWiring.router(config(ledgerTable), clients, clock, sleeper, retry,
+                logLines::add));
+    }
+
+    /** Ledger in memory; no DynamoDB call is made. */
+    RouterHarness(LoopbackAws aws, EffectLedger ledger, RetryPolicy retry) {
+        this.clients = clients(aws, aws.client(DynamoDbClient.builder()));
+        this.ownsDynamoDb = true;
+        this.handler = new RouterHandler(RouterWiring.router(config("unused-ledger"), clients, ledger, sleeper, retry,
+                logLines::add));
+    }
+
+    RouterHarness(LoopbackAws aws) {
+        this(aws, new InMemoryEffectLedger(), RetryPolicy.DEFAULT);
+    }
+
+    private static RouterWiring.Clients clients(LoopbackAws aws, DynamoDbClient ddb) {
+        return new RouterWiring.Clients(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
+                aws.client(EventBridgeClient.builder()), aws.client(LambdaClient.builder()),
+                aws.client(SqsClient.builder()), ddb);
+    }
+
+    static RouterConfig config(String ledgerTable) {
+        return new RouterConfig(STREAM, TOPIC, BUS, SOURCE, FUNCTION, QUEUE, ledgerTable, Duration.ofHours(48),
+                SessionSchema.DEFAULT, 8);
+    }
+
+    /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */
+    JsonNode handle(byte[] event) {
+        return handle(event, new ClockContext(clock, Duration.ofMinutes(5)));
+    }
+
+    JsonNode handle(byte[] event, ClockContext context) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        return read(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code itemIdentifier}s of a response. */
+    static List<String> failures(JsonNode response) {
+        List<String> ids = new ArrayList<>();
+        response.get("batchItemFailures").forEach(f -> ids.add(f.get("itemIdentifier").asText()));
+        return ids;
+    }
+
+    static byte[] eventFile(String name) {
+        try {
+            return Files.readAllBytes(PipelineTestDriver.event(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The event's records as JSON. */
+    static List<JsonNode> records(byte[] event) {
+        List<JsonNode> records = new ArrayList<>();
+        read(new String(event, StandardCharsets.UTF_8)).get("Records").forEach(records::add);
+        return records;
+    }
+
+    /** A Lambda event of the given records, as the event source mapping would deliver them. */
+    static byte[] event(List<JsonNode> records) {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        records.forEach(array::add);
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sequenceNumber(JsonNode record) {
+        return record.get("dynamodb").get("SequenceNumber").asText();
+    }
+
+    @Override
+    public void close() {
+        clients.firehose().close();
+        clients.sns().close();
+        clients.eventBridge().close();
+        clients.lambda().close();
+        clients.sqs().close();
+        if (ownsDynamoDb) {
+            clients.dynamoDb().close();
+        }
+    }
+}
