@@ -54,7 +54,15 @@ final class EventSourceMapping implements AutoCloseable {
         final AtomicLong bisections = new AtomicLong();
         final AtomicLong recordsRedelivered = new AtomicLong();
         final AtomicLong recordsToOnFailure = new AtomicLong();
-        volatile Instant newestDone = Instant.EPOCH;
+        final Set<String> eventIds = ConcurrentHashMap.newKeySet();
+        /** Per shard: when the oldest record not yet handled was read from the stream. */
+        final Map<String, Instant> pendingSince = new ConcurrentHashMap<>();
+
+        /** How long the oldest unhandled record has waited since it was read (zero when caught up). */
+        Duration lag(Instant now) {
+            return pendingSince.values().stream().min(Instant::compareTo)
+                    .map(t -> Duration.between(t, now)).orElse(Duration.ZERO);
+        }
     }
 
     private final DynamoDbStreamsClient streams;
@@ -153,6 +161,9 @@ final class EventSourceMapping implements AutoCloseable {
                 firstBuffered = clock.instant();
             }
             buffer.addAll(response.records());
+            for (Record r : response.records()) {
+                stats.eventIds.add(r.eventID());
+            }
             stats.recordsRead.addAndGet(response.records().size());
             iterator = response.nextShardIterator();
             boolean shardEnded = iterator == null;
@@ -160,8 +171,14 @@ final class EventSourceMapping implements AutoCloseable {
                     || Duration.between(firstBuffered, clock.instant()).compareTo(settings.batchingWindow()) >= 0)) {
                 List<Record> batch = new ArrayList<>(buffer.subList(0, Math.min(settings.batchSize(), buffer.size())));
                 buffer.subList(0, batch.size()).clear();
+                stats.pendingSince.put(shard.shardId(), firstBuffered);
                 deliver(batch);
                 firstBuffered = buffer.isEmpty() ? null : clock.instant();
+                if (firstBuffered == null) {
+                    stats.pendingSince.remove(shard.shardId());
+                } else {
+                    stats.pendingSince.put(shard.shardId(), firstBuffered);
+                }
             }
             if (shardEnded) {
                 return;
@@ -235,12 +252,6 @@ final class EventSourceMapping implements AutoCloseable {
 
     private void done(List<Record> records) {
         stats.recordsDone.addAndGet(records.size());
-        if (!records.isEmpty()) {
-            Instant t = records.get(records.size() - 1).dynamodb().approximateCreationDateTime();
-            if (t != null && t.isAfter(stats.newestDone)) {
-                stats.newestDone = t;
-            }
-        }
     }
 
     private void toOnFailure(List<Record> records) {

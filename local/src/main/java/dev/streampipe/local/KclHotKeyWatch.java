@@ -1,0 +1,95 @@
+package dev.streampipe.local;
+
+import dev.streampipe.core.hotkey.AlertTransition;
+import dev.streampipe.core.hotkey.HotKeyConfig;
+import dev.streampipe.core.hotkey.KeyRate;
+import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.monitor.HotKeyMonitor;
+import dev.streampipe.monitor.MonitorClients;
+import dev.streampipe.monitor.MonitorConfig;
+import dev.streampipe.monitor.alert.AlertSink;
+import dev.streampipe.monitor.alert.FileAlertSink;
+import dev.streampipe.monitor.alert.KeyAlert;
+import dev.streampipe.monitor.alert.TableSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The real hot-key monitor (KCL 3 through the DynamoDB Streams Kinesis Adapter) on the local run's stream, from
+ * the start of the stream, with local timings; its alerts go to {@code hot-key-alerts.ndjson} and are kept for
+ * the run's checks.
+ */
+final class KclHotKeyWatch implements HotKeyWatch {
+    private final HotKeyMonitor monitor;
+    private final MonitorClients clients;
+    private final String table;
+    private final double threshold;
+    private final List<AlertTransition> transitions = new CopyOnWriteArrayList<>();
+
+    private KclHotKeyWatch(MonitorContext ctx) {
+        this.table = ctx.tableName();
+        this.threshold = ctx.thresholdWcuPerSecond();
+        this.clients = MonitorClients.local(ctx.dynamoDbEndpoint());
+        MonitorConfig config = MonitorConfig.builder(ctx.streamArn())
+                .applicationName("streampipe-local-monitor")
+                .hotKey(HotKeyConfig.builder().defaultThreshold(Threshold.ofWcu(ctx.thresholdWcuPerSecond())).build())
+                .initialPosition(MonitorConfig.InitialPosition.TRIM_HORIZON)
+                .evaluateInterval(Duration.ofMillis(500))
+                .checkpointInterval(Duration.ofSeconds(5))
+                .idleTimeBetweenReads(Duration.ofMillis(100))
+                .failoverTime(Duration.ofSeconds(10))
+                .kclMetricsLevel(MonitorConfig.KclMetricsLevel.NONE)
+                .build();
+        FileAlertSink file = new FileAlertSink(ctx.alertsFile());
+        AlertSink sink = new AlertSink() {
+            @Override
+            public void publishMetrics(List<TableSnapshot> snapshots) {
+                file.publishMetrics(snapshots);
+            }
+
+            @Override
+            public void publishAlert(KeyAlert alert) {
+                transitions.add(alert.transition());
+                file.publishAlert(alert);
+            }
+
+            @Override
+            public void close() {
+                file.close();
+            }
+        };
+        this.monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
+    }
+
+    static HotKeyWatch start(MonitorContext ctx) {
+        return new KclHotKeyWatch(ctx);
+    }
+
+    @Override
+    public List<AlertTransition> transitions() {
+        return List.copyOf(transitions);
+    }
+
+    @Override
+    public List<KeyRate> topKeys(String tableName, int n) {
+        return monitor.engine().topKeys(tableName, n);
+    }
+
+    @Override
+    public long recordsProcessed() {
+        return monitor.recordsProcessed();
+    }
+
+    @Override
+    public double thresholdWcuPerSecond() {
+        return threshold;
+    }
+
+    @Override
+    public void close() {
+        monitor.stop(Duration.ofSeconds(20));
+        clients.close();
+    }
+}

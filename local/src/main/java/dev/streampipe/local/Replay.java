@@ -1,0 +1,67 @@
+package dev.streampipe.local;
+
+import dev.streampipe.core.batch.BatchEngine;
+import dev.streampipe.core.batch.LedgeredSink;
+import dev.streampipe.core.batch.Sink;
+import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.router.Router;
+import dev.streampipe.router.RouterHandler;
+import dev.streampipe.router.SessionSchema;
+import dev.streampipe.router.SessionTopology;
+import dev.streampipe.testing.InMemoryDeadLetterSink;
+import dev.streampipe.testing.InMemoryEffectLedger;
+import dev.streampipe.testing.InMemorySink;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code replay FILE...}: runs sample Lambda events through the real router handler in process — what
+ * {@code sam local invoke -e} does, without Docker — and prints what each sink received and the batch response.
+ */
+final class Replay {
+    private Replay() {
+    }
+
+    static int run(List<Path> files, PrintStream out) throws Exception {
+        int exit = 0;
+        for (Path file : files) {
+            Map<String, InMemorySink> sinks = new LinkedHashMap<>();
+            Map<String, Sink> wired = new LinkedHashMap<>();
+            InMemoryEffectLedger ledger = new InMemoryEffectLedger();
+            var topology = SessionTopology.create(SessionSchema.DEFAULT);
+            for (String name : topology.sinks()) {
+                InMemorySink sink = new InMemorySink(name);
+                sinks.put(name, sink);
+                wired.put(name, new LedgeredSink(sink, ledger));
+            }
+            InMemoryDeadLetterSink deadLetters = new InMemoryDeadLetterSink();
+            RouterHandler handler = new RouterHandler(new Router(new StreamEventDecoder(),
+                    new BatchEngine(topology, wired, deadLetters, Runnable::run), line -> out.println("log: " + line)));
+            out.println("== " + file);
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            try {
+                handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), response,
+                        new LocalContext("RouterFunction", 60_000));
+            } catch (RuntimeException e) {
+                out.println("function error: " + e);
+                exit = 1;
+                continue;
+            }
+            for (Map.Entry<String, InMemorySink> e : sinks.entrySet()) {
+                out.println("sink " + e.getKey() + ": " + e.getValue().messages().size() + " message(s)");
+                e.getValue().messages().forEach(m -> out.println("  " + FileSinks.line(m)));
+            }
+            out.println("sink dead-letters: " + deadLetters.letters().size() + " message(s)");
+            deadLetters.letters().forEach(l -> out.println("  " + l.reason()));
+            out.println("response: " + response.toString(StandardCharsets.UTF_8));
+        }
+        return exit;
+    }
+}
