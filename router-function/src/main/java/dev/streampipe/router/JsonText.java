@@ -1,0 +1,71 @@
+package dev.streampipe.router;
+
+/**
+ * Writes small flat JSON objects into a {@link StringBuilder}: the router's payloads are a dozen scalar fields,
+ * and a streaming generator per payload costs more than the payload. Strings are escaped per RFC 8259.
+ */
+final class JsonText {
+    private final StringBuilder sb = new StringBuilder(256).append('{');
+    private boolean first = true;
+
+    static JsonText object() {
+        return new JsonText();
+    }
+
+    JsonText field(String name, String valueOrNull) {
+        key(name);
+        if (valueOrNull == null) {
+            sb.append("null");
+        } else {
+            string(valueOrNull);
+        }
+        return this;
+    }
+
+    JsonText field(String name, long value) {
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
+    JsonText field(String name, boolean value) {
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
+    String end() {
+        return sb.append('}').toString();
+    }
+
+    private void key(String name) {
+        if (!first) {
+            sb.append(',');
+        }
+        first = false;
+        string(name);
+        sb.append(':');
+    }
+
+    private void string(String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,77 @@
+package dev.streampipe.router;
+
+import dev.streampipe.core.batch.BatchEngine;
+import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.batch.Deadline;
+import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.decode.StreamEventDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One invocation of the stream router: decode the event, run the batch engine, answer with Lambda's
+ * {@code StreamsEventResponse} ({@code {"batchItemFailures":[{"itemIdentifier":"<sequence number>"}]}}) and log one
+ * structured summary line (counts only, never record content). Requires {@code ReportBatchItemFailures} on the event
+ * source mapping, or Lambda ignores the response. Thread-safe.
+ */
+public final class Router {
+    private final StreamEventDecoder decoder;
+    private final BatchEngine engine;
+    private final Consumer<String> log;
+
+    public Router(StreamEventDecoder decoder, BatchEngine engine, Consumer<String> log) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    public BatchResult handle(InputStream event, OutputStream response, Deadline deadline) {
+        DecodedBatch batch = decoder.decode(event);
+        BatchResult result = engine.process(batch, deadline);
+        log.accept(summary(result));
+        try {
+            response.write(response(result).getBytes(StandardCharsets.UTF_8));
+            response.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the batch response", e);
+        }
+        return result;
+    }
+
+    /** Lambda's partial batch response for {@code result}. */
+    public static String response(BatchResult result) {
+        StringBuilder sb = new StringBuilder("{\"batchItemFailures\":[");
+        for (String id : result.batchItemFailures()) {
+            sb.append("{\"itemIdentifier\":\"").append(id).append("\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    static String summary(BatchResult r) {
+        JsonText j = JsonText.object()
+                .field("kind", "batch")
+                .field("records", r.records())
+                .field("malformed", r.malformed())
+                .field("dead_lettered", r.deadLettered())
+                .field("failed_from", r.failedFromOrNull());
+        for (Map.Entry<String, Long> e : r.routeCounts().entrySet()) {
+            j.field("route." + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, BatchResult.SinkCounts> e : r.sinkCounts().entrySet()) {
+            BatchResult.SinkCounts c = e.getValue();
+            j.field("sink." + e.getKey() + ".delivered", c.delivered())
+                    .field("sink." + e.getKey() + ".skipped", c.skipped())
+                    .field("sink." + e.getKey() + ".failed", c.failedRetryable() + c.failedPermanent());
+        }
+        if (!r.failureReasons().isEmpty()) {
+            j.field("first_failure", r.failureReasons().get(0));
+        }
+        return j.end();
+    }
+}

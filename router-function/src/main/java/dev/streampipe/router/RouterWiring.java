@@ -1,0 +1,76 @@
+package dev.streampipe.router;
+
+import dev.streampipe.core.batch.BatchEngine;
+import dev.streampipe.core.batch.LedgeredSink;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sink;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.router.aws.DynamoDbEffectLedger;
+import dev.streampipe.router.aws.EventBridgeSink;
+import dev.streampipe.router.aws.FirehoseSink;
+import dev.streampipe.router.aws.LambdaInvokeSink;
+import dev.streampipe.router.aws.LogSink;
+import dev.streampipe.router.aws.SenderFactory;
+import dev.streampipe.router.aws.SnsSink;
+import dev.streampipe.router.aws.SqsDeadLetterSink;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Assembles a {@link Router} from a configuration and the AWS clients: the session topology, one adapter per sink,
+ * the SNS and EventBridge sinks behind the effect ledger, the SQS dead-letter sink, two bounded thread pools (sinks,
+ * and calls within sinks).
+ */
+public final class RouterWiring {
+    private RouterWiring() {
+    }
+
+    /** The AWS clients the router needs; built by the caller (the handler's no-argument constructor, or a test). */
+    public record Clients(FirehoseClient firehose, SnsClient sns, EventBridgeClient eventBridge, LambdaClient lambda,
+                          SqsClient sqs, DynamoDbClient dynamoDb) {
+    }
+
+    public static Router router(RouterConfig config, Clients clients, Clock clock, Sleeper sleeper,
+                                RetryPolicy retry, Consumer<String> log) {
+        ExecutorService sinkPool = Executors.newFixedThreadPool(8, daemon("router-sink"));
+        ExecutorService callPool = Executors.newFixedThreadPool(4 * config.maxConcurrentCalls(), daemon("router-call"));
+        SenderFactory senders = new SenderFactory(retry, sleeper, new Random(), callPool, config.maxConcurrentCalls());
+        DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(clients.dynamoDb(), config.ledgerTable(),
+                config.ledgerTtl(), clock, sleeper);
+        Map<String, Sink> sinks = Map.of(
+                SessionTopology.ANALYTICS_SINK,
+                new FirehoseSink(SessionTopology.ANALYTICS_SINK, clients.firehose(), config.deliveryStream(), senders),
+                SessionTopology.AUDIT_SINK, new LogSink(SessionTopology.AUDIT_SINK, log),
+                SessionTopology.SUMMARY_TRIGGER_SINK, new LambdaInvokeSink(SessionTopology.SUMMARY_TRIGGER_SINK,
+                        clients.lambda(), config.summaryFunctionName(), senders),
+                SessionTopology.STATUS_EVENTS_SINK, new LedgeredSink(new EventBridgeSink(SessionTopology.STATUS_EVENTS_SINK,
+                        clients.eventBridge(), config.eventBusName(), config.eventSource(), senders), ledger),
+                SessionTopology.HANDOFFS_SINK, new LedgeredSink(new SnsSink(SessionTopology.HANDOFFS_SINK, clients.sns(),
+                        config.handoffTopicArn(), senders), ledger));
+        BatchEngine engine = new BatchEngine(SessionTopology.create(config.schema()), sinks,
+                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool);
+        return new Router(new StreamEventDecoder(), engine, log);
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.streampipe.core.batch;
+
+import dev.streampipe.core.record.SequenceNumber;
+import dev.streampipe.core.topology.Payload;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One message for one sink, made by one route from one record. Carries the stream {@code eventID} and sequence
+ * number so consumers can order and de-duplicate.
+ *
+ * @param recordIndex the record's position in its batch (the earliest one, for a grouped message)
+ */
+public record Message(String route, String sink, int recordIndex, String eventId, SequenceNumber sequenceNumber,
+                      Payload payload, boolean ledgered) {
+    public Message {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The ledger key of this message's effect: {@code <eventID>#<route>}. */
+    public String effectKey() {
+        return eventId + "#" + route;
+    }
+
+    public String body() {
+        return payload.body();
+    }
+
+    public Map<String, String> attributes() {
+        return payload.attributes();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.streampipe.core.topology;
+
+import dev.streampipe.core.record.AttributeValue;
+import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.EventName;
+import dev.streampipe.core.record.KeySchema;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The predicates branches are made of, bound to the table's key schema. */
+public final class Predicates {
+    private final KeySchema schema;
+
+    private Predicates(KeySchema schema) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    public static Predicates forSchema(KeySchema schema) {
+        return new Predicates(schema);
+    }
+
+    public RecordPredicate sortKeyPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return r -> schema.sortKeyOf(r).map(sk -> sk.startsWith(prefix)).orElse(false);
+    }
+
+    public RecordPredicate sortKeyEquals(String sortKey) {
+        Objects.requireNonNull(sortKey, "sortKey");
+        return r -> schema.sortKeyOf(r).map(sortKey::equals).orElse(false);
+    }
+
+    public RecordPredicate partitionKeyPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return r -> schema.partitionKeyOf(r).map(pk -> pk.startsWith(prefix)).orElse(false);
+    }
+
+    public static RecordPredicate eventName(EventName first, EventName... more) {
+        EnumSet<EventName> names = EnumSet.of(first, more);
+        return r -> names.contains(r.eventName());
+    }
+
+    /**
+     * True for a MODIFY whose old and new images disagree on {@code attribute} (added, removed or changed).
+     * False when either image is missing: without both, a change cannot be told.
+     */
+    public static RecordPredicate attributeChanged(String attribute) {
+        Objects.requireNonNull(attribute, "attribute");
+        return r -> {
+            if (r.eventName() != EventName.MODIFY || r.oldImage().isEmpty() || r.newImage().isEmpty()) {
+                return false;
+            }
+            Optional<AttributeValue> before = r.oldImage().get().get(attribute);
+            Optional<AttributeValue> after = r.newImage().get().get(attribute);
+            return !before.equals(after);
+        };
+    }
+
+    public static RecordPredicate ttlDeletion() {
+        return ChangeRecord::isTtlDeletion;
+    }
+
+    public static RecordPredicate any() {
+        return r -> true;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * A Kafka-Streams-style topology for change records: named multicast routes that every record takes, and named
+ * splits whose first-matching branch (or the default branch) takes it. Each route maps a record to at most one
+ * {@link dev.streampipe.core.topology.Payload} for a named sink. Declared once, tested without AWS.
+ */
+package dev.streampipe.core.topology;

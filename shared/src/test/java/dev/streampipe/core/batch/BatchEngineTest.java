@@ -1,0 +1,228 @@
+package dev.streampipe.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.record.EventName;
+import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.PoisonRecordException;
+import dev.streampipe.core.topology.Predicates;
+import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.Topology;
+import dev.streampipe.testing.InMemoryDeadLetterSink;
+import dev.streampipe.testing.InMemoryEffectLedger;
+import dev.streampipe.testing.InMemorySink;
+import dev.streampipe.testing.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Batch semantics of DESIGN §3: earliest failure reported, poison dead-lettered, never an empty identifier. */
+class BatchEngineTest {
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final ManualClock clock = ManualClock.at("2026-11-20T12:00:00Z");
+    private final InMemorySink all = new InMemorySink("all");
+    private final InMemorySink pages = new InMemorySink("pages");
+    private final InMemoryDeadLetterSink dlq = new InMemoryDeadLetterSink();
+    private final InMemoryEffectLedger ledger = new InMemoryEffectLedger();
+
+    @AfterEach
+    void shutdown() {
+        pool.shutdownNow();
+    }
+
+    private Topology topology() {
+        Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
+        return Topology.builder()
+                .multicast(Route.named("everything").to("all").mapping(r -> Optional.of(Payload.of(r.eventId()))))
+                .split("kind")
+                .branch(p.sortKeyPrefix("POISON"), Route.named("poison").to("all").mapping(r -> {
+                    throw new PoisonRecordException("cannot map " + r.eventId());
+                }))
+                .branch(p.sortKeyPrefix("PAGE").and(Predicates.eventName(EventName.INSERT)),
+                        Route.named("page").to("pages").ledgered().mapping(r -> Optional.of(Payload.of(r.eventId()))))
+                .defaultBranch(Route.named("rest").none())
+                .build();
+    }
+
+    private BatchEngine engine() {
+        return new BatchEngine(topology(), Map.of("all", all, "pages", new LedgeredSink(pages, ledger)), dlq, pool);
+    }
+
+    private static String record(int i, String sk) {
+        return "{\"eventID\":\"e" + i + "\",\"eventName\":\"INSERT\",\"dynamodb\":{\"ApproximateCreationDateTime\":1763640000,"
+                + "\"Keys\":{\"PK\":{\"S\":\"SESSION#s\"},\"SK\":{\"S\":\"" + sk + "\"}},\"SequenceNumber\":\"" + (1000 + i)
+                + "\",\"SizeBytes\":10,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}";
+    }
+
+    private static DecodedBatch batch(String... sortKeys) {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < sortKeys.length; i++) {
+            records.add(sortKeys[i] == null ? "{\"eventID\":\"bad" + i + "\"}" : record(i, sortKeys[i]));
+        }
+        return new StreamEventDecoder().decode(("{\"Records\":[" + String.join(",", records) + "]}").getBytes());
+    }
+
+    private Deadline deadline() {
+        return Deadline.after(Duration.ofMinutes(1), clock);
+    }
+
+    @Test
+    void shouldReportNothingWhenEverythingIsDelivered() {
+        BatchResult result = engine().process(batch("A", "PAGE#1", "B"), deadline());
+
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(all.messages()).hasSize(3);
+        assertThat(pages.messages()).hasSize(1);
+        assertThat(result.routed("everything")).isEqualTo(3);
+        assertThat(result.routed("rest")).isEqualTo(2);
+        assertThat(result.sink("all").delivered()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReportExactlyThatRecordWhenOneFailsTransientlyInTheMiddle() {
+        all.failRetryably(m -> m.eventId().equals("e5"), 1);
+
+        BatchResult result = engine().process(batch("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"), deadline());
+
+        assertThat(result.batchItemFailures()).containsExactly("1005");
+        assertThat(result.sink("all").failedRetryable()).isEqualTo(1);
+        assertThat(result.failureReasons()).singleElement().asString().contains("record 5").contains("injected");
+    }
+
+    @Test
+    void shouldReportTheEarliestWhenSeveralRecordsFailInDifferentSinks() {
+        all.failRetryably(m -> m.eventId().equals("e7"), 1);
+        pages.failRetryably(m -> m.eventId().equals("e3"), 1);
+
+        BatchResult result = engine().process(batch("A", "B", "C", "PAGE#3", "E", "F", "G", "H"), deadline());
+
+        assertThat(result.batchItemFailures()).containsExactly("1003");
+    }
+
+    @Test
+    void shouldDeadLetterPoisonAndSucceedWhenMapperRejectsRecord() {
+        BatchResult result = engine().process(batch("A", "POISON#1", "C"), deadline());
+
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(result.deadLettered()).isEqualTo(1);
+        assertThat(dlq.letters()).singleElement().satisfies(l -> {
+            assertThat(l.eventIdOrNull()).isEqualTo("e1");
+            assertThat(l.reason()).contains("cannot map e1");
+            assertThat(l.raw().json()).isEqualTo(record(1, "POISON#1"));
+        });
+        assertThat(all.messages()).extracting(Message::eventId).containsExactly("e0", "e2");
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableRecordWithItsRawJsonWhenBatchHasOne() {
+        BatchResult result = engine().process(batch("A", null, "C"), deadline());
+
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(result.malformed()).isEqualTo(1);
+        assertThat(dlq.letters()).singleElement().satisfies(l -> {
+            assertThat(l.reason()).contains("Records[1]").contains("eventName");
+            assertThat(l.raw().json()).isEqualTo("{\"eventID\":\"bad1\"}");
+        });
+    }
+
+    @Test
+    void shouldDeadLetterPermanentSinkRejectionWhenSinkSaysNever() {
+        all.rejectPermanently(m -> m.eventId().equals("e1"), "record too large");
+
+        BatchResult result = engine().process(batch("A", "B", "C"), deadline());
+
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(dlq.letters()).singleElement().satisfies(l -> assertThat(l.reason()).contains("record too large"));
+        assertThat(result.sink("all").failedPermanent()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotDeadLetterPoisonAfterTheFailurePointWhenItWillBeRedelivered() {
+        all.failRetryably(m -> m.eventId().equals("e1"), 1);
+
+        BatchResult result = engine().process(batch("A", "B", "POISON#2", "D"), deadline());
+
+        assertThat(result.batchItemFailures()).containsExactly("1001");
+        assertThat(dlq.letters()).isEmpty();
+    }
+
+    @Test
+    void shouldRetryPoisonRecordWhenDeadLetterSinkFails() {
+        dlq.failNext(1);
+
+        BatchResult result = engine().process(batch("A", "B", "POISON#2", "D"), deadline());
+
+        assertThat(result.batchItemFailures()).containsExactly("1002");
+        assertThat(result.deadLettered()).isZero();
+    }
+
+    @Test
+    void shouldReportEarlierReadableSequenceWhenFailedRecordHasNone() {
+        dlq.failNext(1);
+
+        BatchResult result = engine().process(batch("A", "B", null, "D"), deadline());
+
+        assertThat(result.batchItemFailures()).containsExactly("1001");
+    }
+
+    @Test
+    void shouldAskForWholeBatchWhenNoSequenceNumberIsReadable() {
+        dlq.failNext(1);
+
+        assertThatThrownBy(() -> engine().process(batch(null, "B"), deadline()))
+                .isInstanceOf(BatchRetryException.class)
+                .hasMessageContaining("record 0");
+    }
+
+    @Test
+    void shouldRetryAllMessagesOfSinkWhenSinkThrows() {
+        Sink broken = new Sink() {
+            @Override
+            public String name() {
+                return "all";
+            }
+
+            @Override
+            public SinkResult deliver(List<Message> messages, Deadline deadline) {
+                throw new RetryableSinkException("service unavailable");
+            }
+        };
+        BatchEngine engine = new BatchEngine(topology(), Map.of("all", broken, "pages", pages), dlq, pool);
+
+        BatchResult result = engine.process(batch("A", "B"), deadline());
+
+        assertThat(result.batchItemFailures()).containsExactly("1000");
+        assertThat(result.failureReasons()).hasSize(2);
+    }
+
+    @Test
+    void shouldNotRepeatLedgeredEffectWhenRedeliveredAfterPartialFailure() {
+        all.failRetryably(m -> m.eventId().equals("e1"), 1);
+        DecodedBatch batch = batch("PAGE#0", "B", "PAGE#2", "PAGE#3");
+
+        BatchResult first = engine().process(batch, deadline());
+        BatchResult second = engine().process(batch, deadline());
+
+        assertThat(first.batchItemFailures()).containsExactly("1001");
+        assertThat(second.batchItemFailures()).isEmpty();
+        assertThat(pages.messages()).extracting(Message::eventId).containsExactly("e0", "e2", "e3");
+        assertThat(second.sink("pages").skipped()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRejectEngineWhenTopologyNamesSinkThatIsMissing() {
+        assertThatThrownBy(() -> new BatchEngine(topology(), Map.of("all", all), dlq, pool))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pages");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.streampipe.core.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.EventName;
+import dev.streampipe.core.record.KeySchema;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TopologyTest {
+    private final Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
+
+    private static ChangeRecord record(String eventName, String sk, String oldStatus, String newStatus) {
+        String images = (oldStatus == null ? "" : ",\"OldImage\":{\"status\":{\"S\":\"" + oldStatus + "\"}}")
+                + (newStatus == null ? "" : ",\"NewImage\":{\"status\":{\"S\":\"" + newStatus + "\"}}");
+        String json = "{\"Records\":[{\"eventID\":\"e1\",\"eventName\":\"" + eventName + "\",\"dynamodb\":{"
+                + "\"ApproximateCreationDateTime\":1763640000,\"Keys\":{\"PK\":{\"S\":\"SESSION#s\"},\"SK\":{\"S\":\""
+                + sk + "\"}},\"SequenceNumber\":\"1\",\"SizeBytes\":10,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\""
+                + images + "}}]}";
+        return new StreamEventDecoder().decode(json.getBytes()).records().get(0);
+    }
+
+    private static Route to(String name) {
+        return Route.named(name).to("sink").mapping(r -> Optional.of(Payload.of(name)));
+    }
+
+    private Topology topology() {
+        return Topology.builder()
+                .multicast(to("all"))
+                .split("kind")
+                .branch(p.sortKeyPrefix("TURN#"), to("turn"))
+                .branch(p.sortKeyPrefix("T"), to("t-anything"))
+                .branch(p.sortKeyEquals("META").and(Predicates.attributeChanged("status")), to("status"))
+                .defaultBranch(Route.named("other").none())
+                .build();
+    }
+
+    private static List<String> routes(Topology t, ChangeRecord r) {
+        return t.route(r).stream().map(x -> x.route().name()).toList();
+    }
+
+    @Test
+    void shouldTakeFirstMatchingBranchWhenSeveralMatch() {
+        assertThat(routes(topology(), record("INSERT", "TURN#000001", null, "x"))).containsExactly("all", "turn");
+        assertThat(routes(topology(), record("INSERT", "TOPIC", null, "x"))).containsExactly("all", "t-anything");
+    }
+
+    @Test
+    void shouldTakeDefaultBranchWhenNothingMatches() {
+        List<Topology.Routed> routed = topology().route(record("INSERT", "HANDOFF#1", null, "x"));
+        assertThat(routed).extracting(x -> x.route().name()).containsExactly("all", "other");
+        assertThat(routed.get(1).payload()).isEmpty();
+    }
+
+    @Test
+    void shouldMatchAttributeChangedOnlyWhenOldAndNewDiffer() {
+        assertThat(routes(topology(), record("MODIFY", "META", "active", "handoff"))).contains("status");
+        assertThat(routes(topology(), record("MODIFY", "META", "active", "active"))).contains("other");
+        assertThat(routes(topology(), record("INSERT", "META", null, "active"))).contains("other");
+        assertThat(routes(topology(), record("MODIFY", "META", null, "active"))).contains("other");
+    }
+
+    @Test
+    void shouldMatchEventNamePredicate() {
+        RecordPredicate inserts = Predicates.eventName(EventName.INSERT);
+        assertThat(inserts.test(record("INSERT", "A", null, null))).isTrue();
+        assertThat(inserts.test(record("REMOVE", "A", "x", null))).isFalse();
+        assertThat(inserts.negate().test(record("REMOVE", "A", "x", null))).isTrue();
+    }
+
+    @Test
+    void shouldRejectDuplicateRouteNames() {
+        assertThatThrownBy(() -> Topology.builder().multicast(to("a")).split("s").branch(r -> true, to("a")))
+                .hasMessageContaining("duplicate route or split name 'a'");
+    }
+
+    @Test
+    void shouldRejectBadNamesWithMessageNamingThem() {
+        assertThatThrownBy(() -> Route.named("has space")).hasMessageContaining("'has space'");
+        assertThatThrownBy(() -> Route.named("x").mapping(r -> Optional.empty())).hasMessageContaining("names no sink");
+    }
+
+    @Test
+    void shouldListSinksAndDescribeRoutes() {
+        Topology t = topology();
+        assertThat(t.sinks()).containsExactly("sink");
+        assertThat(t.describe()).contains("multicast all -> sink").contains("split kind").contains("default other -> (none)");
+    }
+}
