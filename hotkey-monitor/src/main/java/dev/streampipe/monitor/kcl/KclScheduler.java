@@ -25,9 +25,10 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  *
  * <p>Clients are passed in (KCL style) and never closed here. For a DynamoDB Local stream the
  * adapter reads through {@link LocalStreams#rewritingClient} and KCL publishes no metrics. For every
- * stream, timings are set before the scheduler is built (short shard-sync sleep, lease assignment
- * every half failover time, the configured idle time between reads, processors called on empty
- * reads so they can checkpoint on time) and {@link LeaseBootstrap} has run when this returns.
+ * stream, timings are set before the scheduler is built, scaled by the failover time (short
+ * shard-sync sleep, lease assignment every half failover time, worker-metrics captures and the
+ * scheduler's dispatch loop at a tenth of it, at most their 1 s defaults), the configured idle time
+ * between reads, and processors called on empty reads so they can checkpoint on time and {@link LeaseBootstrap} has run when this returns.
  */
 public final class KclScheduler {
 
@@ -35,6 +36,10 @@ public final class KclScheduler {
     private static final int MAX_RECORDS_PER_READ = 1_000;
 
     private KclScheduler() {
+    }
+
+    private static long clamp(long value, long min, long max) {
+        return Math.max(min, Math.min(max, value));
     }
 
     /** Bootstraps the lease table and returns a scheduler that has not started. */
@@ -55,9 +60,14 @@ public final class KclScheduler {
                 .failoverTimeMillis(failoverMillis)
                 .leaseAssignmentIntervalMillis(Math.max(500, failoverMillis / 2))
                 .shardSyncIntervalMillis(0);
+        // The leader assigns leases only to workers that reported metrics; the first report comes
+        // after two captures, so short failover times want short captures.
+        leases.workerUtilizationAwareAssignmentConfig()
+                .inMemoryWorkerMetricsCaptureFrequencyMillis(clamp(failoverMillis / 8, 100, 1_000));
         CoordinatorConfig coordinator = configs.coordinatorConfig()
                 .skipShardSyncAtWorkerInitializationIfLeasesExist(true)
-                .parentShardPollIntervalMillis(Math.min(10_000, failoverMillis));
+                .parentShardPollIntervalMillis(Math.min(10_000, failoverMillis))
+                .shardConsumerDispatchPollIntervalMillis(clamp(failoverMillis / 10, 100, 1_000));
         RetrievalConfig retrieval = configs.retrievalConfig().retrievalSpecificConfig(
                 new DynamoDBStreamsPollingConfig(adapter)
                         .idleTimeBetweenReadsInMillis(options.idleTimeBetweenReads().toMillis())

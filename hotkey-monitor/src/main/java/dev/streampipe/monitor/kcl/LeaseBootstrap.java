@@ -47,6 +47,7 @@ public final class LeaseBootstrap {
     public static void run(AmazonDynamoDBStreamsAdapterClient adapter, LeaseManagementConfig leases,
                            RetrievalConfig retrieval, StreamConfig stream, Duration timeout) {
         long t0 = System.nanoTime();
+        LOG.info("preparing lease table table={} stream={}", leases.tableName(), stream.streamIdentifier());
         DynamoDBStreamsLeaseManagementFactory factory =
                 new DynamoDBStreamsLeaseManagementFactory(adapter, leases, retrieval);
         DynamoDBLeaseRefresher refresher = factory.createLeaseRefresher();
