@@ -59,13 +59,13 @@ class HotKeyDetectionIT {
                 AtomicReference<Instant> firstHotWrite = new AtomicReference<>();
                 ExecutorService writers = Executors.newFixedThreadPool(2);
                 Duration burst = Duration.ofSeconds(4);
-                Future<Long> hot = writers.submit(() -> paced(150, burst, n -> {
+                Future<Long> hot = writers.submit(() -> Pacer.run(150, burst, n -> {
                     if (n == 0) {
                         firstHotWrite.set(Instant.now());
                     }
                     writer.putTurn("hot", n);
                 }));
-                Future<Long> cold = writers.submit(() -> paced(150, burst,
+                Future<Long> cold = writers.submit(() -> Pacer.run(150, burst,
                         n -> writer.putTurn("cold-" + (n % COLD_KEYS), n / COLD_KEYS)));
                 Await.until("a HOT alert", Duration.ofSeconds(15),
                         () -> sink.alerts().stream().anyMatch(a -> a.state() == KeyState.HOT));
@@ -95,26 +95,5 @@ class HotKeyDetectionIT {
                 assertThat(monitor.stop(Duration.ofSeconds(20))).isTrue();
             }
         }
-    }
-
-    /** Calls {@code write} at about {@code perSecond} for {@code duration}; returns the writes made. */
-    static long paced(int perSecond, Duration duration, Write write) throws Exception {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        long n = 0;
-        while (System.nanoTime() < end) {
-            long due = start + n * 1_000_000_000L / perSecond;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            write.accept(n++);
-        }
-        return n;
-    }
-
-    @FunctionalInterface
-    interface Write {
-        void accept(long n) throws Exception;
     }
 }
