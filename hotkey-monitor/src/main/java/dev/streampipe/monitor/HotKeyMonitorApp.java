@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * ({@code ALERT_TOPIC_ARN}) and the log. Against DynamoDB Local (a {@code ddblocal} stream ARN),
  * {@code DYNAMODB_ENDPOINT} is required, and alerts go to the log and {@code ALERT_FILE} only.
  * SIGTERM (or Ctrl-C) shuts down gracefully: processors checkpoint, leases are released.
- * Exit status: 0 after a shutdown, 2 for bad configuration, 1 when the scheduler stops on its own.
+ * Exit status: 143 after SIGTERM (the JVM's, once the shutdown hook is done), 2 for bad configuration,
+ * 1 when the scheduler stops on its own.
  */
 public final class HotKeyMonitorApp {
 
