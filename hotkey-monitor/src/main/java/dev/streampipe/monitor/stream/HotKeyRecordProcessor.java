@@ -105,6 +105,7 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
 
     @Override
     public void leaseLost(LeaseLostInput input) {
+        stats.leftUncheckpointed(uncheckpointedRecords);
         LOG.info("lease lost shard={} uncheckpointedRecords={}", shardId, uncheckpointedRecords);
     }
 

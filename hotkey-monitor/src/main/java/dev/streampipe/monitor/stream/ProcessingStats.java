@@ -12,6 +12,7 @@ public final class ProcessingStats {
     private final LongAdder recordsSkipped = new LongAdder();
     private final LongAdder checkpoints = new LongAdder();
     private final LongAdder checkpointFailures = new LongAdder();
+    private final LongAdder recordsLeftUncheckpointed = new LongAdder();
 
     /** Records counted by the engine (a record read twice after a restart counts twice). */
     public long recordsProcessed() {
@@ -31,6 +32,18 @@ public final class ProcessingStats {
     /** Checkpoint attempts that failed (retried at the next interval, or lost with the lease). */
     public long checkpointFailures() {
         return checkpointFailures.sum();
+    }
+
+    /**
+     * Records counted after the last checkpoint of a shard whose lease was then lost: the next owner
+     * reads them again. The cost of a crash or a stolen lease, bounded by the checkpoint interval.
+     */
+    public long recordsLeftUncheckpointed() {
+        return recordsLeftUncheckpointed.sum();
+    }
+
+    void leftUncheckpointed(long records) {
+        recordsLeftUncheckpointed.add(records);
     }
 
     void processed() {

@@ -147,6 +147,7 @@ class HotKeyRecordProcessorTest {
         // THEN nothing was checkpointed (the next owner re-reads from the last checkpoint)
         assertThat(checkpointer.checkpoints()).isZero();
         assertThat(stats.checkpointFailures()).isEqualTo(1);
+        assertThat(stats.recordsLeftUncheckpointed()).isEqualTo(2);
     }
 
     @Test
