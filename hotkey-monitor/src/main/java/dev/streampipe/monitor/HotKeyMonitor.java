@@ -1,0 +1,204 @@
+package dev.streampipe.monitor;
+
+import dev.streampipe.core.hotkey.HotKeyEngine;
+import dev.streampipe.monitor.alert.AlertLoop;
+import dev.streampipe.monitor.alert.AlertSink;
+import dev.streampipe.monitor.kcl.KclOptions;
+import dev.streampipe.monitor.kcl.KclScheduler;
+import dev.streampipe.monitor.stream.HotKeyProcessorFactory;
+import dev.streampipe.monitor.stream.ProcessingStats;
+import dev.streampipe.monitor.stream.WriteExtractor;
+import dev.streampipe.monitor.stream.WriteListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.metrics.MetricsLevel;
+
+/**
+ * A running hot-key monitor: a KCL scheduler whose shard processors feed one {@link HotKeyEngine},
+ * and an evaluation thread that ticks an {@link AlertLoop} every {@code evaluateInterval}.
+ *
+ * <p>{@link #start} returns once the lease table is ready and the scheduler thread runs; records
+ * flow a few seconds later. {@link #stop} shuts down gracefully (processors checkpoint);
+ * {@link #halt} stops without a final checkpoint, like a crash, so the next worker reads again from
+ * the last periodic checkpoint. Neither closes the clients or the sink: they are the caller's.
+ */
+public final class HotKeyMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HotKeyMonitor.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MonitorConfig config;
+    private final HotKeyEngine engine;
+    private final ProcessingStats stats;
+    private final AlertLoop alerts;
+    private final Scheduler scheduler;
+    private final Thread schedulerThread;
+    private final ScheduledExecutorService ticker;
+
+    private HotKeyMonitor(MonitorConfig config, HotKeyEngine engine, ProcessingStats stats, AlertLoop alerts,
+                          Scheduler scheduler) {
+        this.config = config;
+        this.engine = engine;
+        this.stats = stats;
+        this.alerts = alerts;
+        this.scheduler = scheduler;
+        this.schedulerThread = new Thread(scheduler, "hotkey-kcl-" + config.workerId());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hotkey-evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** {@link #start(MonitorConfig, MonitorClients, Clock, AlertSink, WriteListener)} without a listener. */
+    public static HotKeyMonitor start(MonitorConfig config, MonitorClients clients, Clock clock, AlertSink sink) {
+        return start(config, clients, clock, sink, WriteListener.NONE);
+    }
+
+    /**
+     * Prepares the lease table, starts the scheduler and the evaluation ticks.
+     *
+     * @param listener told of every counted write (tests, progress displays)
+     * @throws IllegalStateException when the lease table cannot be prepared
+     */
+    public static HotKeyMonitor start(MonitorConfig config, MonitorClients clients, Clock clock, AlertSink sink,
+                                      WriteListener listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clients, "clients");
+        HotKeyEngine engine = HotKeyEngine.create(config.hotKey(), clock);
+        config.thresholdOverrides().forEach(engine::overrideThreshold);
+        ProcessingStats stats = new ProcessingStats();
+        HotKeyProcessorFactory processors = new HotKeyProcessorFactory(config.tableName(), engine,
+                new WriteExtractor(config.partitionKeyName()), config.eventTime(), config.checkpointInterval(),
+                clock, stats, Objects.requireNonNull(listener, "listener"));
+        Scheduler scheduler = KclScheduler.build(kclOptions(config, clients), clients.streams(), clients.dynamoDb(),
+                clients.cloudWatch(), processors);
+        AlertLoop alerts = new AlertLoop(engine, sink, clock, config.topKeys(), config.targetUtilization());
+        HotKeyMonitor monitor = new HotKeyMonitor(config, engine, stats, alerts, scheduler);
+        monitor.schedulerThread.start();
+        long interval = config.evaluateInterval().toMillis();
+        monitor.ticker.scheduleAtFixedRate(monitor::tick, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.info("monitor started table={} application={} worker={}", config.tableName(), config.applicationName(),
+                config.workerId());
+        return monitor;
+    }
+
+    /** The engine the processors feed; safe to query concurrently. */
+    public HotKeyEngine engine() {
+        return engine;
+    }
+
+    /** Records counted so far (a record read again after a restart counts again). */
+    public long recordsProcessed() {
+        return stats.recordsProcessed();
+    }
+
+    /** All processing counters. */
+    public ProcessingStats stats() {
+        return stats;
+    }
+
+    /** The evaluation loop (alerts published, publication failures). */
+    public AlertLoop alerts() {
+        return alerts;
+    }
+
+    public MonitorConfig config() {
+        return config;
+    }
+
+    /** True until the scheduler has shut down. */
+    public boolean isRunning() {
+        return schedulerThread.isAlive();
+    }
+
+    /** Blocks until the scheduler thread ends (after {@link #stop}, {@link #halt} or a fatal KCL error). */
+    public void awaitTermination() throws InterruptedException {
+        schedulerThread.join();
+    }
+
+    /**
+     * Graceful shutdown: processors checkpoint what they counted, leases are released, then one last
+     * evaluation runs. Returns false if it did not complete within {@code timeout}.
+     */
+    public boolean stop(Duration timeout) {
+        boolean clean;
+        try {
+            clean = Boolean.TRUE.equals(scheduler.startGracefulShutdown().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            clean = false;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("graceful shutdown did not complete; stopping the scheduler", e);
+            clean = false;
+        }
+        if (!clean) {
+            scheduler.shutdown();
+        }
+        stopTicker(true);
+        return join(timeout) && clean;
+    }
+
+    /** Stops without a final checkpoint, as after a crash. */
+    public void halt() {
+        scheduler.shutdown();
+        stopTicker(false);
+        join(STOP_TIMEOUT);
+    }
+
+    /** {@link #stop(Duration)} with 30 s. */
+    @Override
+    public void close() {
+        if (isRunning()) {
+            stop(STOP_TIMEOUT);
+        }
+    }
+
+    private void tick() {
+        try {
+            alerts.tick();
+        } catch (RuntimeException e) {
+            LOG.error("evaluation tick failed; the next tick runs as scheduled", e);
+        }
+    }
+
+    private void stopTicker(boolean finalTick) {
+        ticker.shutdown();
+        try {
+            if (!ticker.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                ticker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ticker.shutdownNow();
+        }
+        if (finalTick) {
+            tick();
+        }
+    }
+
+    private boolean join(Duration timeout) {
+        try {
+            schedulerThread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !schedulerThread.isAlive();
+    }
+
+    private static KclOptions kclOptions(MonitorConfig config, MonitorClients clients) {
+        return new KclOptions(config.streamArn(), config.applicationName(), config.workerId(),
+                InitialPositionInStream.valueOf(config.initialPosition().name()), config.idleTimeBetweenReads(),
+                config.failoverTime(), MetricsLevel.valueOf(config.kclMetricsLevel().name()), clients.region());
+    }
+}
