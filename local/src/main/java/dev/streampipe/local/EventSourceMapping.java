@@ -139,8 +139,15 @@ final class EventSourceMapping implements AutoCloseable {
                 && threads.get(parent).isAlive()) {
             sleep(settings.idlePoll());
         }
-        String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        String lastRead = null;
+        String iterator = null;
+        while (running && iterator == null) {
+            try {
+                iterator = iterator(shard, null);
+            } catch (RuntimeException e) {
+                sleep(settings.idlePoll());
+            }
+        }
         List<Record> buffer = new ArrayList<>();
         Instant firstBuffered = null;
         while (running) {
@@ -148,14 +155,22 @@ final class EventSourceMapping implements AutoCloseable {
             try {
                 String current = iterator;
                 response = streams.getRecords(b -> b.shardIterator(current).limit(1000));
-            } catch (ExpiredIteratorException e) {
-                String after = buffer.isEmpty() ? null : buffer.get(buffer.size() - 1).dynamodb().sequenceNumber();
-                iterator = after == null
-                        ? streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
-                        : streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after)).shardIterator();
+            } catch (RuntimeException e) {
+                // Expired or trimmed iterators and transient errors: start again after the last record read.
+                if (!(e instanceof ExpiredIteratorException)) {
+                    System.err.println("{\"kind\":\"esm\",\"shard\":\"" + shard.shardId() + "\",\"retrying_after\":\""
+                            + e.getClass().getSimpleName() + "\"}");
+                    sleep(settings.idlePoll());
+                }
+                try {
+                    iterator = iterator(shard, lastRead);
+                } catch (RuntimeException again) {
+                    sleep(settings.idlePoll());
+                }
                 continue;
+            }
+            if (!response.records().isEmpty()) {
+                lastRead = response.records().get(response.records().size() - 1).dynamodb().sequenceNumber();
             }
             if (!response.records().isEmpty() && firstBuffered == null) {
                 firstBuffered = clock.instant();
@@ -187,6 +202,15 @@ final class EventSourceMapping implements AutoCloseable {
                 sleep(settings.idlePoll());
             }
         }
+    }
+
+    private String iterator(Shard shard, String afterSequence) {
+        return afterSequence == null
+                ? streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
+                : streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(afterSequence))
+                        .shardIterator();
     }
 
     /** Delivers one batch until it is done or sent to the on-failure destination. */

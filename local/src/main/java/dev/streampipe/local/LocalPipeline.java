@@ -78,6 +78,8 @@ final class LocalPipeline {
                          table.streamArn(), o.hotThresholdWcu(), files.alerts.path()))) {
                 Workload workload = new Workload(ddb, table.name(), new Workload.Settings(o.coldSessions(),
                         o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.hotTurnBytes(), o.duration(), o.seed()), clock);
+                workload.warmUp();
+                waitUntilLive(esm, watch, console, Duration.ofSeconds(90));
                 List<Sample> samples = new ArrayList<>();
                 Instant loadStart = clock.instant();
                 Progress progress = new Progress(console, clock, loadStart, workload, esm, summaries, watch, table.name(),
@@ -142,6 +144,22 @@ final class LocalPipeline {
             failures.add(f.path("itemIdentifier").asText());
         }
         return failures;
+    }
+
+    /** Waits until both readers of the stream (router mapping and monitor) have handled the warm-up write. */
+    private void waitUntilLive(EventSourceMapping esm, HotKeyWatch watch, PrintStream console, Duration limit)
+            throws InterruptedException {
+        Instant start = clock.instant();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (esm.stats().recordsDone.get() < 1 || watch.recordsProcessed() < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stream readers did not start within " + limit + " (router mapping "
+                        + esm.stats().recordsDone.get() + ", monitor " + watch.recordsProcessed() + " records)");
+            }
+            Thread.sleep(100);
+        }
+        console.printf("both stream readers live after %.1f s (router mapping and KCL monitor)%n",
+                Duration.between(start, clock.instant()).toMillis() / 1000.0);
     }
 
     private static void drain(EventSourceMapping esm, SummaryInvoker summaries, HotKeyWatch watch, Duration limit)

@@ -75,6 +75,11 @@ final class Workload {
         return written;
     }
 
+    /** Writes one session's META item, so the readers can show they are live before the load starts. */
+    void warmUp() {
+        put(meta("warm-up", "active", 0, "cust-0"));
+    }
+
     /** Writes for the configured duration on {@code writers} cold threads plus one hot thread; blocks until done. */
     void run(int writers) throws InterruptedException {
         Instant end = clock.instant().plus(settings.duration());
