@@ -53,6 +53,8 @@ public final class HotKeyMonitor implements AutoCloseable {
         this.alerts = alerts;
         this.scheduler = scheduler;
         this.schedulerThread = new Thread(scheduler, "hotkey-kcl-" + config.workerId());
+        this.schedulerThread.setUncaughtExceptionHandler(
+                (thread, e) -> LOG.error("KCL scheduler failed; the monitor stops consuming", e));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hotkey-evaluate");
             t.setDaemon(true);
@@ -149,6 +151,11 @@ public final class HotKeyMonitor implements AutoCloseable {
         return join(timeout) && clean;
     }
 
+    /** {@link #stop(Duration)} with 30 s. */
+    public boolean stop() {
+        return stop(STOP_TIMEOUT);
+    }
+
     /** Stops without a final checkpoint, as after a crash. */
     public void halt() {
         scheduler.shutdown();
@@ -156,7 +163,7 @@ public final class HotKeyMonitor implements AutoCloseable {
         join(STOP_TIMEOUT);
     }
 
-    /** {@link #stop(Duration)} with 30 s. */
+    /** {@link #stop()} unless already stopped. */
     @Override
     public void close() {
         if (isRunning()) {

@@ -32,6 +32,13 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class HotKeyMonitorApp {
 
+    static {
+        // The jar's own logging setup, named so that it never shadows an embedding application's logback.xml.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "hotkey-monitor-logback.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(HotKeyMonitorApp.class);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
 

@@ -3,7 +3,6 @@ package dev.streampipe.monitor;
 import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.RateMode;
 import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.core.hotkey.ThresholdScope;
 import dev.streampipe.monitor.stream.EventTime;
 import java.io.IOException;
 import java.io.Reader;
@@ -147,7 +146,7 @@ public final class MonitorSettings {
         string(METRIC_NAMESPACE, builder::metricNamespace);
         string(PARTITION_KEY_NAME, builder::partitionKeyName);
         builder.hotKey(hotKeyConfig());
-        builder.thresholdOverrides(thresholdRules());
+        builder.thresholdOverrides(ThresholdRules.parse(HOT_KEY_THRESHOLDS, get(HOT_KEY_THRESHOLDS), problems));
         integer(TOP_KEYS, 1, 100, builder::topKeys);
         fraction(TARGET_UTILIZATION, builder::targetUtilization);
         millis(EVALUATE_INTERVAL_MILLIS, builder::evaluateInterval);
@@ -181,64 +180,6 @@ public final class MonitorSettings {
         integer(HOT_KEY_COOLDOWN_SECONDS, 0, 86_400, seconds -> hot.cooldown(Duration.ofSeconds(seconds)));
         integer(HOT_KEY_MAX_TRACKED_KEYS, HotKeyConfig.defaults().stripes(), 1 << 20, hot::maxTrackedKeysPerTable);
         return hot.build();
-    }
-
-    private Map<ThresholdScope, Threshold> thresholdRules() {
-        Map<ThresholdScope, Threshold> rules = new LinkedHashMap<>();
-        String spec = get(HOT_KEY_THRESHOLDS);
-        if (spec == null) {
-            return rules;
-        }
-        for (String raw : spec.split(";")) {
-            String rule = raw.strip();
-            if (!rule.isEmpty()) {
-                parseRule(rule, rules);
-            }
-        }
-        return rules;
-    }
-
-    private void parseRule(String rule, Map<ThresholdScope, Threshold> rules) {
-        int equals = rule.lastIndexOf('=');
-        int slash = rule.indexOf('/');
-        if (equals < 0 || slash < 0 || slash > equals) {
-            problems.add(HOT_KEY_THRESHOLDS + " rule must look like <table>/<prefix>=<wcu>[:<writes>], was '" + rule + "'");
-            return;
-        }
-        String table = rule.substring(0, slash).strip();
-        String prefix = rule.substring(slash + 1, equals);
-        String[] limits = rule.substring(equals + 1).strip().split(":", -1);
-        if (table.isEmpty() && prefix.isEmpty()) {
-            problems.add(HOT_KEY_THRESHOLDS + " rule '" + rule + "' names neither a table nor a prefix; set the default with "
-                    + HOT_KEY_WCU_PER_SECOND);
-            return;
-        }
-        if (limits.length > 2) {
-            problems.add(HOT_KEY_THRESHOLDS + " rule '" + rule + "' must have <wcu> or <wcu>:<writes> after '='");
-            return;
-        }
-        double wcu = limit(rule, limits[0]);
-        double writes = limits.length == 2 ? limit(rule, limits[1]) : Threshold.UNLIMITED;
-        if (wcu > 0 && writes > 0) {
-            ThresholdScope scope = table.isEmpty() ? ThresholdScope.prefix(prefix)
-                    : prefix.isEmpty() ? ThresholdScope.table(table) : ThresholdScope.tableAndPrefix(table, prefix);
-            if (rules.put(scope, Threshold.of(wcu, writes)) != null) {
-                problems.add(HOT_KEY_THRESHOLDS + " names " + scope + " twice");
-            }
-        }
-    }
-
-    private double limit(String rule, String text) {
-        String value = text.strip();
-        if (value.equals("*")) {
-            return Threshold.UNLIMITED;
-        }
-        double parsed = parseDouble(value);
-        if (!(parsed > 0) || Double.isInfinite(parsed)) {
-            problems.add(HOT_KEY_THRESHOLDS + " rule '" + rule + "' limit must be a number > 0 or *, was '" + value + "'");
-            return -1;
-        }
-        return parsed;
     }
 
     private double rate(String key, double fallback) {

@@ -59,7 +59,8 @@ public final class KclScheduler {
         LeaseManagementConfig leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(failoverMillis)
                 .leaseAssignmentIntervalMillis(Math.max(500, failoverMillis / 2))
-                .shardSyncIntervalMillis(0);
+                .shardSyncIntervalMillis(0)
+                .leasesRecoveryAuditorInconsistencyConfidenceThreshold(0); // the adapter tracks no holes
         // The leader assigns leases only to workers that reported metrics; the first report comes
         // after two captures, so short failover times want short captures.
         leases.workerUtilizationAwareAssignmentConfig()
