@@ -60,10 +60,6 @@ final class CountMinSketch {
         Arrays.fill(counters, 0);
     }
 
-    int width() {
-        return width;
-    }
-
     /** 64-bit finalizer of MurmurHash3: spreads a 32-bit hash code over 64 well-mixed bits. */
     static long mix(int hashCode) {
         long h = hashCode * 0x9E3779B97F4A7C15L;

@@ -15,15 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Counting.</b> Each {@link #record write} is charged {@link WriteUnits#ofSize} WCU and
  * bucketed by its epoch second. Per table, keys are hashed to lock stripes; each stripe keeps a
- * Count-Min sketch of WCU for the current second and at most
- * {@code maxTrackedKeysPerTable / stripes} candidate keys with exact per-second rings. A key
- * becomes a candidate once its sketch estimate in one second reaches the admission floor,
- * {@code max(1, ceil(admissionFraction × lowest limit of any threshold rule))}, evicting the
- * coldest unpinned candidate if the stripe is full (HOT and RECOVERED keys are pinned). Shards
- * are few and always counted exactly. Memory per table is therefore fixed: about
- * {@code 4 × sketchWidth × sketchDepth} bytes of sketch plus
- * {@code maxTrackedKeysPerTable × (8 × ring length + ≈ 250 + key length)} bytes (ring length:
- * the power of two above the window), however many keys pass.
+ * Count-Min sketch of WCU for the current second, at most {@code maxTrackedKeysPerTable / stripes}
+ * candidate keys with exact per-second rings, and an exact ring per shard for its keys' writes (a
+ * shard's rate sums the stripes). A key becomes a candidate once its sketch estimate in one second
+ * reaches the admission floor, {@code max(1, ceil(admissionFraction × lowest limit of any
+ * threshold rule))}, evicting the coldest unpinned candidate if the stripe is full (HOT and
+ * RECOVERED keys are pinned). Memory per table is therefore fixed however many keys pass: about
+ * {@code 4 × sketchWidth × sketchDepth} bytes of sketch (512 KiB by default), plus
+ * {@code maxTrackedKeysPerTable × (8 × ring + ≈ 250 + key length)} bytes of candidates, plus
+ * {@code stripes × active shards × (8 × ring + ≈ 150)} bytes, where ring is the power of two
+ * above the window (16 slots for 10 s). Keys and shards idle for a window are dropped at
+ * {@link #evaluate}. Tables are never dropped but by {@link #clear()}: one stream is one table.
  *
  * <p><b>Error bounds.</b> Rates of candidates are exact from the second of admission; in the
  * admission second itself a key's count misses what it wrote before its estimate reached the
@@ -45,8 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * window relative to the newest second seen are dropped and counted in {@link #droppedLateWrites}.
  *
  * <p><b>Threads.</b> All methods are safe for concurrent callers. {@code record} locks one key
- * stripe and one shard counter for a few dozen nanoseconds each, so KCL processors of different
- * shards can share an engine; {@code evaluate} and the queries lock one stripe at a time.
+ * stripe for a few dozen nanoseconds, so KCL processors of different shards can share an engine;
+ * {@code evaluate} and the queries lock one stripe at a time. Threads writing the same table
+ * share its sketch, so throughput does not scale linearly with threads (see the JMH benchmark).
  * {@code clear} racing with {@code record} may keep some of the racing writes.
  */
 public final class HotKeyEngine {

@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * One lock stripe of a table's keys: a Count-Min sketch of WCU in the current second (which
- * nominates candidates) and a bounded map of candidates counted exactly. A key always lands in
- * the same stripe, so the stripe's sketch sees only its keys and the error bound holds per
- * stripe. Every method holds the stripe's monitor for a short, allocation-free section (except
- * admission, which allocates the candidate).
+ * nominates candidates), a bounded map of candidates counted exactly, and exact per-shard rings
+ * for the writes of this stripe's keys (a shard's rate is the sum over stripes, so one lock per
+ * write suffices). A key always lands in the same stripe, so the stripe's sketch sees only its
+ * keys and the error bound holds per stripe. Every method holds the stripe's monitor for a
+ * short, allocation-free section (except admission and a shard's first write).
  *
  * <p>Admission: a key whose estimate for the current second reaches the floor becomes a
  * candidate; when the stripe is full it replaces the coldest unpinned candidate (lowest WCU in
@@ -24,6 +25,10 @@ final class KeyStripe {
     private final String table;
     private final CountMinSketch sketch;
     private final Map<String, Candidate> candidates = new HashMap<>();
+    private final Map<String, SecondRing> shards = new HashMap<>();
+    private String lastShardId;
+    private SecondRing lastShard;
+    private long droppedLateWrites;
     private final int capacity;
     private final int windowSeconds;
     private long sketchSecond = Long.MIN_VALUE;
@@ -37,7 +42,12 @@ final class KeyStripe {
         this.windowSeconds = windowSeconds;
     }
 
-    synchronized void record(String key, long hash, long second, int units, int admissionFloor) {
+    synchronized void record(String key, long hash, String shardId, long second, int units, int admissionFloor) {
+        // KCL hands each processor one shard id instance, so an identity check usually skips the lookup.
+        SecondRing shard = shardId == lastShardId ? lastShard : shardRing(shardId, second);
+        if (!shard.add(second, units)) {
+            droppedLateWrites++;
+        }
         Candidate candidate = candidates.get(key);
         if (candidate != null) {
             candidate.ring.add(second, units);
@@ -51,6 +61,17 @@ final class KeyStripe {
         if (estimate >= admissionFloor) {
             admit(key, second, units, estimate);
         }
+    }
+
+    private SecondRing shardRing(String shardId, long second) {
+        SecondRing ring = shards.get(shardId);
+        if (ring == null) {
+            ring = new SecondRing(windowSeconds, second);
+            shards.put(shardId, ring);
+        }
+        lastShardId = shardId;
+        lastShard = ring;
+        return ring;
     }
 
     private void admit(String key, long second, int units, int estimate) {
@@ -87,7 +108,7 @@ final class KeyStripe {
         return true;
     }
 
-    /** Steps every candidate's state machine, then drops candidates that are OK and idle for a window. */
+    /** Steps every candidate's state machine, then drops OK candidates and shards idle for a window. */
     synchronized void evaluate(Instant now, long nowSecond, RateMode mode, Thresholds rules, AlertPolicy policy,
                                List<AlertTransition> out) {
         Iterator<Candidate> it = candidates.values().iterator();
@@ -103,6 +124,9 @@ final class KeyStripe {
             }
         }
         evictionBarSecond = Long.MIN_VALUE;
+        shards.values().removeIf(ring -> ring.isIdle(nowSecond, windowSeconds));
+        lastShardId = null;
+        lastShard = null;
     }
 
     synchronized KeyRate rateOf(String key, long nowSecond, RateMode mode, Thresholds rules) {
@@ -120,6 +144,16 @@ final class KeyStripe {
         candidate.refreshThreshold(table, rules);
         Rates rates = candidate.ring.measure(nowSecond, windowSeconds, mode);
         return new KeyRate(table, candidate.key, rates.wcu(), rates.writes(), candidate.state, candidate.threshold);
+    }
+
+    /** Adds this stripe's counts of every shard to {@code totals}. */
+    synchronized void collectShards(Map<String, WindowTotals> totals, long nowSecond) {
+        shards.forEach((shardId, ring) ->
+                totals.computeIfAbsent(shardId, id -> new WindowTotals(nowSecond, windowSeconds)).add(ring));
+    }
+
+    synchronized long droppedLateWrites() {
+        return droppedLateWrites;
     }
 
     synchronized int size() {

@@ -2,6 +2,4 @@ package dev.streampipe.core.hotkey;
 
 /** WCU/s and writes/s as measured from a {@link SecondRing}. */
 record Rates(double wcu, double writes) {
-
-    static final Rates ZERO = new Rates(0, 0);
 }

@@ -70,6 +70,11 @@ final class SecondRing {
         return second <= head && second > head - wcu.length;
     }
 
+    /** The earliest second written since tracking began. */
+    long firstSecond() {
+        return firstSecond;
+    }
+
     /** True when nothing was written in {@code [now - windowSeconds, now]}. */
     boolean isIdle(long nowSecond, int windowSeconds) {
         return head < nowSecond - windowSeconds;

@@ -2,14 +2,13 @@ package dev.streampipe.core.hotkey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Everything the engine keeps for one table: key stripes (sketch + candidates) and exact shard
- * counters. Safe for concurrent callers: keys lock their stripe, shards their counter.
+ * Everything the engine keeps for one table: its key stripes, each with a sketch, candidates
+ * and shard rings. Safe for concurrent callers: a write locks one stripe.
  */
 final class TableState {
 
@@ -17,8 +16,6 @@ final class TableState {
     private final KeyStripe[] stripes;
     private final int stripeMask;
     private final int windowSeconds;
-    private final Map<String, ShardCounter> shards = new ConcurrentHashMap<>();
-    private final LongAdder droppedLateShardWrites = new LongAdder();
 
     TableState(String table, HotKeyConfig config) {
         this.table = table;
@@ -34,21 +31,7 @@ final class TableState {
 
     void record(String key, String shardId, long second, int units, int admissionFloor) {
         long hash = CountMinSketch.mix(key.hashCode());
-        stripeOf(hash).record(key, hash, second, units, admissionFloor);
-        while (true) {
-            ShardCounter counter = shards.get(shardId);
-            if (counter == null) {
-                counter = shards.computeIfAbsent(shardId, id -> new ShardCounter(windowSeconds, second));
-            }
-            ShardCounter.Added added = counter.add(second, units);
-            if (added != ShardCounter.Added.RETIRED) {
-                if (added == ShardCounter.Added.TOO_LATE) {
-                    droppedLateShardWrites.increment();
-                }
-                return;
-            }
-            shards.remove(shardId, counter);
-        }
+        stripeOf(hash).record(key, hash, shardId, second, units, admissionFloor);
     }
 
     void evaluate(Instant now, RateMode mode, Thresholds rules, AlertPolicy policy, List<AlertTransition> out) {
@@ -56,7 +39,6 @@ final class TableState {
         for (KeyStripe stripe : stripes) {
             stripe.evaluate(now, nowSecond, mode, rules, policy, out);
         }
-        shards.entrySet().removeIf(shard -> shard.getValue().retireIfIdle(nowSecond, windowSeconds));
     }
 
     KeyRate rateOf(String key, long nowSecond, RateMode mode, Thresholds rules) {
@@ -72,9 +54,13 @@ final class TableState {
     }
 
     List<ShardRate> shardRates(long nowSecond, RateMode mode) {
-        List<ShardRate> rates = new ArrayList<>(shards.size());
-        shards.forEach((shardId, counter) -> {
-            Rates measured = counter.measure(nowSecond, windowSeconds, mode);
+        Map<String, WindowTotals> totals = new HashMap<>();
+        for (KeyStripe stripe : stripes) {
+            stripe.collectShards(totals, nowSecond);
+        }
+        List<ShardRate> rates = new ArrayList<>(totals.size());
+        totals.forEach((shardId, total) -> {
+            Rates measured = total.measure(mode);
             rates.add(new ShardRate(table, shardId, measured.wcu(), measured.writes()));
         });
         return rates;
@@ -88,9 +74,13 @@ final class TableState {
         return count;
     }
 
-    /** Records that arrived after their second had left the shard's window. */
+    /** Records that arrived after their second had left their shard's window. */
     long droppedLateWrites() {
-        return droppedLateShardWrites.sum();
+        long dropped = 0;
+        for (KeyStripe stripe : stripes) {
+            dropped += stripe.droppedLateWrites();
+        }
+        return dropped;
     }
 
     private KeyStripe stripeOf(long hash) {

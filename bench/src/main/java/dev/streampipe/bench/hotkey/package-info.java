@@ -1,0 +1,8 @@
+/**
+ * Benchmarks of the hot-key engine ({@code dev.streampipe.core.hotkey}) against a naive exact
+ * detector: JMH throughput ({@link dev.streampipe.bench.hotkey.HotKeyBenchmark}, with
+ * {@link dev.streampipe.bench.hotkey.HotKeyBaselineBenchmark} measuring the key building both
+ * share) and retained heap ({@link dev.streampipe.bench.hotkey.HotKeyMemoryHarness}). The naive
+ * detector lives here only, as the baseline.
+ */
+package dev.streampipe.bench.hotkey;
