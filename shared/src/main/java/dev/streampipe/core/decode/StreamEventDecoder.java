@@ -163,6 +163,58 @@ public final class StreamEventDecoder {
         return "Records[" + index + "]" + (field.isEmpty() ? "" : "." + field);
     }
 
+    /** Where each top-level attribute of one validated image lies in the event's bytes; reads one value on demand. */
+    private static final class ImageSlice implements Item.AttributeSource {
+        private final byte[] json;
+        private final JsonFactory factory;
+        private final String where;
+        private final String field;
+        private String[] names = new String[8];
+        private int[] starts = new int[8];
+        private int[] ends = new int[8];
+        private int count;
+
+        ImageSlice(byte[] json, JsonFactory factory, String where, String field) {
+            this.json = json;
+            this.factory = factory;
+            this.where = where;
+            this.field = field;
+        }
+
+        void add(String name, int start, int end) {
+            if (count == names.length) {
+                names = java.util.Arrays.copyOf(names, count * 2);
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+            }
+            names[count] = name;
+            starts[count] = start;
+            ends[count] = end;
+            count++;
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public String name(int i) {
+            return names[i];
+        }
+
+        @Override
+        public AttributeValue read(int i) {
+            try (JsonParser q = factory.createParser(json, starts[i], ends[i] - starts[i])) {
+                return RecordReader.readValue(q, q.nextToken(), field + "." + names[i]);
+            } catch (FieldError e) {
+                throw new IllegalArgumentException(where + "." + e.field + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** A semantic error in one record; cheap (no stack trace), caught per record. */
     private static final class FieldError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -331,21 +383,16 @@ public final class StreamEventDecoder {
             if (v == JsonToken.VALUE_NULL) {
                 return null;
             }
-            int start = (int) p.currentTokenLocation().getByteOffset();
-            scanItem(p, v, field);
-            int end = (int) p.currentLocation().getByteOffset();
-            byte[] source = json;
-            JsonFactory f = factory;
-            String where = "Records[" + index + "]";
-            return Item.deferred(() -> {
-                try (JsonParser q = f.createParser(source, start, end - start)) {
-                    return readItem(q, q.nextToken(), field).attributes();
-                } catch (FieldError e) {
-                    throw new IllegalArgumentException(where + "." + e.field + ": " + e.getMessage());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
+            ImageSlice slice = new ImageSlice(json, factory, "Records[" + index + "]", field);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                scanValue(p, t, field + "." + name);
+                slice.add(name, start, (int) p.currentLocation().getByteOffset());
+            }
+            return Item.indexed(slice);
         }
 
         private static void scanItem(JsonParser p, JsonToken v, String field) throws IOException, FieldError {

@@ -3,65 +3,96 @@ package dev.streampipe.core.record;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * An immutable DynamoDB item or key set: attribute name to value. Typed accessors return empty when the
  * attribute is absent and throw {@link IllegalArgumentException} naming the attribute when it has another type.
  *
- * <p>An item may be <em>deferred</em>: its attributes are read from their source on first access (a decoder
- * validates the structure up front and leaves the values for when a route needs them). Deferred or not, an item
- * behaves as an immutable value; equality is by attributes. Thread-safe.
+ * <p>An item may be <em>indexed</em>: a decoder that has validated the item's structure hands over where each
+ * attribute is, and a value is read only when asked for (routes mostly look at one or two attributes of an image).
+ * Either way an item behaves as an immutable value; equality is by attributes. Thread-safe.
  */
 public final class Item {
     public static final Item EMPTY = new Item(Map.of(), null);
 
-    private volatile Map<String, AttributeValue> attributes;
-    private Supplier<Map<String, AttributeValue>> loader;
+    /**
+     * Where an indexed item's attributes come from: their names, and each value read on demand. {@link #read} must
+     * be pure (same value every call) and may throw {@link IllegalArgumentException} for a value it cannot read.
+     */
+    public interface AttributeSource {
+        int count();
 
-    private Item(Map<String, AttributeValue> attributes, Supplier<Map<String, AttributeValue>> loader) {
+        String name(int index);
+
+        AttributeValue read(int index);
+    }
+
+    private volatile Map<String, AttributeValue> attributes;
+    private final AttributeSource source;
+    private final AttributeValue[] values;
+
+    private Item(Map<String, AttributeValue> attributes, AttributeSource source) {
         this.attributes = attributes;
-        this.loader = loader;
+        this.source = source;
+        this.values = source == null ? null : new AttributeValue[source.count()];
     }
 
     public static Item of(Map<String, AttributeValue> attributes) {
         return attributes.isEmpty() ? EMPTY : new Item(Map.copyOf(attributes), null);
     }
 
-    /**
-     * An item whose attributes {@code loader} produces on first access. The loader must be pure (same result every
-     * call) and may throw {@link IllegalArgumentException} for a value it cannot read.
-     */
-    public static Item deferred(Supplier<Map<String, AttributeValue>> loader) {
-        return new Item(null, Objects.requireNonNull(loader, "loader"));
+    /** An item whose values are read from {@code source} when first asked for. */
+    public static Item indexed(AttributeSource source) {
+        return new Item(null, Objects.requireNonNull(source, "source"));
     }
 
-    /** Every attribute, read now if deferred. */
+    /** Every attribute (each value read now, if indexed). */
     public Map<String, AttributeValue> attributes() {
         Map<String, AttributeValue> a = attributes;
         if (a == null) {
-            synchronized (this) {
-                a = attributes;
-                if (a == null) {
-                    a = Map.copyOf(loader.get());
-                    attributes = a;
-                    loader = null;
-                }
+            Map<String, AttributeValue> all = new java.util.HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                all.put(source.name(i), value(i));
             }
+            a = Map.copyOf(all);
+            attributes = a;
         }
         return a;
     }
 
+    /** One attribute's value, read from the source only if not read before. Values are immutable, so a race only repeats a read. */
+    private AttributeValue value(int i) {
+        AttributeValue v = values[i];
+        if (v == null) {
+            v = source.read(i);
+            values[i] = v;
+        }
+        return v;
+    }
+
+    private AttributeValue lookup(String name) {
+        Map<String, AttributeValue> a = attributes;
+        if (a != null) {
+            return a.get(name);
+        }
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (source.name(i).equals(name)) {
+                return value(i);
+            }
+        }
+        return null;
+    }
+
     public Optional<AttributeValue> get(String name) {
-        return Optional.ofNullable(attributes().get(name));
+        return Optional.ofNullable(lookup(name));
     }
 
     public boolean has(String name) {
-        return attributes().containsKey(name);
+        return lookup(name) != null;
     }
 
     public Optional<String> string(String name) {
-        AttributeValue v = attributes().get(name);
+        AttributeValue v = lookup(name);
         if (v == null) {
             return Optional.empty();
         }
@@ -72,7 +103,7 @@ public final class Item {
     }
 
     public Optional<AttributeValue.N> number(String name) {
-        AttributeValue v = attributes().get(name);
+        AttributeValue v = lookup(name);
         if (v == null) {
             return Optional.empty();
         }
@@ -84,7 +115,7 @@ public final class Item {
 
     /** The string or number value of a key attribute as text (binary as base64); empty when absent. */
     public Optional<String> keyText(String name) {
-        AttributeValue v = attributes().get(name);
+        AttributeValue v = lookup(name);
         if (v instanceof AttributeValue.S s) {
             return Optional.of(s.value());
         }
