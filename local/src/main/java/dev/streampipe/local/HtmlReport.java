@@ -66,7 +66,10 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset='utf-8'><title>streampipe local run")
                 .append("</title><style>body{font-family:sans-serif;margin:2em}td{padding:2px 10px}.PASS{color:green}.FAIL{color:#c00}</style>")
                 .append("</head><body><h1>streampipe local run: ").append(checks.passed() ? "PASSED" : "FAILED").append("</h1>");
-        html.append("<h2>Per-key write rate against the hot-key threshold</h2>").append(svg);
+        html.append("<h2>Per-key write rate against the hot-key threshold</h2>").append(svg)
+                .append("<p>WCU/s per partition key as the KCL monitor measured it, sampled every second. The monitor ")
+                .append("tracks exactly only keys its sketch nominates (above 10% of the threshold); the cold sessions ")
+                .append("stay below that floor, so they do not appear.</p>");
         html.append("<h2>Hot keys caught</h2><table><tr><th>key</th><th>at</th><th>after load start</th><th>WCU/s</th></tr>");
         for (RunChecks.Caught k : checks.caught) {
             html.append(String.format("<tr><td>%s</td><td>%s</td><td>%.1f s</td><td>%.0f</td></tr>", escape(k.key()), k.at(),
