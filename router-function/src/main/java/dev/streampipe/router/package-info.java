@@ -1,0 +1,5 @@
+/**
+ * The stream router Lambda: the handler, its configuration and wiring, and the session routes (DESIGN §3) as a
+ * topology. AWS adapters for its sinks live in {@code dev.streampipe.router.aws}.
+ */
+package dev.streampipe.router;
