@@ -52,4 +52,26 @@ class SummaryHandlerTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("{\"sessionId\":\"s-0001\",\"window\":1,\"status\":\"WRITTEN\"}");
     }
+
+    @Test
+    void shouldSummarizeWhenInvokedWithTheSampleEventAndTheRoutersPayload() throws Exception {
+        // GIVEN the sample invoke event and the router's actual payload (which carries the triggering record's ids)
+        InMemorySummaryStore store = new InMemorySummaryStore().withTurns("s-0001", 1, 10).withTurns("s-0002", 1, 20);
+        SummaryHandler handler = new SummaryHandler(new SummaryConfig("sessions", "PK", "SK", 10, Duration.ofDays(30),
+                Optional.empty(), SessionKeys.DEFAULT), store, new LocalSummarizer(), Clock.systemUTC(),
+                new JsonLog(line -> { }, Clock.systemUTC()));
+        byte[] sample = java.nio.file.Files.readAllBytes(
+                dev.streampipe.testing.PipelineTestDriver.event("summary-invoke.json"));
+        byte[] fromRouter = ("{\"sessionId\":\"s-0002\",\"window\":2,\"eventId\":\"e-9\","
+                + "\"sequenceNumber\":\"4421584500000000017450439091\"}").getBytes(StandardCharsets.UTF_8);
+
+        // WHEN both are handled
+        handler.handleRequest(new ByteArrayInputStream(sample), new ByteArrayOutputStream(), null);
+        handler.handleRequest(new ByteArrayInputStream(fromRouter), new ByteArrayOutputStream(), null);
+
+        // THEN each window's summary exists, and no other
+        assertThat(store.summaryExists("s-0001", 1)).isTrue();
+        assertThat(store.summaryExists("s-0002", 2)).isTrue();
+        assertThat(store.summaryExists("s-0002", 1)).isFalse();
+    }
 }
