@@ -1,0 +1,266 @@
+package dev.streampipe.core.decode;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.streampipe.core.record.AttributeValue;
+import dev.streampipe.core.record.Bytes;
+import dev.streampipe.core.record.Item;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DynamoDB attribute-value JSON grammar ({@code {"S":"..."}}, {@code {"M":{...}}}, ...), read from a
+ * {@link JsonParser} positioned on the value's first token, plus the token helpers the record reader shares.
+ *
+ * <p>Contract: {@link #readItem}/{@link #readValue} build values; {@link #scanItem}/{@link #scanValue} apply the
+ * same checks with the same field paths and messages without building anything (no allocation per token on valid
+ * input). Every method leaves the parser on the value's last token and throws {@link FieldError} naming the
+ * offending path, e.g. {@code dynamodb.NewImage.tags.L[2].N}. Stateless.
+ */
+final class AttributeJson {
+    private AttributeJson() {
+    }
+
+    /** Reads a map of attributes, or {@code null} for JSON null. */
+    static Item readItem(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken av = p.nextToken();
+            attributes.put(name, readValue(p, av, field + "." + name));
+        }
+        return Item.of(attributes);
+    }
+
+    static AttributeValue readValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        expect(v, JsonToken.START_OBJECT, field, "an attribute value object like {\"S\":\"...\"}");
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw new FieldError(field, "attribute value has no type descriptor");
+        }
+        String type = p.currentName();
+        JsonToken t = p.nextToken();
+        String fp = field + "." + type;
+        AttributeValue value = switch (type) {
+            case "S" -> new AttributeValue.S(text(p, t, fp));
+            case "N" -> number(text(p, t, fp), fp);
+            case "B" -> new AttributeValue.B(base64(text(p, t, fp), fp));
+            case "BOOL" -> new AttributeValue.Bool(bool(p, t, fp));
+            case "NULL" -> {
+                if (!bool(p, t, fp)) {
+                    throw new FieldError(fp, "must be true");
+                }
+                yield AttributeValue.Null.INSTANCE;
+            }
+            case "L" -> {
+                expect(t, JsonToken.START_ARRAY, fp, "an array");
+                List<AttributeValue> list = new ArrayList<>();
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(readValue(p, e, fp + "[" + list.size() + "]"));
+                }
+                yield new AttributeValue.L(list);
+            }
+            case "M" -> {
+                Item nested = readItem(p, t, fp);
+                if (nested == null) {
+                    throw new FieldError(fp, "must be an object, was null");
+                }
+                yield new AttributeValue.M(nested.attributes());
+            }
+            case "SS" -> new AttributeValue.SS(stringArray(p, t, fp));
+            case "NS" -> {
+                List<String> numbers = stringArray(p, t, fp);
+                for (int i = 0; i < numbers.size(); i++) {
+                    number(numbers.get(i), fp + "[" + i + "]");
+                }
+                yield new AttributeValue.NS(numbers);
+            }
+            case "BS" -> {
+                List<String> texts = stringArray(p, t, fp);
+                List<Bytes> bytes = new ArrayList<>(texts.size());
+                for (int i = 0; i < texts.size(); i++) {
+                    bytes.add(base64(texts.get(i), fp + "[" + i + "]"));
+                }
+                yield new AttributeValue.BS(bytes);
+            }
+            default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
+        };
+        if (p.nextToken() != JsonToken.END_OBJECT) {
+            throw new FieldError(field, "attribute value must have exactly one type descriptor");
+        }
+        return value;
+    }
+
+    private static List<String> stringArray(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
+        expect(t, JsonToken.START_ARRAY, field, "an array of strings");
+        List<String> values = new ArrayList<>();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            values.add(text(p, e, field + "[" + values.size() + "]"));
+        }
+        return values;
+    }
+
+    static void scanItem(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            scanValue(p, p.nextToken(), field + "." + name);
+        }
+    }
+
+    /** The same checks, paths and messages as {@link #readValue}, without building values. */
+    static void scanValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        expect(v, JsonToken.START_OBJECT, field, "an attribute value object like {\"S\":\"...\"}");
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw new FieldError(field, "attribute value has no type descriptor");
+        }
+        String type = p.currentName();
+        JsonToken t = p.nextToken();
+        String fp = field + "." + type;
+        switch (type) {
+            case "S" -> expectText(p, t, fp);
+            case "N" -> number(text(p, t, fp), fp);
+            case "B" -> {
+                expectText(p, t, fp);
+                checkBase64(p, fp);
+            }
+            case "BOOL" -> bool(p, t, fp);
+            case "NULL" -> {
+                if (!bool(p, t, fp)) {
+                    throw new FieldError(fp, "must be true");
+                }
+            }
+            case "L" -> {
+                expect(t, JsonToken.START_ARRAY, fp, "an array");
+                int i = 0;
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    scanValue(p, e, fp + "[" + i++ + "]");
+                }
+            }
+            case "M" -> {
+                if (t == JsonToken.VALUE_NULL) {
+                    throw new FieldError(fp, "must be an object, was null");
+                }
+                scanItem(p, t, fp);
+            }
+            case "SS", "NS", "BS" -> {
+                expect(t, JsonToken.START_ARRAY, fp, "an array of strings");
+                int i = 0;
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    String at = fp + "[" + i++ + "]";
+                    expectText(p, e, at);
+                    if (type.equals("NS")) {
+                        number(p.getText(), at);
+                    } else if (type.equals("BS")) {
+                        checkBase64(p, at);
+                    }
+                }
+            }
+            default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
+        }
+        if (p.nextToken() != JsonToken.END_OBJECT) {
+            throw new FieldError(field, "attribute value must have exactly one type descriptor");
+        }
+    }
+
+    private static void expectText(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new FieldError(field, "must be a string, was " + describe(p, t));
+        }
+    }
+
+    /** Validates the current string token as standard base64 in the parser's buffer, without allocating. */
+    private static void checkBase64(JsonParser p, String field) throws IOException, FieldError {
+        char[] chars = p.getTextCharacters();
+        int from = p.getTextOffset();
+        int len = p.getTextLength();
+        int padding = 0;
+        boolean ok = true;
+        for (int i = 0; i < len && ok; i++) {
+            char c = chars[from + i];
+            if (c == '=') {
+                padding++;
+                ok = padding <= 2;
+            } else {
+                ok = padding == 0 && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                        || c == '+' || c == '/');
+            }
+        }
+        ok = ok && (padding > 0 ? len % 4 == 0 : len % 4 != 1);
+        if (!ok) {
+            base64(p.getText(), field);
+            throw new FieldError(field, "not base64");
+        }
+    }
+
+    static AttributeValue.N number(String text, String field) throws FieldError {
+        try {
+            return new AttributeValue.N(text);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError(field, "not a number: '" + abbreviate(text) + "'");
+        }
+    }
+
+    static Bytes base64(String text, String field) throws FieldError {
+        try {
+            return Bytes.fromBase64(text);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError(field, "not base64: " + e.getMessage());
+        }
+    }
+
+    static boolean bool(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw new FieldError(field, "must be true or false, was " + describe(p, t));
+    }
+
+    /** The current token's text; a {@link FieldError} unless it is a JSON string. */
+    static String text(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new FieldError(field, "must be a string, was " + describe(p, t));
+        }
+        return p.getText();
+    }
+
+    static void expect(JsonToken actual, JsonToken expected, String field, String what) throws FieldError {
+        if (actual != expected) {
+            throw new FieldError(field, "must be " + what + ", was " + actual);
+        }
+    }
+
+    /** A short description of the token found, for error messages. */
+    static String describe(JsonParser p, JsonToken t) throws IOException {
+        if (t == null) {
+            return "end of input";
+        }
+        return switch (t) {
+            case VALUE_STRING -> "string '" + abbreviate(p.getText()) + "'";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number " + abbreviate(p.getText());
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> t.toString();
+        };
+    }
+
+    /** At most 40 characters of {@code s}, so a huge bad value cannot blow up an error message. */
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.streampipe.core.decode;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.streampipe.core.record.AttributeValue;
+import dev.streampipe.core.record.Item;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * Where each top-level attribute of one already validated image lies in the event's bytes. {@link #read} parses
+ * one value on demand with {@link AttributeJson#readValue}; a value that still fails (a bad base64 payload) throws
+ * {@link IllegalArgumentException} naming the record and field path. Not thread-safe while being filled by
+ * {@link #add}; read-only afterwards.
+ */
+final class ImageSlice implements Item.AttributeSource {
+    private final byte[] json;
+    private final JsonFactory factory;
+    private final String where;
+    private final String field;
+    private String[] names = new String[8];
+    private int[] starts = new int[8];
+    private int[] ends = new int[8];
+    private int count;
+
+    /**
+     * @param where the record, e.g. {@code Records[3]}, prefixed to error messages
+     * @param field the image's path in the record, e.g. {@code dynamodb.NewImage}
+     */
+    ImageSlice(byte[] json, JsonFactory factory, String where, String field) {
+        this.json = json;
+        this.factory = factory;
+        this.where = where;
+        this.field = field;
+    }
+
+    /** Records that attribute {@code name}'s value object spans bytes {@code [start, end)} of the event. */
+    void add(String name, int start, int end) {
+        if (count == names.length) {
+            names = Arrays.copyOf(names, count * 2);
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        names[count] = name;
+        starts[count] = start;
+        ends[count] = end;
+        count++;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public String name(int i) {
+        return names[i];
+    }
+
+    @Override
+    public AttributeValue read(int i) {
+        try (JsonParser q = factory.createParser(json, starts[i], ends[i] - starts[i])) {
+            return AttributeJson.readValue(q, q.nextToken(), field + "." + names[i]);
+        } catch (FieldError e) {
+            throw new IllegalArgumentException(where + "." + e.field + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

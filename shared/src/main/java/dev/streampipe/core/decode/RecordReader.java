@@ -1,0 +1,215 @@
+package dev.streampipe.core.decode;
+
+import static dev.streampipe.core.decode.AttributeJson.abbreviate;
+import static dev.streampipe.core.decode.AttributeJson.describe;
+import static dev.streampipe.core.decode.AttributeJson.expect;
+import static dev.streampipe.core.decode.AttributeJson.readItem;
+import static dev.streampipe.core.decode.AttributeJson.scanValue;
+import static dev.streampipe.core.decode.AttributeJson.text;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.EventName;
+import dev.streampipe.core.record.Item;
+import dev.streampipe.core.record.SequenceNumber;
+import dev.streampipe.core.record.StreamViewType;
+import dev.streampipe.core.record.UserIdentity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reads one record object of the event: its top-level fields and those of {@code dynamodb}. Keys are read at once;
+ * images are validated with {@link AttributeJson#scanValue} and indexed into an {@link ImageSlice} for later reads.
+ *
+ * <p>Contract: {@link #read} starts with the parser just past the record's {@code START_OBJECT} and, on success,
+ * leaves it on the record's {@code END_OBJECT}; on a {@link FieldError} the parser is somewhere inside the record.
+ * Either way {@link #eventId} and {@link #sequence} hold what was seen so far, for naming a malformed record. One
+ * instance per record.
+ */
+final class RecordReader {
+    private final int index;
+    private final byte[] json;
+    private final JsonFactory factory;
+    /** The record's {@code eventID} once seen (possibly empty), else {@code null}. */
+    String eventId;
+    /** The record's {@code dynamodb.SequenceNumber} once seen and valid (decimal digits), else {@code null}. */
+    String sequence;
+
+    RecordReader(int index, byte[] json, JsonFactory factory) {
+        this.index = index;
+        this.json = json;
+        this.factory = factory;
+    }
+
+    ChangeRecord read(JsonParser p) throws IOException, FieldError {
+        EventName eventName = null;
+        String region = null;
+        String arn = null;
+        UserIdentity identity = null;
+        Instant created = null;
+        Long size = null;
+        Item keys = null;
+        Item newImage = null;
+        Item oldImage = null;
+        StreamViewType viewType = null;
+        boolean sawDynamodb = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "eventID" -> eventId = text(p, v, "eventID");
+                case "eventName" -> eventName = enumValue(EventName.class, text(p, v, "eventName"), "eventName");
+                case "awsRegion" -> region = optionalText(p, v, "awsRegion");
+                case "eventSourceARN" -> arn = optionalText(p, v, "eventSourceARN");
+                case "userIdentity" -> identity = readIdentity(p, v);
+                case "dynamodb" -> {
+                    expect(v, JsonToken.START_OBJECT, "dynamodb", "an object");
+                    sawDynamodb = true;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String f = p.currentName();
+                        JsonToken dv = p.nextToken();
+                        String fp = "dynamodb." + f;
+                        switch (f) {
+                            case "ApproximateCreationDateTime" -> created = epochSeconds(p, dv, fp);
+                            case "SequenceNumber" -> sequence = sequenceText(p, dv, fp);
+                            case "SizeBytes" -> size = longValue(p, dv, fp);
+                            case "StreamViewType" -> viewType = enumValue(StreamViewType.class, text(p, dv, fp), fp);
+                            case "Keys" -> keys = readItem(p, dv, fp);
+                            case "NewImage" -> newImage = deferredImage(p, dv, fp);
+                            case "OldImage" -> oldImage = deferredImage(p, dv, fp);
+                            default -> p.skipChildren();
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        require(eventId, "eventID");
+        if (eventId.isEmpty()) {
+            throw new FieldError("eventID", "must not be empty");
+        }
+        require(eventName, "eventName");
+        if (!sawDynamodb) {
+            throw new FieldError("dynamodb", "missing");
+        }
+        require(sequence, "dynamodb.SequenceNumber");
+        require(keys, "dynamodb.Keys");
+        require(created, "dynamodb.ApproximateCreationDateTime");
+        require(viewType, "dynamodb.StreamViewType");
+        if (keys.size() == 0) {
+            throw new FieldError("dynamodb.Keys", "must name at least one key attribute");
+        }
+        return new ChangeRecord(eventId, eventName, new SequenceNumber(sequence), created,
+                size == null ? 0L : size, keys, Optional.ofNullable(newImage), Optional.ofNullable(oldImage),
+                viewType, identity, arn, region);
+    }
+
+    private static void require(Object value, String field) throws FieldError {
+        if (value == null) {
+            throw new FieldError(field, "missing");
+        }
+    }
+
+    private UserIdentity readIdentity(JsonParser p, JsonToken v) throws IOException, FieldError {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(v, JsonToken.START_OBJECT, "userIdentity", "an object");
+        String type = null;
+        String principal = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken fv = p.nextToken();
+            switch (f) {
+                case "type" -> type = text(p, fv, "userIdentity.type");
+                case "principalId" -> principal = text(p, fv, "userIdentity.principalId");
+                default -> p.skipChildren();
+            }
+        }
+        require(type, "userIdentity.type");
+        require(principal, "userIdentity.principalId");
+        return new UserIdentity(type, principal);
+    }
+
+    private static String sequenceText(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        String s = text(p, v, field);
+        if (s.isEmpty()) {
+            throw new FieldError(field, "must not be empty");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new FieldError(field, "must be decimal digits, was '" + abbreviate(s) + "'");
+            }
+        }
+        return s;
+    }
+
+    private static Instant epochSeconds(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long seconds = p.getLongValue();
+            if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()) {
+                throw new FieldError(field, "out of range: " + seconds);
+            }
+            return Instant.ofEpochSecond(seconds);
+        }
+        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+            BigDecimal seconds = p.getDecimalValue();
+            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
+                throw new FieldError(field, "out of range: " + seconds);
+            }
+            long whole = seconds.longValue();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        }
+        throw new FieldError(field, "must be a number of epoch seconds, was " + describe(p, v));
+    }
+
+    private static long longValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long n = p.getLongValue();
+            if (n < 0) {
+                throw new FieldError(field, "must be >= 0, was " + n);
+            }
+            return n;
+        }
+        throw new FieldError(field, "must be a whole number, was " + describe(p, v));
+    }
+
+    /**
+     * Validates an image's structure (types, descriptors, numbers) without building it, and returns an item
+     * that reads the values from the same bytes on first access. Most routes never look at the images.
+     */
+    private Item deferredImage(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
+        ImageSlice slice = new ImageSlice(json, factory, "Records[" + index + "]", field);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            scanValue(p, t, field + "." + name);
+            slice.add(name, start, (int) p.currentLocation().getByteOffset());
+        }
+        return Item.indexed(slice);
+    }
+
+    private static String optionalText(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
+        return t == JsonToken.VALUE_NULL ? null : text(p, t, field);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field) throws FieldError {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(text)) {
+                return e;
+            }
+        }
+        throw new FieldError(field, "unknown value '" + abbreviate(text) + "'");
+    }
+}
