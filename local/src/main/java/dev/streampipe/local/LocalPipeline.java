@@ -1,5 +1,7 @@
 package dev.streampipe.local;
 
+import dev.streampipe.testing.lambda.BudgetContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.batch.BatchEngine;
@@ -137,7 +139,7 @@ final class LocalPipeline {
     /** Invokes the router like Lambda: the event JSON in, the partial batch response out. */
     static List<String> invoke(RouterHandler handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext("RouterFunction", 60_000));
+        handler.handleRequest(new ByteArrayInputStream(event), out, BudgetContext.of("RouterFunction", java.time.Duration.ofSeconds(60)));
         JsonNode response = JSON.readTree(out.toByteArray());
         List<String> failures = new ArrayList<>();
         for (JsonNode f : response.path("batchItemFailures")) {

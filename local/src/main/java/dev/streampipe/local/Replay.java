@@ -1,5 +1,7 @@
 package dev.streampipe.local;
 
+import dev.streampipe.testing.lambda.BudgetContext;
+
 import dev.streampipe.core.batch.BatchEngine;
 import dev.streampipe.core.batch.LedgeredSink;
 import dev.streampipe.core.batch.Sink;
@@ -48,7 +50,7 @@ final class Replay {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), response,
-                        new LocalContext("RouterFunction", 60_000));
+                        BudgetContext.of("RouterFunction", java.time.Duration.ofSeconds(60)));
             } catch (RuntimeException e) {
                 out.println("function error: " + e);
                 exit = 1;

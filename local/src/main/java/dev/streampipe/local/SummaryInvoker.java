@@ -1,5 +1,7 @@
 package dev.streampipe.local;
 
+import dev.streampipe.testing.lambda.BudgetContext;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.Message;
@@ -60,7 +62,7 @@ final class SummaryInvoker implements Sink, AutoCloseable {
         invocations.incrementAndGet();
         try {
             handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), new LocalContext("SummaryFunction", 60_000));
+                    new ByteArrayOutputStream(), BudgetContext.of("SummaryFunction", java.time.Duration.ofSeconds(60)));
             inFlight.decrementAndGet();
         } catch (Exception e) {
             if (attempt < MAX_RETRIES) {

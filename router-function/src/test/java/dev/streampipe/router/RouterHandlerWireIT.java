@@ -1,5 +1,7 @@
 package dev.streampipe.router;
 
+import dev.streampipe.testing.lambda.BudgetContext;
+
 import static dev.streampipe.router.RouterHarness.event;
 import static dev.streampipe.router.RouterHarness.eventFile;
 import static dev.streampipe.router.RouterHarness.failures;
@@ -182,9 +184,9 @@ class RouterHandlerWireIT {
 
         // WHEN
         JsonNode response;
-        ClockContext context;
+        BudgetContext context;
         try (RouterHarness router = new RouterHarness(aws, new InMemoryEffectLedger(), patient)) {
-            context = new ClockContext(router.clock, Duration.ofSeconds(6));
+            context = new BudgetContext("streampipe-router", router.clock, Duration.ofSeconds(6));
             response = router.handle(batch, context);
 
             // THEN the router answered with time left (at least the margin), having given up on Firehose

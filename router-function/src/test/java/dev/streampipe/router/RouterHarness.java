@@ -1,5 +1,7 @@
 package dev.streampipe.router;
 
+import dev.streampipe.testing.lambda.BudgetContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -81,10 +83,10 @@ final class RouterHarness implements AutoCloseable {
 
     /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */
     JsonNode handle(byte[] event) {
-        return handle(event, new ClockContext(clock, Duration.ofMinutes(5)));
+        return handle(event, new BudgetContext("streampipe-router", clock, Duration.ofMinutes(5)));
     }
 
-    JsonNode handle(byte[] event, ClockContext context) {
+    JsonNode handle(byte[] event, BudgetContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, context);
         return read(out.toString(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.streampipe.monitor.alert;
 
+import dev.streampipe.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streampipe.core.hotkey.HotKeyConfig;
@@ -7,7 +9,6 @@ import dev.streampipe.core.hotkey.HotKeyEngine;
 import dev.streampipe.core.hotkey.KeyState;
 import dev.streampipe.core.hotkey.RateMode;
 import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class AlertLoopTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final HotKeyEngine engine = HotKeyEngine.create(HotKeyConfig.builder()
             .defaultThreshold(Threshold.ofWcu(100)).rateMode(RateMode.LAST_SECOND).windowSeconds(5)
             .recoveryHold(Duration.ZERO).cooldown(Duration.ofSeconds(30)).build(), clock);

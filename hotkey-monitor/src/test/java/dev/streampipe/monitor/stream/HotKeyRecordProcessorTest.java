@@ -1,5 +1,7 @@
 package dev.streampipe.monitor.stream;
 
+import dev.streampipe.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,6 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsPro
 import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.HotKeyEngine;
 import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class HotKeyRecordProcessorTest {
 
     private static final Duration INTERVAL = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final HotKeyEngine engine = HotKeyEngine.create(
             HotKeyConfig.builder().defaultThreshold(Threshold.ofWcu(10)).build(), clock);
     private final ProcessingStats stats = new ProcessingStats();

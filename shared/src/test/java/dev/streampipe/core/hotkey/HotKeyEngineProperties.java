@@ -1,5 +1,7 @@
 package dev.streampipe.core.hotkey;
 
+import dev.streampipe.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -43,7 +45,7 @@ class HotKeyEngineProperties {
             @ForAll RateMode mode,
             @ForAll @IntRange(min = 0, max = 15) int queryDelaySeconds) {
         // GIVEN an engine that admits every key at its first write
-        FakeClock clock = new FakeClock(Simulation.START);
+        ManualClock clock = new ManualClock(Simulation.START);
         HotKeyEngine engine = HotKeyEngine.create(HotKeyConfig.builder()
                 .defaultThreshold(Threshold.ofWcu(1_000)).admissionFraction(0.001)
                 .windowSeconds(window).rateMode(mode).build(), clock);

@@ -1,5 +1,7 @@
 package dev.streampipe.core.hotkey;
 
+import dev.streampipe.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,7 +20,7 @@ class HotKeyScaleTest {
     @Test
     void shouldStayWithinCapAndMeasureHeavyKeyExactlyWhenMillionDistinctKeysPass() {
         // GIVEN default settings (800 WCU/s threshold, admission floor 80 WCU in a second)
-        FakeClock clock = new FakeClock(Simulation.START);
+        ManualClock clock = new ManualClock(Simulation.START);
         HotKeyEngine engine = HotKeyEngine.create(HotKeyConfig.defaults(), clock);
         List<AlertTransition> transitions = new ArrayList<>();
         int maxTracked = 0;
@@ -60,7 +62,7 @@ class HotKeyScaleTest {
     @Test
     void shouldNeverTrackMoreThanCapWhenEveryKeyQualifies() {
         // GIVEN an admission floor of 1 WCU (every key qualifies) and a cap of 64 keys
-        FakeClock clock = new FakeClock(Simulation.START);
+        ManualClock clock = new ManualClock(Simulation.START);
         HotKeyConfig config = HotKeyConfig.builder()
                 .defaultThreshold(Threshold.ofWcu(800))
                 .admissionFraction(0.001)
@@ -98,7 +100,7 @@ class HotKeyScaleTest {
     void shouldDetectHeavyKeyAmongManyColdAndWarmKeysAndNoOther() {
         // GIVEN 200,000 cold keys drawn at random (50,000 writes/s), 20 warm keys at 500 WCU/s
         // and one heavy key at 900 WCU/s in 3 KB items, against an 800 WCU/s threshold
-        FakeClock clock = new FakeClock(Simulation.START);
+        ManualClock clock = new ManualClock(Simulation.START);
         HotKeyEngine engine = HotKeyEngine.create(HotKeyConfig.defaults(), clock);
         SplittableRandom random = new SplittableRandom(7);
         List<AlertTransition> transitions = new ArrayList<>();

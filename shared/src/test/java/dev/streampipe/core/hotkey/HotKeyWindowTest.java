@@ -1,5 +1,7 @@
 package dev.streampipe.core.hotkey;
 
+import dev.streampipe.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -153,7 +155,7 @@ class HotKeyWindowTest {
     @Test
     void shouldCountEveryWriteWhenThreadsRecordConcurrently() throws InterruptedException {
         // GIVEN one engine shared by two shard processors
-        FakeClock clock = new FakeClock(Simulation.START);
+        ManualClock clock = new ManualClock(Simulation.START);
         HotKeyEngine engine = HotKeyEngine.create(config(RateMode.LAST_SECOND), clock);
         Instant at = Simulation.START;
         int writesPerThread = 200_000;

@@ -1,5 +1,7 @@
 package dev.streampipe.core.hotkey;
 
+import dev.streampipe.testing.ManualClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ final class Simulation {
     static final String SHARD = "shardId-0001";
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    final FakeClock clock = new FakeClock(START);
+    final ManualClock clock = new ManualClock(START);
     final HotKeyEngine engine;
     final List<AlertTransition> transitions = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package dev.streampipe.router;
+package dev.streampipe.testing.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,44 +8,56 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
-/** A Lambda {@link Context} whose remaining time counts down on a (manual) clock to a fixed end. */
-final class ClockContext implements Context {
+/**
+ * A Lambda {@link Context} for in-process invocations: a function name and a time budget that counts down on a
+ * clock (a manual one in tests, the system clock in the local runner) from the moment of creation.
+ */
+public final class BudgetContext implements Context {
+    private final String functionName;
     private final Clock clock;
     private final Instant end;
+    private final String requestId = UUID.randomUUID().toString();
 
-    ClockContext(Clock clock, Duration remaining) {
+    public BudgetContext(String functionName, Clock clock, Duration budget) {
+        this.functionName = functionName;
         this.clock = clock;
-        this.end = clock.instant().plus(remaining);
+        this.end = clock.instant().plus(budget);
     }
 
-    Instant end() {
+    /** A context on the system clock. */
+    public static BudgetContext of(String functionName, Duration budget) {
+        return new BudgetContext(functionName, Clock.systemUTC(), budget);
+    }
+
+    public Instant end() {
         return end;
     }
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, Duration.between(clock.instant(), end).toMillis());
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Duration.between(clock.instant(), end).toMillis()));
     }
 
     @Override
     public String getAwsRequestId() {
-        return "00000000-0000-0000-0000-000000000001";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/streampipe-router";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "2026/11/20/[$LATEST]test";
+        return "local";
     }
 
     @Override
     public String getFunctionName() {
-        return "streampipe-router";
+        return functionName;
     }
 
     @Override
@@ -55,7 +67,7 @@ final class ClockContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:streampipe-router";
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
     }
 
     @Override
