@@ -43,4 +43,23 @@ public final class AwsErrors {
         }
         return senderFault ? Failure.permanent(reason) : Failure.retryable(reason);
     }
+
+    /**
+     * Failures of a batch API that answers with one result per request entry, in order (Firehose, EventBridge):
+     * an entry whose result has an error code failed; a missing result counts as a retryable failure.
+     */
+    public static <E, R> java.util.Map<E, Failure> byPosition(java.util.List<E> sent, java.util.List<R> results,
+            java.util.function.Function<R, String> errorCode, java.util.function.Function<R, String> errorMessage,
+            boolean senderFault) {
+        java.util.Map<E, Failure> failed = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < sent.size(); i++) {
+            R r = i < results.size() ? results.get(i) : null;
+            if (r == null) {
+                failed.put(sent.get(i), Failure.retryable("no result for entry " + i));
+            } else if (errorCode.apply(r) != null) {
+                failed.put(sent.get(i), entry(errorCode.apply(r), errorMessage.apply(r), senderFault));
+            }
+        }
+        return failed;
+    }
 }

@@ -5,7 +5,6 @@ import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.SinkResult;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,19 +65,10 @@ public final class EventBridgeSink implements Sink {
         } catch (SdkException e) {
             throw AwsErrors.wholeCall("EventBridge.PutEvents", e);
         }
-        Map<Message, Failure> failed = new LinkedHashMap<>();
         if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
-            return failed;
+            return Map.of();
         }
-        List<PutEventsResultEntry> results = response.entries();
-        for (int i = 0; i < chunk.size(); i++) {
-            PutEventsResultEntry r = i < results.size() ? results.get(i) : null;
-            if (r == null) {
-                failed.put(chunk.get(i), Failure.retryable("no result entry for event " + i));
-            } else if (r.errorCode() != null) {
-                failed.put(chunk.get(i), AwsErrors.entry(r.errorCode(), r.errorMessage(), true));
-            }
-        }
-        return failed;
+        return AwsErrors.byPosition(chunk, response.entries(), PutEventsResultEntry::errorCode,
+                PutEventsResultEntry::errorMessage, true);
     }
 }

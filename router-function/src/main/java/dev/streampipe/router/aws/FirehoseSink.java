@@ -5,7 +5,6 @@ import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.SinkResult;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,19 +54,10 @@ public final class FirehoseSink implements Sink {
         } catch (SdkException e) {
             throw AwsErrors.wholeCall("Firehose.PutRecordBatch", e);
         }
-        Map<Message, Failure> failed = new LinkedHashMap<>();
         if (response.failedPutCount() == null || response.failedPutCount() == 0) {
-            return failed;
+            return Map.of();
         }
-        List<PutRecordBatchResponseEntry> entries = response.requestResponses();
-        for (int i = 0; i < chunk.size(); i++) {
-            PutRecordBatchResponseEntry e = i < entries.size() ? entries.get(i) : null;
-            if (e == null) {
-                failed.put(chunk.get(i), Failure.retryable("no response entry for record " + i));
-            } else if (e.errorCode() != null) {
-                failed.put(chunk.get(i), AwsErrors.entry(e.errorCode(), e.errorMessage(), false));
-            }
-        }
-        return failed;
+        return AwsErrors.byPosition(chunk, response.requestResponses(), PutRecordBatchResponseEntry::errorCode,
+                PutRecordBatchResponseEntry::errorMessage, false);
     }
 }
