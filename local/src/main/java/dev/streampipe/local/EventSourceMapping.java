@@ -73,6 +73,7 @@ final class EventSourceMapping implements AutoCloseable {
     private final Consumer<List<Record>> onFailure;
     private final Stats stats = new Stats();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private volatile Set<String> listed = Set.of();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Thread discovery;
     private volatile boolean running = true;
@@ -101,7 +102,9 @@ final class EventSourceMapping implements AutoCloseable {
     private void discover() {
         while (running) {
             try {
-                for (Shard shard : shards()) {
+                List<Shard> shards = shards();
+                listed = shards.stream().map(Shard::shardId).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                for (Shard shard : shards) {
                     if (started.add(shard.shardId())) {
                         Thread t = new Thread(() -> readShard(shard), "esm-" + shard.shardId());
                         t.setDaemon(true);
@@ -135,8 +138,9 @@ final class EventSourceMapping implements AutoCloseable {
 
     private void readShard(Shard shard) {
         String parent = shard.parentShardId();
-        while (running && parent != null && started.contains(parent) && threads.get(parent) != null
-                && threads.get(parent).isAlive()) {
+        // A child shard is read only after its parent is read to its end, as Lambda does.
+        while (running && parent != null && listed.contains(parent)
+                && (threads.get(parent) == null || threads.get(parent).isAlive())) {
             sleep(settings.idlePoll());
         }
         String lastRead = null;
@@ -149,7 +153,7 @@ final class EventSourceMapping implements AutoCloseable {
             }
         }
         List<Record> buffer = new ArrayList<>();
-        Instant firstBuffered = null;
+        List<Instant> arrivals = new ArrayList<>();
         while (running) {
             GetRecordsResponse response;
             try {
@@ -172,8 +176,9 @@ final class EventSourceMapping implements AutoCloseable {
             if (!response.records().isEmpty()) {
                 lastRead = response.records().get(response.records().size() - 1).dynamodb().sequenceNumber();
             }
-            if (!response.records().isEmpty() && firstBuffered == null) {
-                firstBuffered = clock.instant();
+            Instant arrived = clock.instant();
+            for (int i = 0; i < response.records().size(); i++) {
+                arrivals.add(arrived);
             }
             buffer.addAll(response.records());
             for (Record r : response.records()) {
@@ -183,16 +188,16 @@ final class EventSourceMapping implements AutoCloseable {
             iterator = response.nextShardIterator();
             boolean shardEnded = iterator == null;
             while (!buffer.isEmpty() && (buffer.size() >= settings.batchSize() || shardEnded || !running
-                    || Duration.between(firstBuffered, clock.instant()).compareTo(settings.batchingWindow()) >= 0)) {
+                    || Duration.between(arrivals.get(0), clock.instant()).compareTo(settings.batchingWindow()) >= 0)) {
                 List<Record> batch = new ArrayList<>(buffer.subList(0, Math.min(settings.batchSize(), buffer.size())));
+                stats.pendingSince.put(shard.shardId(), arrivals.get(0));
                 buffer.subList(0, batch.size()).clear();
-                stats.pendingSince.put(shard.shardId(), firstBuffered);
+                arrivals.subList(0, batch.size()).clear();
                 deliver(batch);
-                firstBuffered = buffer.isEmpty() ? null : clock.instant();
-                if (firstBuffered == null) {
+                if (arrivals.isEmpty()) {
                     stats.pendingSince.remove(shard.shardId());
                 } else {
-                    stats.pendingSince.put(shard.shardId(), firstBuffered);
+                    stats.pendingSince.put(shard.shardId(), arrivals.get(0));
                 }
             }
             if (shardEnded) {

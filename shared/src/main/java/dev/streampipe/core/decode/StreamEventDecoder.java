@@ -31,11 +31,19 @@ import java.util.List;
  * holds an image's lazily read attributes.
  */
 public final class StreamEventDecoder {
+    /** 32 DynamoDB nesting levels × 2 JSON levels, plus the event envelope, with room to spare. */
+    static final int MAX_JSON_DEPTH = 100;
+    /** DynamoDB attribute names are at most 64 KB. */
+    static final int MAX_NAME_LENGTH = 70_000;
     private final JsonFactory factory;
 
     public StreamEventDecoder() {
         this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        // DynamoDB nests up to 32 levels (2 JSON levels each) and allows 64 KB attribute names.
+                        .maxNestingDepth(MAX_JSON_DEPTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .build())
                 .build();
     }
 

@@ -233,6 +233,32 @@ class StreamEventDecoderTest {
         assertThat(bad.eventId()).contains(record.get("eventID").asText());
     }
 
+    @Test
+    void shouldDecodeAnItemNestedAsDeepAsDynamoDbAllows() {
+        // GIVEN a record whose NewImage holds a map nested 32 levels deep (DynamoDB's limit) and a 64 KB name
+        String value = "{\"S\":\"bottom\"}";
+        for (int i = 0; i < 32; i++) {
+            value = "{\"M\":{\"a\":" + value + "}}";
+        }
+        String nested = value;
+        String longName = "n".repeat(65_000);
+        ObjectNode record = turnInsert(r -> {
+            set(r, "/dynamodb/NewImage/deep", json(nested));
+            ((ObjectNode) r.get("dynamodb").get("NewImage")).set(longName, json("{\"S\":\"x\"}"));
+        });
+
+        // WHEN it is decoded
+        ChangeRecord decoded = decodeOne(event(record));
+
+        // THEN every level is there
+        dev.streampipe.core.record.AttributeValue v = decoded.newImage().orElseThrow().get("deep").orElseThrow();
+        for (int i = 0; i < 32; i++) {
+            v = ((dev.streampipe.core.record.AttributeValue.M) v).values().get("a");
+        }
+        assertThat(v).isEqualTo(new dev.streampipe.core.record.AttributeValue.S("bottom"));
+        assertThat(decoded.newImage().orElseThrow().string(longName)).contains("x");
+    }
+
     private ChangeRecord decodeOne(String json) {
         DecodedBatch batch = decoder.decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(batch.malformed()).isEmpty();
