@@ -74,6 +74,7 @@ final class EventSourceMapping implements AutoCloseable {
     private final Stats stats = new Stats();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private volatile Set<String> listed = Set.of();
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Thread discovery;
     private volatile boolean running = true;
@@ -139,8 +140,7 @@ final class EventSourceMapping implements AutoCloseable {
     private void readShard(Shard shard) {
         String parent = shard.parentShardId();
         // A child shard is read only after its parent is read to its end, as Lambda does.
-        while (running && parent != null && listed.contains(parent)
-                && (threads.get(parent) == null || threads.get(parent).isAlive())) {
+        while (running && parent != null && listed.contains(parent) && !finished.contains(parent)) {
             sleep(settings.idlePoll());
         }
         String lastRead = null;
@@ -201,6 +201,7 @@ final class EventSourceMapping implements AutoCloseable {
                 }
             }
             if (shardEnded) {
+                finished.add(shard.shardId());
                 return;
             }
             if (response.records().isEmpty()) {
