@@ -20,6 +20,11 @@ final class FileSinks {
     private FileSinks() {
     }
 
+    /** One line per message, never failing. */
+    static Sink messages(String name, NdjsonFile file) {
+        return messages(name, file, 0, null);
+    }
+
     /**
      * One line per message: the message body with the route, event id and sequence number it came from and its
      * attributes. {@code failureRate} (0..1) makes that share of messages fail retryably, to exercise redelivery.

@@ -4,13 +4,11 @@ import dev.streampipe.testing.lambda.BudgetContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.batch.BatchEngine;
-import dev.streampipe.core.batch.LedgeredSink;
 import dev.streampipe.core.batch.Sink;
-import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.core.hotkey.KeyRate;
-import dev.streampipe.router.Router;
 import dev.streampipe.router.RouterHandler;
+import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
 import dev.streampipe.router.SessionTopology;
 import dev.streampipe.router.aws.DynamoDbEffectLedger;
@@ -33,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -118,22 +115,18 @@ final class LocalPipeline {
 
     private RouterHandler routerHandler(RunOptions o, DynamoDbClient ddb, LedgerTable ledgerTable, OutputFiles files,
                                         SummaryInvoker summaries, ExecutorService sinkPool) {
-        SplittableRandom random = new SplittableRandom(o.seed());
         DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(ddb, ledgerTable.name(), Duration.ofHours(48), clock,
-                d -> Thread.sleep(d.toMillis()));
+                Sleeper.REAL);
         Map<String, Sink> sinks = Map.of(
                 SessionTopology.ANALYTICS_SINK, FileSinks.messages(SessionTopology.ANALYTICS_SINK, files.analytics,
                         o.sinkFailureRate(), new java.util.Random(o.seed())),
-                SessionTopology.AUDIT_SINK, FileSinks.messages(SessionTopology.AUDIT_SINK, files.audit, 0, random),
+                SessionTopology.AUDIT_SINK, FileSinks.messages(SessionTopology.AUDIT_SINK, files.audit),
                 SessionTopology.SUMMARY_TRIGGER_SINK, summaries,
-                SessionTopology.STATUS_EVENTS_SINK, new LedgeredSink(FileSinks.messages(SessionTopology.STATUS_EVENTS_SINK,
-                        files.statusEvents, 0, random), ledger),
-                SessionTopology.HANDOFFS_SINK, new LedgeredSink(FileSinks.messages(SessionTopology.HANDOFFS_SINK,
-                        files.handoffs, 0, random), ledger));
+                SessionTopology.STATUS_EVENTS_SINK, FileSinks.messages(SessionTopology.STATUS_EVENTS_SINK, files.statusEvents),
+                SessionTopology.HANDOFFS_SINK, FileSinks.messages(SessionTopology.HANDOFFS_SINK, files.handoffs));
         SessionSchema schema = SessionSchema.DEFAULT.withSummaryInterval(o.summaryInterval());
-        BatchEngine engine = new BatchEngine(SessionTopology.create(schema), sinks, FileSinks.deadLetters(files.deadLetters),
-                sinkPool);
-        return new RouterHandler(new Router(new StreamEventDecoder(), engine, line -> files.routerLog.append(List.of(line))));
+        return new RouterHandler(RouterWiring.router(schema, sinks, ledger, FileSinks.deadLetters(files.deadLetters),
+                sinkPool, line -> files.routerLog.append(List.of(line))));
     }
 
     /** Invokes the router like Lambda: the event JSON in, the partial batch response out. */

@@ -2,12 +2,8 @@ package dev.streampipe.local;
 
 import dev.streampipe.testing.lambda.BudgetContext;
 
-import dev.streampipe.core.batch.BatchEngine;
-import dev.streampipe.core.batch.LedgeredSink;
-import dev.streampipe.core.batch.Sink;
-import dev.streampipe.core.decode.StreamEventDecoder;
-import dev.streampipe.router.Router;
 import dev.streampipe.router.RouterHandler;
+import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
 import dev.streampipe.router.SessionTopology;
 import dev.streampipe.testing.InMemoryDeadLetterSink;
@@ -35,17 +31,12 @@ final class Replay {
         int exit = 0;
         for (Path file : files) {
             Map<String, InMemorySink> sinks = new LinkedHashMap<>();
-            Map<String, Sink> wired = new LinkedHashMap<>();
-            InMemoryEffectLedger ledger = new InMemoryEffectLedger();
-            var topology = SessionTopology.create(SessionSchema.DEFAULT);
-            for (String name : topology.sinks()) {
-                InMemorySink sink = new InMemorySink(name);
-                sinks.put(name, sink);
-                wired.put(name, new LedgeredSink(sink, ledger));
+            for (String name : SessionTopology.create(SessionSchema.DEFAULT).sinks()) {
+                sinks.put(name, new InMemorySink(name));
             }
             InMemoryDeadLetterSink deadLetters = new InMemoryDeadLetterSink();
-            RouterHandler handler = new RouterHandler(new Router(new StreamEventDecoder(),
-                    new BatchEngine(topology, wired, deadLetters, Runnable::run), line -> out.println("log: " + line)));
+            RouterHandler handler = new RouterHandler(RouterWiring.router(SessionSchema.DEFAULT, Map.copyOf(sinks),
+                    new InMemoryEffectLedger(), deadLetters, Runnable::run, line -> out.println("log: " + line)));
             out.println("== " + file);
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             try {

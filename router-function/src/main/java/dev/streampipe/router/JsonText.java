@@ -36,14 +36,6 @@ final class JsonText {
         return this;
     }
 
-    /** {@code s} as a JSON string literal, quotes included. */
-    static String quoted(String s) {
-        JsonText j = new JsonText();
-        j.sb.setLength(0);
-        j.string(s);
-        return j.sb.toString();
-    }
-
     String end() {
         return sb.append('}').toString();
     }

@@ -5,6 +5,7 @@ import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.json.JsonStrings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ public final class Router {
         StringBuilder sb = new StringBuilder("{\"batchItemFailures\":[");
         for (String id : result.batchItemFailures()) {
             // Escaped: the identifier of an undecodable record is whatever text its SequenceNumber held.
-            sb.append("{\"itemIdentifier\":").append(JsonText.quoted(id)).append('}');
+            sb.append("{\"itemIdentifier\":").append(JsonStrings.quote(id)).append('}');
         }
         return sb.append("]}").toString();
     }

@@ -1,6 +1,7 @@
 package dev.streampipe.router;
 
 import dev.streampipe.core.batch.BatchEngine;
+import dev.streampipe.core.batch.DeadLetterSink;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.LedgeredSink;
 import dev.streampipe.core.batch.RetryPolicy;
@@ -16,7 +17,9 @@ import dev.streampipe.router.aws.SenderFactory;
 import dev.streampipe.router.aws.SnsSink;
 import dev.streampipe.router.aws.SqsDeadLetterSink;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,12 +69,23 @@ public final class RouterWiring {
                 SessionTopology.AUDIT_SINK, new LogSink(SessionTopology.AUDIT_SINK, log),
                 SessionTopology.SUMMARY_TRIGGER_SINK, new LambdaInvokeSink(SessionTopology.SUMMARY_TRIGGER_SINK,
                         clients.lambda(), config.summaryFunctionName(), senders),
-                SessionTopology.STATUS_EVENTS_SINK, new LedgeredSink(new EventBridgeSink(SessionTopology.STATUS_EVENTS_SINK,
-                        clients.eventBridge(), config.eventBusName(), config.eventSource(), senders), ledger),
-                SessionTopology.HANDOFFS_SINK, new LedgeredSink(new SnsSink(SessionTopology.HANDOFFS_SINK, clients.sns(),
-                        config.handoffTopicArn(), senders), ledger));
-        BatchEngine engine = new BatchEngine(SessionTopology.create(config.schema()), sinks,
-                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool);
+                SessionTopology.STATUS_EVENTS_SINK, new EventBridgeSink(SessionTopology.STATUS_EVENTS_SINK,
+                        clients.eventBridge(), config.eventBusName(), config.eventSource(), senders),
+                SessionTopology.HANDOFFS_SINK, new SnsSink(SessionTopology.HANDOFFS_SINK, clients.sns(),
+                        config.handoffTopicArn(), senders));
+        return router(config.schema(), sinks, ledger,
+                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool, log);
+    }
+
+    /**
+     * The router over the session topology with any sinks (by sink name): AWS ones here, files or memory in the local
+     * runner and replay. Every sink goes behind the effect ledger, which it consults only for ledgered routes.
+     */
+    public static Router router(SessionSchema schema, Map<String, Sink> sinks, EffectLedger ledger,
+                                DeadLetterSink deadLetters, Executor sinkPool, Consumer<String> log) {
+        Map<String, Sink> ledgered = new LinkedHashMap<>();
+        sinks.forEach((name, sink) -> ledgered.put(name, new LedgeredSink(sink, ledger)));
+        BatchEngine engine = new BatchEngine(SessionTopology.create(schema), ledgered, deadLetters, sinkPool);
         return new Router(new StreamEventDecoder(), engine, log);
     }
 

@@ -1,25 +1,28 @@
 package dev.streampipe.router;
 
 import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.summary.SessionKeys;
 import dev.streampipe.core.summary.SummaryWindow;
 import java.util.Objects;
 
 /**
- * The session table's single-table layout as the router sees it: key attribute names, the sort-key prefixes that
- * tell item types apart, the partition-key prefix of sessions, and the summary interval. All from configuration.
+ * The session table's single-table layout as the router sees it: key attribute names, the session/turn/summary key
+ * prefixes (shared with the summary function through {@link SessionKeys}), the META sort key, the handoff prefix,
+ * and the summary interval. All from configuration.
  */
-public record SessionSchema(KeySchema keys, String sessionPrefix, String turnPrefix, String metaKey,
-                            String handoffPrefix, String summaryPrefix, int summaryInterval) {
+public record SessionSchema(KeySchema keys, SessionKeys sessionKeys, String metaKey, String handoffPrefix,
+                            int summaryInterval) {
     public static final SessionSchema DEFAULT =
-            new SessionSchema(KeySchema.DEFAULT, "SESSION#", "TURN#", "META", "HANDOFF#", "SUMMARY#", 10);
+            new SessionSchema(KeySchema.DEFAULT, SessionKeys.DEFAULT, "META", "HANDOFF#", 10);
 
     public SessionSchema {
         Objects.requireNonNull(keys, "keys");
-        for (String[] named : new String[][] {{"sessionPrefix", sessionPrefix}, {"turnPrefix", turnPrefix},
-                {"metaKey", metaKey}, {"handoffPrefix", handoffPrefix}, {"summaryPrefix", summaryPrefix}}) {
-            if (named[1] == null || named[1].isEmpty()) {
-                throw new IllegalArgumentException(named[0] + " must not be empty, was '" + named[1] + "'");
-            }
+        Objects.requireNonNull(sessionKeys, "sessionKeys");
+        if (metaKey == null || metaKey.isEmpty()) {
+            throw new IllegalArgumentException("metaKey must not be empty, was '" + metaKey + "'");
+        }
+        if (handoffPrefix == null || handoffPrefix.isEmpty()) {
+            throw new IllegalArgumentException("handoffPrefix must not be empty, was '" + handoffPrefix + "'");
         }
         if (summaryInterval < 1 || summaryInterval > SummaryWindow.MAX_INTERVAL) {
             throw new IllegalArgumentException("summaryInterval must be 1.." + SummaryWindow.MAX_INTERVAL + ", was "
@@ -28,17 +31,25 @@ public record SessionSchema(KeySchema keys, String sessionPrefix, String turnPre
     }
 
     public SessionSchema withSummaryInterval(int interval) {
-        return new SessionSchema(keys, sessionPrefix, turnPrefix, metaKey, handoffPrefix, summaryPrefix, interval);
+        return new SessionSchema(keys, sessionKeys, metaKey, handoffPrefix, interval);
     }
 
     public SessionSchema withKeys(KeySchema keySchema) {
-        return new SessionSchema(keySchema, sessionPrefix, turnPrefix, metaKey, handoffPrefix, summaryPrefix,
-                summaryInterval);
+        return new SessionSchema(keySchema, sessionKeys, metaKey, handoffPrefix, summaryInterval);
+    }
+
+    public String turnPrefix() {
+        return sessionKeys.turnPrefix();
+    }
+
+    public String summaryPrefix() {
+        return sessionKeys.summaryPrefix();
     }
 
     /** The session id inside a partition key, or the whole key when it lacks the session prefix. */
     public String sessionIdOf(String partitionKey) {
-        return partitionKey.startsWith(sessionPrefix) ? partitionKey.substring(sessionPrefix.length()) : partitionKey;
+        String prefix = sessionKeys.sessionPrefix();
+        return partitionKey.startsWith(prefix) ? partitionKey.substring(prefix.length()) : partitionKey;
     }
 
     /** The item type of a sort key: turn, meta, handoff, summary or other. */
@@ -46,7 +57,7 @@ public record SessionSchema(KeySchema keys, String sessionPrefix, String turnPre
         if (sortKey == null) {
             return "other";
         }
-        if (sortKey.startsWith(turnPrefix)) {
+        if (sortKey.startsWith(turnPrefix())) {
             return "turn";
         }
         if (sortKey.equals(metaKey)) {
@@ -55,7 +66,7 @@ public record SessionSchema(KeySchema keys, String sessionPrefix, String turnPre
         if (sortKey.startsWith(handoffPrefix)) {
             return "handoff";
         }
-        if (sortKey.startsWith(summaryPrefix)) {
+        if (sortKey.startsWith(summaryPrefix())) {
             return "summary";
         }
         return "other";

@@ -23,14 +23,6 @@ public final class Bytes {
         return new Bytes(Base64.getDecoder().decode(base64));
     }
 
-    static Bytes wrap(byte[] data) {
-        return new Bytes(data);
-    }
-
-    public static Bytes utf8(String text) {
-        return new Bytes(text.getBytes(StandardCharsets.UTF_8));
-    }
-
     public int length() {
         return data.length;
     }

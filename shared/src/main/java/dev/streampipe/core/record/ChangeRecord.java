@@ -70,24 +70,4 @@ public record ChangeRecord(
         int end = eventSourceArn.indexOf('/', start);
         return Optional.of(end < 0 ? eventSourceArn.substring(start) : eventSourceArn.substring(start, end));
     }
-
-    /** The newest image there is: the new image, else the old one, else the keys. */
-    public Item latestImage() {
-        return newImage.or(() -> oldImage).orElse(keys);
-    }
-
-    public ChangeRecord withNewImage(Item image) {
-        return new ChangeRecord(eventId, eventName, sequenceNumber, approximateCreationTime, sizeBytes, keys,
-                Optional.ofNullable(image), oldImage, streamViewType, userIdentity, eventSourceArn, awsRegion);
-    }
-
-    public ChangeRecord withOldImage(Item image) {
-        return new ChangeRecord(eventId, eventName, sequenceNumber, approximateCreationTime, sizeBytes, keys,
-                newImage, Optional.ofNullable(image), streamViewType, userIdentity, eventSourceArn, awsRegion);
-    }
-
-    public ChangeRecord withSequenceNumber(SequenceNumber sequence) {
-        return new ChangeRecord(eventId, eventName, sequence, approximateCreationTime, sizeBytes, keys,
-                newImage, oldImage, streamViewType, userIdentity, eventSourceArn, awsRegion);
-    }
 }

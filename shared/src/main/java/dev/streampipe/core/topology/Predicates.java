@@ -30,11 +30,6 @@ public final class Predicates {
         return r -> schema.sortKeyOf(r).map(sortKey::equals).orElse(false);
     }
 
-    public RecordPredicate partitionKeyPrefix(String prefix) {
-        Objects.requireNonNull(prefix, "prefix");
-        return r -> schema.partitionKeyOf(r).map(pk -> pk.startsWith(prefix)).orElse(false);
-    }
-
     public static RecordPredicate eventName(EventName first, EventName... more) {
         EnumSet<EventName> names = EnumSet.of(first, more);
         return r -> names.contains(r.eventName());
@@ -54,13 +49,5 @@ public final class Predicates {
             Optional<AttributeValue> after = r.newImage().get().get(attribute);
             return !before.equals(after);
         };
-    }
-
-    public static RecordPredicate ttlDeletion() {
-        return ChangeRecord::isTtlDeletion;
-    }
-
-    public static RecordPredicate any() {
-        return r -> true;
     }
 }
