@@ -4,6 +4,7 @@ import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.hotkey.ThresholdScope;
 import dev.streampipe.monitor.stream.EventTime;
+import dev.streampipe.monitor.kcl.LocalStreams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.net.InetAddress;
@@ -131,7 +132,7 @@ public record MonitorConfig(
 
     /** True for a DynamoDB Local stream (region {@code ddblocal}). */
     public boolean isLocalStream() {
-        return "ddblocal".equals(streamRegion());
+        return LocalStreams.isLocal(streamArn);
     }
 
     private static void require(boolean condition, String message) {
@@ -161,7 +162,8 @@ public record MonitorConfig(
     public static final class Builder {
         private final String streamArn;
         private String applicationName = DEFAULT_APPLICATION_NAME;
-        private String workerId = defaultWorkerId();
+        private String workerId;
+        private boolean workerIdSet;
         private String alertTopicArn;
         private Path alertFile;
         private String metricNamespace = DEFAULT_NAMESPACE;
@@ -189,6 +191,7 @@ public record MonitorConfig(
 
         public Builder workerId(String value) {
             workerId = value;
+            workerIdSet = true;
             return this;
         }
 
@@ -270,7 +273,8 @@ public record MonitorConfig(
         }
 
         public MonitorConfig build() {
-            return new MonitorConfig(streamArn, applicationName, workerId, Optional.ofNullable(alertTopicArn),
+            return new MonitorConfig(streamArn, applicationName, workerIdSet ? workerId : defaultWorkerId(),
+                    Optional.ofNullable(alertTopicArn),
                     Optional.ofNullable(alertFile), metricNamespace, partitionKeyName, hotKey, thresholdOverrides,
                     topKeys, targetUtilization, evaluateInterval, checkpointInterval, initialPosition, eventTime,
                     idleTimeBetweenReads, failoverTime, kclMetricsLevel);

@@ -14,9 +14,6 @@ interface HotKeyWatch extends AutoCloseable {
 
     long recordsProcessed();
 
-    /** The WCU/s threshold in force for the session keys. */
-    double thresholdWcuPerSecond();
-
     @Override
     void close();
 }

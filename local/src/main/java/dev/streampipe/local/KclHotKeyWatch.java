@@ -8,6 +8,7 @@ import dev.streampipe.monitor.HotKeyMonitor;
 import dev.streampipe.monitor.MonitorClients;
 import dev.streampipe.monitor.MonitorConfig;
 import dev.streampipe.monitor.alert.AlertSink;
+import dev.streampipe.monitor.alert.AlertSinks;
 import dev.streampipe.monitor.alert.FileAlertSink;
 import dev.streampipe.monitor.alert.KeyAlert;
 import dev.streampipe.monitor.alert.TableSnapshot;
@@ -24,13 +25,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class KclHotKeyWatch implements HotKeyWatch {
     private final HotKeyMonitor monitor;
     private final MonitorClients clients;
+    private final AlertSink sink;
     private final String table;
-    private final double threshold;
     private final List<AlertTransition> transitions = new CopyOnWriteArrayList<>();
 
     private KclHotKeyWatch(MonitorContext ctx) {
         this.table = ctx.tableName();
-        this.threshold = ctx.thresholdWcuPerSecond();
         this.clients = MonitorClients.local(ctx.dynamoDbEndpoint());
         MonitorConfig config = MonitorConfig.builder(ctx.streamArn())
                 .applicationName("streampipe-local-monitor")
@@ -42,24 +42,17 @@ final class KclHotKeyWatch implements HotKeyWatch {
                 .failoverTime(Duration.ofSeconds(10))
                 .kclMetricsLevel(MonitorConfig.KclMetricsLevel.NONE)
                 .build();
-        FileAlertSink file = new FileAlertSink(ctx.alertsFile());
-        AlertSink sink = new AlertSink() {
+        AlertSink recorder = new AlertSink() {
             @Override
             public void publishMetrics(List<TableSnapshot> snapshots) {
-                file.publishMetrics(snapshots);
             }
 
             @Override
             public void publishAlert(KeyAlert alert) {
                 transitions.add(alert.transition());
-                file.publishAlert(alert);
-            }
-
-            @Override
-            public void close() {
-                file.close();
             }
         };
+        this.sink = AlertSinks.fanOut(List.of(new FileAlertSink(ctx.alertsFile()), recorder));
         this.monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
     }
 
@@ -83,13 +76,9 @@ final class KclHotKeyWatch implements HotKeyWatch {
     }
 
     @Override
-    public double thresholdWcuPerSecond() {
-        return threshold;
-    }
-
-    @Override
     public void close() {
         monitor.stop(Duration.ofSeconds(20));
+        sink.close();
         clients.close();
     }
 }

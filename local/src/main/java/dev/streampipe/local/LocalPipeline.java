@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -65,7 +64,7 @@ final class LocalPipeline {
         try (OutputFiles files = new OutputFiles(o.out());
              SummaryInvoker summaries = new SummaryInvoker(SessionTopology.SUMMARY_TRIGGER_SINK,
                      summaryHandler(ddb, table, o, files), files.onFailure)) {
-            ExecutorService sinkPool = Executors.newFixedThreadPool(8, r -> daemon(r, "router-sink"));
+            ExecutorService sinkPool = RouterWiring.sinkPool();
             RouterHandler router = routerHandler(o, ddb, ledgerTable, files, summaries, sinkPool);
             EventSourceMapping.Settings esmSettings = new EventSourceMapping.Settings(o.batchSize(),
                     o.batchingWindow(), o.maxRetries(), true, Duration.ofMillis(100));
@@ -97,8 +96,9 @@ final class LocalPipeline {
                 files.writeReport(report);
                 HtmlReport.write(files.dir.resolve("report.html"), checks, samples, o.hotThresholdWcu());
                 console.println("output: " + files.dir.toAbsolutePath() + " (report.html, *.ndjson)");
-                sinkPool.shutdownNow();
                 return checks.passed() ? 0 : 1;
+            } finally {
+                sinkPool.shutdownNow();
             }
         } finally {
             ddb.close();
@@ -171,12 +171,6 @@ final class LocalPipeline {
             quietTicks = quiet ? quietTicks + 1 : 0;
             lastRead = read;
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** Prints a progress line every second and samples key rates for the chart. */

@@ -1,7 +1,6 @@
 package dev.streampipe.local;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.streampipe.summary.CompressedText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.Deflater;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -224,7 +222,7 @@ final class Workload {
     }
 
     private void putTurn(String id, long turn, String role, String text, boolean compress) {
-        AttributeValue content = compress ? AttributeValue.fromB(SdkBytes.fromByteArray(zlib(text))) : s(text);
+        AttributeValue content = compress ? AttributeValue.fromB(SdkBytes.fromByteArray(CompressedText.deflate(text))) : s(text);
         put(Map.of("PK", s("SESSION#" + id), "SK", s(String.format("TURN#%06d", turn)), "turn_number", n(turn),
                 "role", s(role), "content", content, "created_at", s(clock.instant().toString())));
         written.turns.incrementAndGet();
@@ -258,18 +256,5 @@ final class Workload {
             sb.append(words[random.nextInt(words.length)]).append(' ');
         }
         return sb.toString();
-    }
-
-    private static byte[] zlib(String text) {
-        Deflater deflater = new Deflater();
-        deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1024];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        return out.toByteArray();
     }
 }

@@ -60,7 +60,7 @@ public final class RouterWiring {
      */
     public static Router router(RouterConfig config, Clients clients, EffectLedger ledger, Sleeper sleeper,
                                 RetryPolicy retry, Consumer<String> log) {
-        ExecutorService sinkPool = Executors.newFixedThreadPool(8, daemon("router-sink"));
+        ExecutorService sinkPool = sinkPool();
         ExecutorService callPool = Executors.newFixedThreadPool(4 * config.maxConcurrentCalls(), daemon("router-call"));
         SenderFactory senders = new SenderFactory(retry, sleeper, new Random(), callPool, config.maxConcurrentCalls());
         Map<String, Sink> sinks = Map.of(
@@ -87,6 +87,11 @@ public final class RouterWiring {
         sinks.forEach((name, sink) -> ledgered.put(name, new LedgeredSink(sink, ledger)));
         BatchEngine engine = new BatchEngine(SessionTopology.create(schema), ledgered, deadLetters, sinkPool);
         return new Router(new StreamEventDecoder(), engine, log);
+    }
+
+    /** The pool the batch engine flushes sinks on: one daemon thread per sink of the session topology and spare. */
+    public static ExecutorService sinkPool() {
+        return Executors.newFixedThreadPool(8, daemon("router-sink"));
     }
 
     private static ThreadFactory daemon(String prefix) {

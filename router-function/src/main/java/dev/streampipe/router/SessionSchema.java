@@ -24,10 +24,7 @@ public record SessionSchema(KeySchema keys, SessionKeys sessionKeys, String meta
         if (handoffPrefix == null || handoffPrefix.isEmpty()) {
             throw new IllegalArgumentException("handoffPrefix must not be empty, was '" + handoffPrefix + "'");
         }
-        if (summaryInterval < 1 || summaryInterval > SummaryWindow.MAX_INTERVAL) {
-            throw new IllegalArgumentException("summaryInterval must be 1.." + SummaryWindow.MAX_INTERVAL + ", was "
-                    + summaryInterval);
-        }
+        SummaryWindow.requireInterval(summaryInterval);
     }
 
     public SessionSchema withSummaryInterval(int interval) {

@@ -45,10 +45,7 @@ public record SummaryConfig(String tableName, String partitionKeyName, String so
         if (partitionKeyName.equals(sortKeyName)) {
             throw new IllegalArgumentException("partition and sort key names must differ, both were " + sortKeyName);
         }
-        if (interval < 1 || interval > SummaryWindow.MAX_INTERVAL) {
-            throw new IllegalArgumentException(
-                    "summary interval must be 1.." + SummaryWindow.MAX_INTERVAL + ", was " + interval);
-        }
+        SummaryWindow.requireInterval(interval);
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.compareTo(Duration.ofDays(1)) < 0 || ttl.compareTo(Duration.ofDays(MAX_TTL_DAYS)) > 0) {
             throw new IllegalArgumentException("summary TTL must be 1.." + MAX_TTL_DAYS + " days, was " + ttl);

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -61,15 +62,16 @@ public final class SummaryHandler implements RequestStreamHandler {
         SummaryConfig config = SummaryConfig.fromEnvironment(env);
         Region region = region(env);
         Clock clock = Clock.systemUTC();
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         Summarizer summarizer = config.bedrock()
                 .<Summarizer>map(settings -> new BedrockSummarizer(BedrockRuntimeClient.builder()
                         .region(region)
-                        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                        .credentialsProvider(credentials)
                         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
                         .build(), settings))
                 .orElseGet(LocalSummarizer::new);

@@ -67,7 +67,7 @@ public final class LeaseBootstrap {
         } catch (DependencyException | ProvisionedThroughputException | InvalidStateException e) {
             throw new IllegalStateException("lease table " + leases.tableName() + " could not be prepared", e);
         }
-        LOG.info("lease table ready table={} leases={} millis={}", leases.tableName(), leaseCount(refresher),
+        LOG.info("lease table ready table={} millis={}", leases.tableName(),
                 Duration.ofNanos(System.nanoTime() - t0).toMillis());
     }
 
@@ -84,14 +84,6 @@ public final class LeaseBootstrap {
             return refresher.isLeaseOwnerToLeaseKeyIndexActive();
         } catch (DependencyException e) {
             throw new IllegalStateException("cannot describe the lease table's index", e);
-        }
-    }
-
-    private static int leaseCount(DynamoDBLeaseRefresher refresher) {
-        try {
-            return refresher.listLeases().size();
-        } catch (DependencyException | InvalidStateException | ProvisionedThroughputException e) {
-            throw new IllegalStateException("cannot list the leases just created", e);
         }
     }
 

@@ -14,9 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class SdkItemSize {
 
-    private static final int LIST_OR_MAP_OVERHEAD = 3;
-    private static final int PER_ELEMENT_OVERHEAD = 1;
-
     private SdkItemSize() {
     }
 
@@ -54,17 +51,17 @@ public final class SdkItemSize {
     }
 
     private static long ofList(List<AttributeValue> list) {
-        long size = LIST_OR_MAP_OVERHEAD;
+        long size = ItemSize.LIST_OR_MAP_OVERHEAD;
         for (AttributeValue element : list) {
-            size += PER_ELEMENT_OVERHEAD + ofValue(element);
+            size += ItemSize.PER_ELEMENT_OVERHEAD + ofValue(element);
         }
         return size;
     }
 
     private static long ofMap(Map<String, AttributeValue> map) {
-        long size = LIST_OR_MAP_OVERHEAD;
+        long size = ItemSize.LIST_OR_MAP_OVERHEAD;
         for (Map.Entry<String, AttributeValue> entry : map.entrySet()) {
-            size += PER_ELEMENT_OVERHEAD + ItemSize.utf8Length(entry.getKey()) + ofValue(entry.getValue());
+            size += ItemSize.PER_ELEMENT_OVERHEAD + ItemSize.utf8Length(entry.getKey()) + ofValue(entry.getValue());
         }
         return size;
     }

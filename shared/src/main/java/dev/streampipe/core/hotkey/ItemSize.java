@@ -32,8 +32,8 @@ import java.util.Set;
  */
 public final class ItemSize {
 
-    static final int LIST_OR_MAP_OVERHEAD = 3;
-    static final int PER_ELEMENT_OVERHEAD = 1;
+    public static final int LIST_OR_MAP_OVERHEAD = 3;
+    public static final int PER_ELEMENT_OVERHEAD = 1;
 
     private ItemSize() {
     }

@@ -81,7 +81,8 @@ public record SummaryWindow(long number, int interval) {
         return number == 1 ? Optional.empty() : Optional.of(new SummaryWindow(number - 1, interval));
     }
 
-    private static void requireInterval(int interval) {
+    /** @throws IllegalArgumentException naming the value, unless {@code 1 <= interval <= MAX_INTERVAL} */
+    public static void requireInterval(int interval) {
         if (interval < 1 || interval > MAX_INTERVAL) {
             throw new IllegalArgumentException("summary interval must be 1.." + MAX_INTERVAL + ", was " + interval);
         }

@@ -131,7 +131,6 @@ public final class DynamoDbLocalServer {
                     "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
                 server.start();
                 Duration startup = Duration.ofNanos(System.nanoTime() - t0);
-                System.err.printf("DynamoDB Local started on 127.0.0.1:%d in %d ms%n", port, startup.toMillis());
                 return new DynamoDbLocalServer(server, port, startup);
             } catch (Exception e) {
                 if (!causedByBind(e)) {
