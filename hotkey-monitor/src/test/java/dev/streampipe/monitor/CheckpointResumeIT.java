@@ -3,7 +3,7 @@ package dev.streampipe.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streampipe.monitor.stream.WriteListener;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.SessionTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CheckpointResumeIT {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     private static final int WRITES_PER_SECOND = 300;
     private static final int WRITES = 3_000;

@@ -6,7 +6,7 @@ import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.KeyState;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.SessionTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HotKeyDetectionIT {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     private static final int COLD_KEYS = 300;
     private static final double THRESHOLD_WCU = 50;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.SessionTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HotKeyMonitorAppIT {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     private static final Path JAR = Path.of("target", "hotkey-monitor.jar");
 
