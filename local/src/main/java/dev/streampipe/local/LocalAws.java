@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class LocalAws implements AutoCloseable {
     static final String ROUTER = "RouterFunction";
     static final String SUMMARY = "SummaryFunction";
+    /** The one resource the run adds: a queue on the alert topic, standing in for the operator's e-mail. */
+    static final String ALERT_QUEUE = "streampipe-local-alerts";
 
     final MotoServer moto;
     final AwsInABox box;
@@ -73,6 +75,7 @@ final class LocalAws implements AutoCloseable {
                           Consumer<String> summaryLog) {
         TemplateStack stack = TemplateStack.read(template, Map.of("SummaryInterval", Integer.toString(o.summaryInterval())));
         AwsInABox box = AwsInABox.provision(moto, stack);
+        box.subscribeQueue("AlertTopic", ALERT_QUEUE);
         DynamoDbClient dynamoDb = moto.configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create())
                 .build();
         LambdaService lambda = LambdaService.start(2, clock, summaryLog);
@@ -128,7 +131,8 @@ final class LocalAws implements AutoCloseable {
     /** One line per created resource type, for the console. */
     String describe() {
         StringBuilder sb = new StringBuilder();
-        box.created().forEach((type, ids) -> sb.append(String.format("  %-38s %s%n", type, String.join(", ", ids))));
+        box.created().forEach((type, ids) -> sb.append(String.format("  %-38s %s%s%n", type, String.join(", ", ids),
+                type.equals("AWS::IAM::Role") ? " (named only: moto does not enforce IAM)" : "")));
         List<String> skipped = box.skipped().entrySet().stream().map(e -> e.getKey().replace("AWS::", "") + " "
                 + e.getValue()).toList();
         sb.append("  not created (nothing here checks them): ").append(String.join(", ", skipped));

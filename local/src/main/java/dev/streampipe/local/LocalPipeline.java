@@ -57,6 +57,7 @@ final class LocalPipeline {
     private int run(RunOptions o, PrintStream console, Function<MonitorContext, HotKeyWatch> monitorFactory,
                     OutputFiles files, LocalAws aws, DynamoDbStreamsClient streams, Instant t0) throws Exception {
         String onFailureQueue = aws.box.ref("OnFailureQueue");
+        String alertTopic = aws.box.ref("AlertTopic");
         String streamArn = aws.streamArn();
         EventSourceMapping.Settings esmSettings = new EventSourceMapping.Settings(o.batchSize(), o.batchingWindow(),
                 o.maxRetries(), true, Duration.ofMillis(100));
@@ -64,7 +65,7 @@ final class LocalPipeline {
                 esmSettings, clock, records -> aws.box.sqs().sendMessage(b -> b.queueUrl(onFailureQueue)
                         .messageBody(onFailureRecord(streamArn, records)))).start();
              HotKeyWatch watch = monitorFactory.apply(new MonitorContext(aws.moto.endpoint(), aws.tableName(),
-                     streamArn, o.hotThresholdWcu(), files.alerts.path()))) {
+                     streamArn, o.hotThresholdWcu(), files.alerts.path(), alertTopic))) {
             Workload workload = new Workload(aws.dynamoDb, aws.tableName(), new Workload.Settings(o.coldSessions(),
                     o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.hotTurnBytes(), o.duration(), o.seed()), clock);
             workload.warmUp();

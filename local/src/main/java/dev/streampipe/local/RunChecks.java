@@ -75,6 +75,8 @@ final class RunChecks {
                 .filter(d -> d.path("newStatus").asText().equals("disconnected")).toList(), "eventId");
         long otherStatus = statusEvents.size() - toHandoff.total - toDisconnected.total;
         long poison = drain(aws, "PoisonRecordQueue").size();
+        List<JsonNode> alertMessages = ServiceContents.drain(aws.box.sqs(),
+                aws.box.sqs().getQueueUrl(b -> b.queueName(LocalAws.ALERT_QUEUE)).queueUrl());
         List<JsonNode> onFailure = drain(aws, "OnFailureQueue");
         long streamRecords = esm.eventIds.size();
         long handoffs = written.handoffs.get();
@@ -106,6 +108,7 @@ final class RunChecks {
                 + " / " + aws.lambda.failed());
         c.counts.put("SUMMARY# items written / expected", summariesWritten + " / " + summariesExpected);
         c.counts.put("monitor records processed", Long.toString(watch.recordsProcessed()));
+        c.counts.put("SQS alert topic subscriber: hot-key alerts", Long.toString(alertMessages.size()));
 
         c.checks.add(new Check("every stream record reached analytics (S3)", analytics.distinct.containsAll(esm.eventIds)
                 && streamRecords == written.writes.get() + summariesWritten,
@@ -141,6 +144,10 @@ final class RunChecks {
                         String.format("%.1f s after its load started, at %.0f WCU/s", k.after().toMillis() / 1000.0,
                                 k.wcuPerSecond())).orElse("")
                 : "never alerted"));
+        long alertTransitions = watch.transitions().size();
+        c.checks.add(new Check("every monitor alert reached the alert topic's subscriber",
+                alertMessages.size() == alertTransitions && alertTransitions > 0,
+                alertMessages.size() + " messages for " + alertTransitions + " alert transitions"));
         Set<String> cold = new HashSet<>(hot);
         cold.remove(hotKey);
         c.checks.add(new Check("no cold key alerted", cold.isEmpty(), cold.isEmpty() ? "none" : cold.toString()));

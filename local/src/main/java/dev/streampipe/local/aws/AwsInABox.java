@@ -107,6 +107,19 @@ public final class AwsInABox implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Adds a queue subscribed to a created topic (raw delivery, no filter) and returns its URL: where the local
+     * run reads what a subscriber outside the template (an operator's e-mail, say) would get.
+     */
+    public String subscribeQueue(String topicLogicalId, String queueName) {
+        String url = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(b -> b.topicArn(ref(topicLogicalId)).protocol("sqs").endpoint(arn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
+        return url;
+    }
+
     private void provisionAll() {
         Map<String, String> types = new LinkedHashMap<>();
         stack.template().resources().forEach((id, r) -> types.put(id, r.path("Type").asText()));
