@@ -47,6 +47,9 @@ class LocalPipelineIT {
                 "[PASS] each status rule delivered exactly its changes, once",
                 "[PASS] a summary for every closed window", "[PASS] nothing given up",
                 "[PASS] the hot key alerted", "[PASS] no cold key alerted");
+        // AND records were failed on purpose, reported, and redelivered (the retry path ran on the wire)
+        assertThat(count(report, "Firehose entries failed on purpose")).isPositive();
+        assertThat(count(report, "records redelivered / bisections / to on-failure")).isPositive();
         // AND the console named what moto holds and where the logs went
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("AWS::SNS::Subscription",
                 "AgentDashboardSubscription", "CustomerNotificationsSubscription", "EscalationsSubscription",
@@ -57,6 +60,12 @@ class LocalPipelineIT {
                 .filter(l -> l.contains("\"HOT\"")).toList();
         assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a).contains("SESSION#hot-0001"));
         assertThat(out.resolve("report.html")).content().contains("<svg", "SESSION#hot-0001", "threshold");
+    }
+
+    /** The first number after a report label. */
+    private static long count(String report, String label) {
+        String line = report.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow();
+        return Long.parseLong(line.substring(label.length()).trim().split("[ /]+")[0]);
     }
 
     @Test

@@ -113,8 +113,7 @@ public final class AwsInABox implements AutoCloseable {
      */
     public String subscribeQueue(String topicLogicalId, String queueName) {
         String url = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String arn = queueArn(url);
         sns.subscribe(b -> b.topicArn(ref(topicLogicalId)).protocol("sqs").endpoint(arn)
                 .attributes(Map.of("RawMessageDelivery", "true")));
         return url;
@@ -232,9 +231,12 @@ public final class AwsInABox implements AutoCloseable {
             attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD.toString(), retention);
         }
         String url = sqs.createQueue(b -> b.queueName(name).attributesWithStrings(attributes)).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+        stack.created(id, url, Map.of("Arn", queueArn(url), "QueueName", name, "QueueUrl", url));
+    }
+
+    private String queueArn(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        stack.created(id, url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
     }
 
     private void topic(String id) {
