@@ -68,7 +68,9 @@ public final class HotKeyMonitor implements AutoCloseable {
     }
 
     /**
-     * Prepares the lease table, starts the scheduler and the evaluation ticks.
+     * Prepares the lease table, starts the scheduler and the evaluation ticks. On emulator clients
+     * ({@link MonitorClients#isEmulator()}) KCL's own metrics are off whatever the config says; what
+     * {@code sink} does with the monitor's metrics is the sink's business.
      *
      * @param listener told of every counted write (tests, progress displays)
      * @throws IllegalStateException when the lease table cannot be prepared
@@ -203,9 +205,16 @@ public final class HotKeyMonitor implements AutoCloseable {
         return !schedulerThread.isAlive();
     }
 
-    private static KclOptions kclOptions(MonitorConfig config, MonitorClients clients) {
+    /** KCL options from the config; KCL metrics off on emulator clients. */
+    static KclOptions kclOptions(MonitorConfig config, MonitorClients clients) {
+        MetricsLevel metrics = MetricsLevel.valueOf(config.kclMetricsLevel().name());
+        if (clients.isEmulator() && metrics != MetricsLevel.NONE) {
+            LOG.info("KCL metrics off on an emulator endpoint={} (configured {})",
+                    clients.emulatorEndpoint().get(), metrics);
+            metrics = MetricsLevel.NONE;
+        }
         return new KclOptions(config.streamArn(), config.applicationName(), config.workerId(),
                 InitialPositionInStream.valueOf(config.initialPosition().name()), config.idleTimeBetweenReads(),
-                config.failoverTime(), MetricsLevel.valueOf(config.kclMetricsLevel().name()), clients.region());
+                config.failoverTime(), metrics, clients.region());
     }
 }

@@ -24,8 +24,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * <p>Configuration comes from the properties file (argument, else {@code CONFIG_FILE}) overlaid by
  * the environment, which wins; see {@link MonitorSettings} for the keys. Against AWS, clients use the
  * default credential chain in the stream ARN's region; metrics go to CloudWatch and alerts to SNS
- * ({@code ALERT_TOPIC_ARN}) and the log. Against DynamoDB Local (a {@code ddblocal} stream ARN),
- * {@code DYNAMODB_ENDPOINT} is required, and alerts go to the log and {@code ALERT_FILE} only.
+ * ({@code ALERT_TOPIC_ARN}), the log and {@code ALERT_FILE}. With {@code DYNAMODB_ENDPOINT} set, that
+ * endpoint is an emulator (moto) serving every service: all clients point at it with dummy credentials,
+ * alerts go to SNS there, the log and the file, and no CloudWatch metrics are published (neither KCL's nor
+ * the monitor's: the emulator does not speak the SDK's CloudWatch protocol).
  * SIGTERM (or Ctrl-C) shuts down gracefully: processors checkpoint, leases are released.
  * Exit status: 143 after SIGTERM (the JVM's, once the shutdown hook is done), 2 for bad configuration,
  * 1 when the scheduler stops on its own.
@@ -60,7 +62,7 @@ public final class HotKeyMonitorApp {
         List<AutoCloseable> owned = new ArrayList<>();
         MonitorClients clients = clients(config, settings.get(MonitorSettings.DYNAMODB_ENDPOINT));
         owned.add(clients);
-        AlertSink sink = sink(config, clients.region(), owned);
+        AlertSink sink = sink(config, clients, owned);
         HotKeyMonitor monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
         Thread hook = new Thread(() -> {
             LOG.info("shutdown requested; stopping gracefully");
@@ -92,30 +94,31 @@ public final class HotKeyMonitorApp {
     }
 
     private static MonitorClients clients(MonitorConfig config, String endpoint) {
-        if (config.isLocalStream()) {
-            if (endpoint == null || endpoint.isBlank()) {
-                throw new IllegalArgumentException(MonitorSettings.DYNAMODB_ENDPOINT
-                        + " is required for a DynamoDB Local stream ARN (" + config.streamArn() + ")");
-            }
-            return MonitorClients.local(URI.create(endpoint));
-        }
-        return MonitorClients.aws(Region.of(config.streamRegion()),
-                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+        Region region = Region.of(config.streamRegion());
+        return endpoint == null || endpoint.isBlank()
+                ? MonitorClients.aws(region)
+                : MonitorClients.local(URI.create(endpoint.strip()), region);
     }
 
-    private static AlertSink sink(MonitorConfig config, Region region, List<AutoCloseable> owned) {
+    private static AlertSink sink(MonitorConfig config, MonitorClients clients, List<AutoCloseable> owned) {
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(AlertSinks.logging());
-        if (!config.isLocalStream()) {
-            CloudWatchClient cloudWatch = CloudWatchClient.builder().region(region).build();
-            SnsClient sns = config.alertTopicArn().isPresent() ? SnsClient.builder().region(region).build() : null;
-            owned.add(cloudWatch);
+        SnsClient sns = null;
+        if (config.alertTopicArn().isPresent()) {
+            sns = clients.newSnsClient();
+            owned.add(sns);
+        }
+        if (clients.isEmulator()) {
+            LOG.info("emulator endpoint={}: no CloudWatch metrics; alerts to the log{}{}", clients.emulatorEndpoint().get(),
+                    config.alertTopicArn().map(topic -> ", SNS " + topic).orElse(""),
+                    config.alertFile().map(file -> ", file " + file).orElse(""));
             if (sns != null) {
-                owned.add(sns);
+                sinks.add(new AwsAlertSink(null, sns, config.metricNamespace(), config.alertTopicArn()));
             }
+        } else {
+            CloudWatchClient cloudWatch = CloudWatchClient.builder().region(clients.region()).build();
+            owned.add(cloudWatch);
             sinks.add(new AwsAlertSink(cloudWatch, sns, config.metricNamespace(), config.alertTopicArn()));
-        } else if (config.alertTopicArn().isPresent()) {
-            LOG.warn("ALERT_TOPIC_ARN ignored for a DynamoDB Local stream; set ALERT_FILE to keep alerts");
         }
         config.alertFile().ifPresent(file -> sinks.add(new FileAlertSink(file)));
         return AlertSinks.fanOut(sinks);

@@ -4,7 +4,6 @@ import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.hotkey.ThresholdScope;
 import dev.streampipe.monitor.stream.EventTime;
-import dev.streampipe.monitor.kcl.LocalStreams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.net.InetAddress;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * Everything the hot-key monitor needs to run, validated. Build with {@link #builder(String)} or
  * parse with {@link MonitorSettings}; every option but the stream ARN has a default.
  *
- * @param streamArn            the table's DynamoDB stream ARN (region {@code ddblocal} for DynamoDB Local)
+ * @param streamArn            the table's DynamoDB stream ARN
  * @param applicationName      KCL application name: also the lease table's name
  * @param workerId             this worker's KCL identifier, unique among the application's workers
  * @param alertTopicArn        SNS topic for HOT / RECOVERED messages; empty: no SNS
@@ -36,7 +35,8 @@ import java.util.regex.Pattern;
  * @param eventTime            which instant a write is counted at
  * @param idleTimeBetweenReads pause of a shard poller after an empty read, 10 ms..10 s
  * @param failoverTime         KCL lease duration: a dead worker's shards move after this, 1 s..10 min
- * @param kclMetricsLevel      KCL's own CloudWatch metrics; forced to NONE for DynamoDB Local
+ * @param kclMetricsLevel      KCL's own CloudWatch metrics; forced to NONE on emulator clients
+ *                             ({@link MonitorClients#isEmulator()})
  */
 public record MonitorConfig(
         String streamArn,
@@ -128,11 +128,6 @@ public record MonitorConfig(
     /** The region field of the stream ARN. */
     public String streamRegion() {
         return streamArn.split(":", 6)[3];
-    }
-
-    /** True for a DynamoDB Local stream (region {@code ddblocal}). */
-    public boolean isLocalStream() {
-        return LocalStreams.isLocal(streamArn);
     }
 
     private static void require(boolean condition, String message) {

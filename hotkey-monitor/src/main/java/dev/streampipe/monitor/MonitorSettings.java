@@ -68,7 +68,10 @@ public final class MonitorSettings {
     public static final String IDLE_TIME_BETWEEN_READS_MILLIS = "IDLE_TIME_BETWEEN_READS_MILLIS";
     public static final String FAILOVER_TIME_MILLIS = "FAILOVER_TIME_MILLIS";
     public static final String KCL_METRICS_LEVEL = "KCL_METRICS_LEVEL";
-    /** Endpoint override for DynamoDB and DynamoDB Streams (DynamoDB Local); read by the app, not the config. */
+    /**
+     * An emulator's endpoint (moto), which then serves DynamoDB, DynamoDB Streams and SNS; no CloudWatch
+     * metrics are published. Read by the app, not the config.
+     */
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     /** The properties file, when no {@code --config} argument is given. */
     public static final String CONFIG_FILE = "CONFIG_FILE";

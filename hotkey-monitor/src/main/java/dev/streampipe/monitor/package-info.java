@@ -6,6 +6,8 @@
  *
  * <p>{@link dev.streampipe.monitor.HotKeyMonitor} is the embeddable wiring (used by the jar's
  * {@link dev.streampipe.monitor.HotKeyMonitorApp}, the local runner and the integration tests);
- * {@link dev.streampipe.monitor.MonitorSettings} reads the configuration.
+ * {@link dev.streampipe.monitor.MonitorSettings} reads the configuration. The same code runs on an
+ * emulator (moto): {@link dev.streampipe.monitor.MonitorClients#local} clients name its endpoint, and on
+ * them no CloudWatch metrics are published (moto does not serve the SDK's CloudWatch protocol).
  */
 package dev.streampipe.monitor;

@@ -6,7 +6,7 @@ import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.KeyState;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.SessionTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,22 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * End to end on DynamoDB Local through KCL and the adapter: one key written far above its threshold
- * among many cold keys is alerted, and only it.
+ * End to end on moto through KCL and the adapter: one key written far above its threshold among many
+ * cold keys is alerted, and only it. Rates fit moto (~225 PutItem/s from one client, DESIGN §7): the
+ * two writers together ask for 120 writes/s.
  */
 class HotKeyDetectionIT {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension MOTO = new MotoExtension();
 
-    private static final int COLD_KEYS = 300;
-    private static final double THRESHOLD_WCU = 50;
+    private static final int COLD_KEYS = 200;
+    private static final double THRESHOLD_WCU = 30;
 
     @Test
     void shouldAlertExactlyTheHotKeyWhenOneKeyIsWrittenFarAboveItsThresholdAmongColdKeys() throws Exception {
-        // GIVEN a running monitor (threshold 50 WCU/s) on a fresh table, already consuming
-        SessionTable table = DDB.createSessionTable();
-        TableWriter writer = new TableWriter(DDB.client(), table.name());
+        // GIVEN a running monitor (threshold 30 WCU/s) on a fresh table, already consuming
+        SessionTable table = MOTO.createSessionTable();
+        TableWriter writer = new TableWriter(MOTO.client(), table.name());
         RecordingAlertSink sink = new RecordingAlertSink();
         MonitorConfig config = MonitorConfig.builder(table.streamArn())
                 .applicationName("hk-" + table.name())
@@ -47,7 +48,7 @@ class HotKeyDetectionIT {
                 .kclMetricsLevel(MonitorConfig.KclMetricsLevel.NONE)
                 .hotKey(HotKeyConfig.builder().defaultThreshold(Threshold.ofWcu(THRESHOLD_WCU)).windowSeconds(5).build())
                 .build();
-        try (MonitorClients clients = MonitorClients.local(DDB.server().endpoint())) {
+        try (MonitorClients clients = MonitorClients.local(MOTO.server().endpoint())) {
             long t0 = System.nanoTime();
             HotKeyMonitor monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
             try {
@@ -55,17 +56,17 @@ class HotKeyDetectionIT {
                 Await.until("the first record", Duration.ofSeconds(20), () -> monitor.recordsProcessed() >= 1);
                 System.out.printf("start -> first record: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
-                // WHEN the hot key gets ~150 writes/s (1 WCU each) for 4 s while 300 cold keys share ~150 writes/s
+                // WHEN the hot key gets ~80 writes/s (1 WCU each) for 4 s while 200 cold keys share ~40 writes/s
                 AtomicReference<Instant> firstHotWrite = new AtomicReference<>();
                 ExecutorService writers = Executors.newFixedThreadPool(2);
                 Duration burst = Duration.ofSeconds(4);
-                Future<Long> hot = writers.submit(() -> Pacer.run(150, burst, n -> {
+                Future<Long> hot = writers.submit(() -> Pacer.run(80, burst, n -> {
                     if (n == 0) {
                         firstHotWrite.set(Instant.now());
                     }
                     writer.putTurn("hot", n);
                 }));
-                Future<Long> cold = writers.submit(() -> Pacer.run(150, burst,
+                Future<Long> cold = writers.submit(() -> Pacer.run(40, burst,
                         n -> writer.putTurn("cold-" + (n % COLD_KEYS), n / COLD_KEYS)));
                 Await.until("a HOT alert", Duration.ofSeconds(15),
                         () -> sink.alerts().stream().anyMatch(a -> a.state() == KeyState.HOT));

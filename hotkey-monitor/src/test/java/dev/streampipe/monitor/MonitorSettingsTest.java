@@ -30,7 +30,6 @@ class MonitorSettingsTest {
         // THEN every other option has its documented default
         assertThat(config.tableName()).isEqualTo("sessions");
         assertThat(config.streamRegion()).isEqualTo("eu-west-1");
-        assertThat(config.isLocalStream()).isFalse();
         assertThat(config.applicationName()).isEqualTo("streampipe-hotkey-monitor");
         assertThat(config.metricNamespace()).isEqualTo("streampipe/HotKeys");
         assertThat(config.alertTopicArn()).isEmpty();
@@ -192,13 +191,5 @@ class MonitorSettingsTest {
         assertThatThrownBy(() -> MonitorSettings.merge(Map.of("STREAM_ARN", ARN, "HOT_KEY_WCU", "5"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown settings in the config file: [HOT_KEY_WCU]");
-    }
-
-    @Test
-    void shouldRecogniseADynamoDbLocalStreamWhenTheRegionIsDdblocal() {
-        MonitorConfig config = MonitorSettings.parse(Map.of("STREAM_ARN",
-                "arn:aws:dynamodb:ddblocal:000000000000:table/sessions-1/stream/2026-11-23T13:26:55.548"));
-        assertThat(config.isLocalStream()).isTrue();
-        assertThat(config.tableName()).isEqualTo("sessions-1");
     }
 }

@@ -9,29 +9,34 @@ import dev.streampipe.monitor.MonitorClients;
 import dev.streampipe.monitor.MonitorConfig;
 import dev.streampipe.monitor.alert.AlertSink;
 import dev.streampipe.monitor.alert.AlertSinks;
+import dev.streampipe.monitor.alert.AwsAlertSink;
 import dev.streampipe.monitor.alert.FileAlertSink;
 import dev.streampipe.monitor.alert.KeyAlert;
 import dev.streampipe.monitor.alert.TableSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The real hot-key monitor (KCL 3 through the DynamoDB Streams Kinesis Adapter) on the local run's stream, from
- * the start of the stream, with local timings; its alerts go to {@code hot-key-alerts.ndjson} and are kept for
- * the run's checks.
+ * the start of the stream, with local timings; its alerts go to the template's alert topic on moto (as in AWS),
+ * to {@code hot-key-alerts.ndjson}, and are kept for the run's checks.
  */
 final class KclHotKeyWatch implements HotKeyWatch {
     private final HotKeyMonitor monitor;
     private final MonitorClients clients;
     private final AlertSink sink;
+    private final SnsClient sns;
     private final String table;
     private final List<AlertTransition> transitions = new CopyOnWriteArrayList<>();
 
     private KclHotKeyWatch(MonitorContext ctx) {
         this.table = ctx.tableName();
-        this.clients = MonitorClients.local(ctx.dynamoDbEndpoint());
+        this.clients = MonitorClients.local(ctx.emulatorEndpoint());
+        this.sns = clients.newSnsClient();
         MonitorConfig config = MonitorConfig.builder(ctx.streamArn())
                 .applicationName("streampipe-local-monitor")
                 .hotKey(HotKeyConfig.builder().defaultThreshold(Threshold.ofWcu(ctx.thresholdWcuPerSecond())).build())
@@ -52,7 +57,9 @@ final class KclHotKeyWatch implements HotKeyWatch {
                 transitions.add(alert.transition());
             }
         };
-        this.sink = AlertSinks.fanOut(List.of(new FileAlertSink(ctx.alertsFile()), recorder));
+        // no CloudWatch client: moto cannot serve the SDK's CloudWatch protocol (CBOR)
+        this.sink = AlertSinks.fanOut(List.of(new FileAlertSink(ctx.alertsFile()), recorder,
+                new AwsAlertSink(null, sns, "streampipe-local", Optional.of(ctx.alertTopicArn()))));
         this.monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
     }
 
@@ -79,6 +86,7 @@ final class KclHotKeyWatch implements HotKeyWatch {
     public void close() {
         monitor.stop(Duration.ofSeconds(20));
         sink.close();
+        sns.close();
         clients.close();
     }
 }

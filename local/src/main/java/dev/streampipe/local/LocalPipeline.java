@@ -1,46 +1,32 @@
 package dev.streampipe.local;
 
-import dev.streampipe.testing.lambda.BudgetContext;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.batch.Sink;
-import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.core.hotkey.KeyRate;
+import dev.streampipe.emulator.MotoServer;
+import dev.streampipe.local.aws.LocalLambdaContext;
 import dev.streampipe.router.RouterHandler;
-import dev.streampipe.router.RouterWiring;
-import dev.streampipe.router.SessionSchema;
-import dev.streampipe.router.SessionTopology;
-import dev.streampipe.router.aws.DynamoDbEffectLedger;
-import dev.streampipe.summary.JsonLog;
-import dev.streampipe.summary.LocalSummarizer;
-import dev.streampipe.summary.SummaryConfig;
-import dev.streampipe.summary.SummaryHandler;
-import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
-import dev.streampipe.testing.ddb.DynamoDbLocalServer;
-import dev.streampipe.testing.ddb.LedgerTable;
-import dev.streampipe.testing.ddb.LocalTables;
-import dev.streampipe.testing.ddb.SessionTable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The whole pipeline on one machine. Starts DynamoDB Local in-process, creates the session and ledger tables,
- * wires the real router handler (file sinks for services with no local emulator, the effect ledger on DynamoDB
- * Local) behind an event source mapping emulator, the real summary handler behind an in-process async invoke, and
- * the hot-key monitor on the same stream (two readers per shard, as in AWS); runs the workload, drains, and checks.
+ * The whole pipeline on one machine, on the AWS wiring: moto holds {@code template.yaml}'s tables, bucket, queues,
+ * topics with their filtered subscriptions, the event bus with its rules and the Firehose stream; the router runs
+ * with its real SDK sinks behind an event source mapping emulator; the summary function runs behind the Lambda
+ * Invoke API; the hot-key monitor reads the same stream with KCL (two readers per shard, as in AWS). It runs the
+ * workload, drains, then checks what the services hold.
  */
 final class LocalPipeline {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,92 +39,81 @@ final class LocalPipeline {
     int run(RunOptions o, PrintStream console, Function<MonitorContext, HotKeyWatch> monitorFactory)
             throws Exception {
         Instant t0 = clock.instant();
-        DynamoDbLocalServer server = DynamoDbLocalServer.shared();
-        console.printf("DynamoDB Local started on %s in %d ms%n", server.endpoint(), server.startupTime().toMillis());
-        DynamoDbClient ddb = server.newClient();
-        DynamoDbStreamsClient streams = server.newStreamsClient();
-        SessionTable table = LocalTables.createSessionTable(ddb, "streampipe-sessions", "PK", "SK");
-        LedgerTable ledgerTable = LocalTables.createLedgerTable(ddb, "streampipe-ledger", "PK");
-        console.printf("tables: %s (stream %s), %s%n", table.name(), table.streamArn(), ledgerTable.name());
-
+        Files.createDirectories(o.out());
         try (OutputFiles files = new OutputFiles(o.out());
-             SummaryInvoker summaries = new SummaryInvoker(SessionTopology.SUMMARY_TRIGGER_SINK,
-                     summaryHandler(ddb, table, o, files), files.onFailure)) {
-            ExecutorService sinkPool = RouterWiring.sinkPool();
-            RouterHandler router = routerHandler(o, ddb, ledgerTable, files, summaries, sinkPool);
-            EventSourceMapping.Settings esmSettings = new EventSourceMapping.Settings(o.batchSize(),
-                    o.batchingWindow(), o.maxRetries(), true, Duration.ofMillis(100));
-            try (EventSourceMapping esm = new EventSourceMapping(streams, table.streamArn(), json -> invoke(router, json),
-                    esmSettings, clock, records -> files.onFailure.append(List.of(
-                            "{\"function\":\"RouterFunction\",\"records\":" + records.size() + ",\"firstSequenceNumber\":\""
-                                    + records.get(0).dynamodb().sequenceNumber() + "\"}"))).start();
-                 HotKeyWatch watch = monitorFactory.apply(new MonitorContext(server.endpoint(), table.name(),
-                         table.streamArn(), o.hotThresholdWcu(), files.alerts.path()))) {
-                Workload workload = new Workload(ddb, table.name(), new Workload.Settings(o.coldSessions(),
-                        o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.hotTurnBytes(), o.duration(), o.seed()), clock);
-                workload.warmUp();
-                waitUntilLive(esm, watch, console, Duration.ofSeconds(90));
-                List<Sample> samples = new ArrayList<>();
-                Instant loadStart = clock.instant();
-                Progress progress = new Progress(console, clock, loadStart, workload, esm, summaries, watch, table.name(),
-                        samples);
-                progress.start();
-                console.printf("load: %d cold sessions at %.0f writes/s + hot session at %.0f writes/s for %ds%n",
-                        o.coldSessions(), o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.duration().toSeconds());
-                workload.run(4);
-                console.println("load done; draining the stream");
-                drain(esm, summaries, watch, Duration.ofSeconds(45));
-                progress.stop();
-                RunChecks checks = RunChecks.evaluate(o, ddb, table, workload.written(), esm.stats(), summaries, watch,
-                        files, loadStart);
-                String report = checks.report(Duration.between(t0, clock.instant()));
-                console.println(report);
-                files.writeReport(report);
-                HtmlReport.write(files.dir.resolve("report.html"), checks, samples, o.hotThresholdWcu());
-                console.println("output: " + files.dir.toAbsolutePath() + " (report.html, *.ndjson)");
-                return checks.passed() ? 0 : 1;
-            } finally {
-                sinkPool.shutdownNow();
+             MotoServer moto = MotoServer.start(MotoServer.Options.logTo(files.dir.resolve("moto.log")))) {
+            console.printf("moto %s at %s (pid %d) started in %d ms; its log: %s%n", moto.version(), moto.endpoint(),
+                    moto.pid(), moto.startupTime().toMillis(), moto.logFile());
+            try (LocalAws aws = LocalAws.start(moto, o.template(), o, clock,
+                    line -> files.routerLog.append(List.of(line)), line -> files.summaryLog.append(List.of(line)));
+                 DynamoDbStreamsClient streams = moto.configure(DynamoDbStreamsClient.builder())
+                         .httpClient(UrlConnectionHttpClient.create()).build()) {
+                console.printf("created from %s:%n%s%n", o.template(), aws.describe());
+                return run(o, console, monitorFactory, files, aws, streams, t0);
             }
-        } finally {
-            ddb.close();
-            streams.close();
         }
     }
 
-    private SummaryHandler summaryHandler(DynamoDbClient ddb, SessionTable table, RunOptions o, OutputFiles files) {
-        SummaryConfig config = SummaryConfig.fromEnvironment(Map.of("TABLE_NAME", table.name(),
-                "SUMMARY_INTERVAL", Integer.toString(o.summaryInterval())));
-        return new SummaryHandler(config, new DynamoDbSummaryStore(ddb, config), new LocalSummarizer(), clock,
-                new JsonLog(line -> files.summaryLog.append(List.of(line)), clock));
-    }
-
-    private RouterHandler routerHandler(RunOptions o, DynamoDbClient ddb, LedgerTable ledgerTable, OutputFiles files,
-                                        SummaryInvoker summaries, ExecutorService sinkPool) {
-        DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(ddb, ledgerTable.name(), Duration.ofHours(48), clock,
-                Sleeper.REAL);
-        Map<String, Sink> sinks = Map.of(
-                SessionTopology.ANALYTICS_SINK, FileSinks.messages(SessionTopology.ANALYTICS_SINK, files.analytics,
-                        o.sinkFailureRate(), new java.util.Random(o.seed())),
-                SessionTopology.AUDIT_SINK, FileSinks.messages(SessionTopology.AUDIT_SINK, files.audit),
-                SessionTopology.SUMMARY_TRIGGER_SINK, summaries,
-                SessionTopology.STATUS_EVENTS_SINK, FileSinks.messages(SessionTopology.STATUS_EVENTS_SINK, files.statusEvents),
-                SessionTopology.HANDOFFS_SINK, FileSinks.messages(SessionTopology.HANDOFFS_SINK, files.handoffs));
-        SessionSchema schema = SessionSchema.DEFAULT.withSummaryInterval(o.summaryInterval());
-        return new RouterHandler(RouterWiring.router(schema, sinks, ledger, FileSinks.deadLetters(files.deadLetters),
-                sinkPool, line -> files.routerLog.append(List.of(line))));
+    private int run(RunOptions o, PrintStream console, Function<MonitorContext, HotKeyWatch> monitorFactory,
+                    OutputFiles files, LocalAws aws, DynamoDbStreamsClient streams, Instant t0) throws Exception {
+        String onFailureQueue = aws.box.ref("OnFailureQueue");
+        String alertTopic = aws.box.ref("AlertTopic");
+        String streamArn = aws.streamArn();
+        EventSourceMapping.Settings esmSettings = new EventSourceMapping.Settings(o.batchSize(), o.batchingWindow(),
+                o.maxRetries(), true, Duration.ofMillis(100));
+        try (EventSourceMapping esm = new EventSourceMapping(streams, streamArn, json -> invoke(aws.router, json),
+                esmSettings, clock, records -> aws.box.sqs().sendMessage(b -> b.queueUrl(onFailureQueue)
+                        .messageBody(onFailureRecord(streamArn, records)))).start();
+             HotKeyWatch watch = monitorFactory.apply(new MonitorContext(aws.moto.endpoint(), aws.tableName(),
+                     streamArn, o.hotThresholdWcu(), files.alerts.path(), alertTopic))) {
+            Workload workload = new Workload(aws.dynamoDb, aws.tableName(), new Workload.Settings(o.coldSessions(),
+                    o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.hotTurnBytes(), o.duration(), o.seed()), clock);
+            workload.warmUp();
+            waitUntilLive(esm, watch, console, Duration.ofSeconds(90));
+            List<Sample> samples = new ArrayList<>();
+            Instant loadStart = clock.instant();
+            console.printf("load: %d cold sessions at %.0f writes/s + hot session at %.0f writes/s for %ds%n",
+                    o.coldSessions(), o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.duration().toSeconds());
+            Progress progress = new Progress(console, clock, loadStart, workload, esm, aws.lambda, watch,
+                    aws.tableName(), samples);
+            progress.start();
+            workload.run(4);
+            progress.phase("draining");
+            drain(esm, aws, watch, Duration.ofSeconds(60));
+            progress.stop();
+            console.println("reading back what the services hold ...");
+            RunChecks checks = RunChecks.evaluate(o, aws, workload.written(), esm.stats(), watch, files, loadStart);
+            String report = checks.report(Duration.between(t0, clock.instant()));
+            files.writeReport(report);
+            HtmlReport.write(files.dir.resolve("report.html"), checks, samples, o.hotThresholdWcu());
+            console.println(report);
+            console.println("output: " + files.dir.toAbsolutePath() + " (report.txt, report.html, logs)");
+            return checks.passed() ? 0 : 1;
+        }
     }
 
     /** Invokes the router like Lambda: the event JSON in, the partial batch response out. */
     static List<String> invoke(RouterHandler handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, BudgetContext.of("RouterFunction", java.time.Duration.ofSeconds(60)));
+        handler.handleRequest(new ByteArrayInputStream(event), out,
+                new LocalLambdaContext(LocalAws.ROUTER, Duration.ofSeconds(60), Clock.systemUTC(), line -> { }));
         JsonNode response = JSON.readTree(out.toByteArray());
         List<String> failures = new ArrayList<>();
         for (JsonNode f : response.path("batchItemFailures")) {
             failures.add(f.path("itemIdentifier").asText());
         }
         return failures;
+    }
+
+    /** What Lambda sends to a stream mapping's on-failure destination: the batch's place in the stream, no data. */
+    private String onFailureRecord(String streamArn, List<Record> records) {
+        Record first = records.get(0);
+        Record last = records.get(records.size() - 1);
+        return "{\"version\":\"1.0\",\"timestamp\":\"" + clock.instant() + "\",\"requestContext\":{\"functionArn\":"
+                + "\"arn:aws:lambda:us-east-1:123456789012:function:" + LocalAws.ROUTER + "\",\"condition\":"
+                + "\"RetryAttemptsExhausted\"},\"DDBStreamBatchInfo\":{\"startSequenceNumber\":\""
+                + first.dynamodb().sequenceNumber() + "\",\"endSequenceNumber\":\"" + last.dynamodb().sequenceNumber()
+                + "\",\"batchSize\":" + records.size() + ",\"streamArn\":\"" + streamArn + "\"}}";
     }
 
     /** Waits until both readers of the stream (router mapping and monitor) have handled the warm-up write. */
@@ -157,7 +132,7 @@ final class LocalPipeline {
                 Duration.between(start, clock.instant()).toMillis() / 1000.0);
     }
 
-    private static void drain(EventSourceMapping esm, SummaryInvoker summaries, HotKeyWatch watch, Duration limit)
+    private static void drain(EventSourceMapping esm, LocalAws aws, HotKeyWatch watch, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         long lastRead = -1;
@@ -166,26 +141,31 @@ final class LocalPipeline {
             Thread.sleep(500);
             EventSourceMapping.Stats s = esm.stats();
             long read = s.recordsRead.get();
-            boolean quiet = read == lastRead && s.recordsDone.get() >= read && summaries.inFlight() == 0
+            boolean quiet = read == lastRead && s.recordsDone.get() >= read && aws.lambda.inFlight() == 0
                     && watch.recordsProcessed() >= read;
             quietTicks = quiet ? quietTicks + 1 : 0;
             lastRead = read;
         }
     }
 
-    /** Prints a progress line every second and samples key rates for the chart. */
+    /**
+     * Progress on one line that updates in place on a terminal, or a plain line every five seconds otherwise; it
+     * samples the top keys' rates every second for the chart.
+     */
     private static final class Progress {
         private final Thread thread;
+        private final boolean terminal = System.console() != null;
         private volatile boolean running = true;
+        private volatile String phase = "load";
 
         Progress(PrintStream console, Clock clock, Instant start, Workload workload, EventSourceMapping esm,
-                 SummaryInvoker summaries, HotKeyWatch watch, String table, List<Sample> samples) {
+                 dev.streampipe.local.aws.LambdaService lambda, HotKeyWatch watch, String table, List<Sample> samples) {
             this.thread = new Thread(() -> {
-                while (running) {
+                for (long tick = 1; running; tick++) {
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException e) {
-                        return;
+                        break;
                     }
                     double t = Duration.between(start, clock.instant()).toMillis() / 1000.0;
                     List<KeyRate> top = watch.topKeys(table, 4);
@@ -195,13 +175,22 @@ final class LocalPipeline {
                         }
                     }
                     EventSourceMapping.Stats s = esm.stats();
-                    double lag = s.lag(clock.instant()).toMillis() / 1000.0;
                     String hot = top.isEmpty() ? "-" : String.format("%s %.0f WCU/s %s", top.get(0).key(),
                             top.get(0).wcuPerSecond(), top.get(0).state());
-                    console.printf("t=%5.1fs written=%d read=%d routed=%d redelivered=%d lag=%.1fs summaries=%d "
-                                    + "monitor=%d top=[%s] alerts=%d%n", t, workload.written().writes.get(),
-                            s.recordsRead.get(), s.recordsDone.get(), s.recordsRedelivered.get(), lag,
-                            summaries.invocations.get(), watch.recordsProcessed(), hot, watch.transitions().size());
+                    String line = String.format("%-8s t=%5.1fs written=%d routed=%d/%d redelivered=%d lag=%.1fs "
+                                    + "summaries=%d monitor=%d alerts=%d top=[%s]", phase, t,
+                            workload.written().writes.get(), s.recordsDone.get(), s.recordsRead.get(),
+                            s.recordsRedelivered.get(), s.lag(clock.instant()).toMillis() / 1000.0,
+                            lambda.invocations(), watch.recordsProcessed(), watch.transitions().size(), hot);
+                    if (terminal) {
+                        console.print("\r" + line + "\u001b[K");
+                        console.flush();
+                    } else if (tick % 5 == 0) {
+                        console.println(line);
+                    }
+                }
+                if (terminal) {
+                    console.println();
                 }
             }, "progress");
             thread.setDaemon(true);
@@ -211,9 +200,14 @@ final class LocalPipeline {
             thread.start();
         }
 
-        void stop() {
+        void phase(String name) {
+            phase = name;
+        }
+
+        void stop() throws InterruptedException {
             running = false;
             thread.interrupt();
+            thread.join(2000);
         }
     }
 }

@@ -6,27 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The run's output folder: one NDJSON file per sink with no local service, logs, and the reports. */
+/**
+ * The run's output folder: the functions' logs (what CloudWatch Logs would hold, one JSON line each; the router's
+ * audit lines among them), the monitor's alert file, and the reports. moto's log and the libraries' log
+ * ({@code streampipe-local.log}) are written there too, by their own writers.
+ */
 final class OutputFiles implements AutoCloseable {
     final Path dir;
-    final NdjsonFile analytics;
-    final NdjsonFile audit;
-    final NdjsonFile handoffs;
-    final NdjsonFile statusEvents;
-    final NdjsonFile deadLetters;
-    final NdjsonFile onFailure;
     final NdjsonFile alerts;
     final NdjsonFile routerLog;
     final NdjsonFile summaryLog;
 
     OutputFiles(Path dir) {
         this.dir = dir;
-        analytics = new NdjsonFile(dir.resolve("firehose-analytics.ndjson"));
-        audit = new NdjsonFile(dir.resolve("audit.ndjson"));
-        handoffs = new NdjsonFile(dir.resolve("sns-handoffs.ndjson"));
-        statusEvents = new NdjsonFile(dir.resolve("eventbridge-status-events.ndjson"));
-        deadLetters = new NdjsonFile(dir.resolve("sqs-dead-letters.ndjson"));
-        onFailure = new NdjsonFile(dir.resolve("on-failure.ndjson"));
         alerts = new NdjsonFile(dir.resolve("hot-key-alerts.ndjson"));
         routerLog = new NdjsonFile(dir.resolve("router-log.ndjson"));
         summaryLog = new NdjsonFile(dir.resolve("summary-log.ndjson"));
@@ -42,9 +34,8 @@ final class OutputFiles implements AutoCloseable {
 
     @Override
     public void close() {
-        for (NdjsonFile f : new NdjsonFile[] {analytics, audit, handoffs, statusEvents, deadLetters, onFailure, alerts,
-                routerLog, summaryLog}) {
-            f.close();
-        }
+        alerts.close();
+        routerLog.close();
+        summaryLog.close();
     }
 }

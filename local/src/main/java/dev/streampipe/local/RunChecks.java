@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.hotkey.AlertTransition;
 import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.testing.ddb.SessionTable;
+import dev.streampipe.local.aws.ServiceContents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,16 +41,16 @@ final class RunChecks {
         return checks.stream().allMatch(Check::passed);
     }
 
-    static RunChecks evaluate(RunOptions o, DynamoDbClient ddb, SessionTable table, Workload.Written written,
-                              EventSourceMapping.Stats esm, SummaryInvoker summaries, HotKeyWatch watch,
-                              OutputFiles files, Instant loadStart) {
+    static RunChecks evaluate(RunOptions o, LocalAws aws, Workload.Written written, EventSourceMapping.Stats esm,
+                              HotKeyWatch watch, OutputFiles files, Instant loadStart) {
         RunChecks c = new RunChecks();
+        String table = aws.tableName();
         long summariesWritten = 0;
         long summariesExpected = 0;
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Long> e : written.turnsPerSession.entrySet()) {
             long expected = e.getValue() / o.summaryInterval();
-            long found = ddb.queryPaginator(b -> b.tableName(table.name())
+            long found = aws.dynamoDb.queryPaginator(b -> b.tableName(table)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SESSION#" + e.getKey()),
                             ":p", AttributeValue.fromS("SUMMARY#"))).select("COUNT")).stream().mapToLong(r -> r.count()).sum();
@@ -61,14 +60,29 @@ final class RunChecks {
                 missing.add(e.getKey() + " " + found + "/" + expected);
             }
         }
-        Lines analytics = Lines.read(files.analytics.path());
-        Lines handoffs = Lines.read(files.handoffs.path());
-        Lines events = Lines.read(files.statusEvents.path());
-        long deadLetters = Lines.read(files.deadLetters.path()).total;
+        String bucket = aws.box.ref("AnalyticsBucket");
+        String prefix = analyticsPrefix(aws);
+        ServiceContents.Objects objects = ServiceContents.ndjson(aws.box.s3(), bucket, prefix);
+        Counted analytics = Counted.of(objects.lines(), "event_id");
+        Counted audit = Counted.of(Lines.json(files.routerLog.path(), "change"), "event_id");
+        Counted dashboard = Counted.of(drain(aws, "AgentDashboardQueue"), "eventId");
+        Counted customers = Counted.of(drain(aws, "CustomerNotificationsQueue"), "eventId");
+        Counted escalations = Counted.of(drain(aws, "EscalationsQueue"), "eventId");
+        List<JsonNode> statusEvents = drain(aws, "SessionStatusQueue");
+        Counted toHandoff = Counted.of(statusEvents.stream().map(n -> n.path("detail"))
+                .filter(d -> d.path("newStatus").asText().equals("handoff")).toList(), "eventId");
+        Counted toDisconnected = Counted.of(statusEvents.stream().map(n -> n.path("detail"))
+                .filter(d -> d.path("newStatus").asText().equals("disconnected")).toList(), "eventId");
+        long otherStatus = statusEvents.size() - toHandoff.total - toDisconnected.total;
+        long poison = drain(aws, "PoisonRecordQueue").size();
+        List<JsonNode> alertMessages = ServiceContents.drain(aws.box.sqs(),
+                aws.box.sqs().getQueueUrl(b -> b.queueName(LocalAws.ALERT_QUEUE)).queueUrl());
+        List<JsonNode> onFailure = drain(aws, "OnFailureQueue");
         long streamRecords = esm.eventIds.size();
+        long handoffs = written.handoffs.get();
 
         c.counts.put("workload writes", Long.toString(written.writes.get()));
-        c.counts.put("  turns / handoffs / status changes / removes", written.turns.get() + " / " + written.handoffs.get()
+        c.counts.put("  turns / handoffs / status changes / removes", written.turns.get() + " / " + handoffs
                 + " / " + written.statusChanges.get() + " / " + written.removes.get());
         c.counts.put("  hot session writes", Long.toString(written.hotWrites.get()));
         c.counts.put("stream records (distinct event ids)", Long.toString(streamRecords));
@@ -76,28 +90,46 @@ final class RunChecks {
                 + esm.partialFailures.get() + " / " + esm.functionErrors.get());
         c.counts.put("records redelivered / bisections / to on-failure", esm.recordsRedelivered.get() + " / "
                 + esm.bisections.get() + " / " + esm.recordsToOnFailure.get());
-        c.counts.put("sink analytics (Firehose): lines / distinct event ids", analytics.total + " / " + analytics.distinct.size());
-        c.counts.put("sink handoffs (SNS): lines / distinct", handoffs.total + " / " + handoffs.distinct.size());
-        c.counts.put("sink status-events (EventBridge): lines / distinct", events.total + " / " + events.distinct.size());
-        c.counts.put("sink dead-letters (SQS)", Long.toString(deadLetters));
-        c.counts.put("summary invokes / retries / failed", summaries.invocations.get() + " / " + summaries.retries.get()
-                + " / " + summaries.failed.get());
-        c.counts.put("summaries written / expected", summariesWritten + " / " + summariesExpected);
+        c.counts.put("Firehose entries failed on purpose", Long.toString(aws.firehoseFaults.injected()));
+        c.counts.put("S3 " + bucket + "/" + prefix + ": objects / lines / distinct",
+                objects.count() + " / " + analytics.total + " / " + analytics.distinct.size());
+        c.counts.put("audit lines (router log) / distinct", audit.total + " / " + audit.distinct.size());
+        c.counts.put("SQS agent-dashboard (agent_id exists): messages / expected",
+                dashboard.total + " / " + written.handoffsWithAgent.get());
+        c.counts.put("SQS customer-notifications (every handoff): messages / expected", customers.total + " / " + handoffs);
+        c.counts.put("SQS escalations (reason = escalated): messages / expected",
+                escalations.total + " / " + written.handoffsEscalated.get());
+        c.counts.put("SQS session-status via rule handoff: events / expected",
+                toHandoff.total + " / " + changesTo(written, "handoff"));
+        c.counts.put("SQS session-status via rule disconnected: events / expected",
+                toDisconnected.total + " / " + changesTo(written, "disconnected"));
+        c.counts.put("SQS poison records / on-failure", poison + " / " + onFailure.size());
+        c.counts.put("summary invokes / retries / failed", aws.lambda.invocations() + " / " + aws.lambda.retries()
+                + " / " + aws.lambda.failed());
+        c.counts.put("SUMMARY# items written / expected", summariesWritten + " / " + summariesExpected);
         c.counts.put("monitor records processed", Long.toString(watch.recordsProcessed()));
+        c.counts.put("SQS alert topic subscriber: hot-key alerts", Long.toString(alertMessages.size()));
 
-        c.checks.add(new Check("every stream record reached analytics", analytics.distinct.containsAll(esm.eventIds)
+        c.checks.add(new Check("every stream record reached analytics (S3)", analytics.distinct.containsAll(esm.eventIds)
                 && streamRecords == written.writes.get() + summariesWritten,
                 analytics.distinct.size() + " of " + streamRecords + " stream records; stream carried " + streamRecords
                         + " = " + written.writes.get() + " workload writes + " + summariesWritten + " summaries"));
-        c.checks.add(new Check("each handoff paged exactly once", handoffs.total == written.handoffs.get()
-                && handoffs.distinct.size() == handoffs.total, handoffs.total + " pages for " + written.handoffs.get()
-                + " handoffs"));
-        c.checks.add(new Check("each status change published exactly once", events.total == written.statusChanges.get()
-                && events.distinct.size() == events.total, events.total + " events for " + written.statusChanges.get()
-                + " status changes"));
+        c.checks.add(new Check("every stream record reached audit", audit.distinct.containsAll(esm.eventIds),
+                audit.distinct.size() + " of " + streamRecords));
+        c.checks.add(new Check("each queue holds exactly what its filter policy selects, once",
+                dashboard.exactlyOnce(written.handoffsWithAgent.get()) && customers.exactlyOnce(handoffs)
+                        && escalations.exactlyOnce(written.handoffsEscalated.get()),
+                "agent-dashboard " + dashboard + ", customer-notifications " + customers + ", escalations "
+                        + escalations));
+        c.checks.add(new Check("each status rule delivered exactly its changes, once",
+                toHandoff.exactlyOnce(changesTo(written, "handoff"))
+                        && toDisconnected.exactlyOnce(changesTo(written, "disconnected")) && otherStatus == 0,
+                "handoff " + toHandoff + ", disconnected " + toDisconnected + ", other " + otherStatus));
         c.checks.add(new Check("a summary for every closed window", summariesWritten == summariesExpected,
                 summariesWritten + " of " + summariesExpected + (missing.isEmpty() ? "" : "; e.g. " + missing)));
-        c.checks.add(new Check("no poison records", deadLetters == 0, deadLetters + " dead letters"));
+        c.checks.add(new Check("no poison records", poison == 0, poison + " dead letters"));
+        c.checks.add(new Check("nothing given up (on-failure queue empty)", onFailure.isEmpty(),
+                onFailure.isEmpty() ? "none" : onFailure.size() + " record(s), first: " + onFailure.get(0)));
 
         Set<String> hot = new HashSet<>();
         String hotKey = "SESSION#" + Workload.HOT_SESSION;
@@ -112,10 +144,32 @@ final class RunChecks {
                         String.format("%.1f s after its load started, at %.0f WCU/s", k.after().toMillis() / 1000.0,
                                 k.wcuPerSecond())).orElse("")
                 : "never alerted"));
+        long alertTransitions = watch.transitions().size();
+        c.checks.add(new Check("every monitor alert reached the alert topic's subscriber",
+                alertMessages.size() == alertTransitions && alertTransitions > 0,
+                alertMessages.size() + " messages for " + alertTransitions + " alert transitions"));
         Set<String> cold = new HashSet<>(hot);
         cold.remove(hotKey);
         c.checks.add(new Check("no cold key alerted", cold.isEmpty(), cold.isEmpty() ? "none" : cold.toString()));
         return c;
+    }
+
+    private static long changesTo(Workload.Written written, String status) {
+        java.util.concurrent.atomic.AtomicLong n = written.statusChangesTo.get(status);
+        return n == null ? 0 : n.get();
+    }
+
+    private static List<JsonNode> drain(LocalAws aws, String queueLogicalId) {
+        return ServiceContents.drain(aws.box.sqs(), aws.box.ref(queueLogicalId));
+    }
+
+    /** The analytics delivery stream's S3 prefix up to its first expression (moto does not expand them). */
+    private static String analyticsPrefix(LocalAws aws) {
+        JsonNode configured = aws.box.stack().propertyAt("AnalyticsDeliveryStream",
+                "ExtendedS3DestinationConfiguration", "Prefix");
+        String prefix = configured == null ? "" : configured.asText();
+        int expression = prefix.indexOf("!{");
+        return expression < 0 ? prefix : prefix.substring(0, expression);
     }
 
     List<Check> checks() {
@@ -141,26 +195,49 @@ final class RunChecks {
         return sb.toString();
     }
 
-    /** Lines of an NDJSON sink file and the distinct event ids in them. */
-    static final class Lines {
+    /** Messages and the distinct event ids among them. */
+    static final class Counted {
         long total;
         final Set<String> distinct = new HashSet<>();
 
-        static Lines read(Path file) {
-            Lines l = new Lines();
+        static Counted of(List<JsonNode> messages, String idField) {
+            Counted c = new Counted();
+            for (JsonNode m : messages) {
+                c.total++;
+                c.distinct.add(m.path(idField).asText());
+            }
+            return c;
+        }
+
+        boolean exactlyOnce(long expected) {
+            return total == expected && distinct.size() == total;
+        }
+
+        @Override
+        public String toString() {
+            return total + " (" + distinct.size() + " distinct)";
+        }
+    }
+
+    /** JSON lines of a log file. */
+    static final class Lines {
+        /** Lines of {@code file} whose {@code kind} is {@code kind}. */
+        static List<JsonNode> json(Path file, String kind) {
+            List<JsonNode> out = new ArrayList<>();
             try {
                 for (String line : Files.readAllLines(file)) {
-                    if (line.isBlank()) {
+                    if (line.isBlank() || !line.startsWith("{")) {
                         continue;
                     }
-                    l.total++;
                     JsonNode n = JSON.readTree(line);
-                    l.distinct.add(n.path("eventId").asText());
+                    if (kind.equals(n.path("kind").asText())) {
+                        out.add(n);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
-            return l;
+            return out;
         }
     }
 }

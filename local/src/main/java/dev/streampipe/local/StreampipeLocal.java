@@ -1,5 +1,6 @@
 package dev.streampipe.local;
 
+import dev.streampipe.emulator.MotoUnavailableException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,10 +12,11 @@ import java.util.List;
 /**
  * Command line of the main job.
  * <pre>
- * run [--duration 60s] [--sessions 40] [--cold-rate 40] [--hot-rate 150] [--out streampipe-out]
+ * run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out streampipe-out] [--template template.yaml]
  * replay [FILE...]      (default: every events/*.json with a Records array)
  * </pre>
- * Exit code 0 when the run passes its own checks, 1 when it fails one, 2 on bad arguments.
+ * Exit code 0 when the run passes its own checks, 1 when it fails one, 2 on bad arguments or when Python or moto
+ * is missing (the message gives the install command).
  */
 public final class StreampipeLocal {
     private StreampipeLocal() {
@@ -31,7 +33,11 @@ public final class StreampipeLocal {
         }
         try {
             return switch (args[0]) {
-                case "run" -> new LocalPipeline().run(options(args), System.out, KclHotKeyWatch::start);
+                case "run" -> {
+                    RunOptions o = options(args);
+                    System.setProperty("streampipe.log.file", o.out().resolve("streampipe-local.log").toString());
+                    yield new LocalPipeline().run(o, System.out, KclHotKeyWatch::start);
+                }
                 case "replay" -> Replay.run(eventFiles(args), System.out);
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'");
@@ -40,6 +46,9 @@ public final class StreampipeLocal {
                 }
             };
         } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (MotoUnavailableException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
@@ -56,6 +65,7 @@ public final class StreampipeLocal {
             o = switch (flag) {
                 case "--duration" -> o.withDuration(duration(value));
                 case "--out" -> o.withOut(Path.of(value));
+                case "--template" -> o.withTemplate(existing(value));
                 case "--sessions" -> o.withSessions(number(flag, value));
                 case "--cold-rate" -> o.withRates(number(flag, value), o.hotWritesPerSecond());
                 case "--hot-rate" -> o.withRates(o.coldWritesPerSecond(), number(flag, value));
@@ -63,6 +73,14 @@ public final class StreampipeLocal {
             };
         }
         return o;
+    }
+
+    private static Path existing(String value) {
+        Path p = Path.of(value);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no such template: " + p.toAbsolutePath());
+        }
+        return p;
     }
 
     private static Duration duration(String value) {
@@ -112,7 +130,7 @@ public final class StreampipeLocal {
 
     private static void usage() {
         System.out.println("""
-                usage: streampipe-local run [--duration 60s] [--sessions 40] [--cold-rate 40] [--hot-rate 150] [--out DIR]
+                usage: streampipe-local run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out DIR] [--template FILE]
                        streampipe-local replay [FILE...]   (default: events/*.json)""");
     }
 }

@@ -41,6 +41,9 @@ final class Workload {
         final AtomicLong writes = new AtomicLong();
         final AtomicLong turns = new AtomicLong();
         final AtomicLong handoffs = new AtomicLong();
+        final AtomicLong handoffsWithAgent = new AtomicLong();
+        final AtomicLong handoffsEscalated = new AtomicLong();
+        final Map<String, AtomicLong> statusChangesTo = new ConcurrentHashMap<>();
         final AtomicLong statusChanges = new AtomicLong();
         final AtomicLong removes = new AtomicLong();
         final AtomicLong hotWrites = new AtomicLong();
@@ -179,11 +182,21 @@ final class Workload {
             }
             if ("active".equals(status) && turns > 3 && random.nextInt(25) == 0) {
                 String sk = "HANDOFF#" + clock.instant() + "#" + turns;
-                put(Map.of("PK", s("SESSION#" + id), "SK", s(sk), "agent_id", s("agent-" + (1 + random.nextInt(20))),
-                        "reason", s(random.nextBoolean() ? "escalated" : "requested_human"),
+                boolean escalated = random.nextBoolean();
+                Map<String, AttributeValue> handoff = new HashMap<>(Map.of("PK", s("SESSION#" + id), "SK", s(sk),
+                        "reason", s(escalated ? "escalated" : "requested_human"),
                         "created_at", s(clock.instant().toString())));
+                // one handoff in four waits in the queue for any agent: no agent_id yet
+                if (random.nextInt(4) != 0) {
+                    handoff.put("agent_id", s("agent-" + (1 + random.nextInt(20))));
+                    written.handoffsWithAgent.incrementAndGet();
+                }
+                put(handoff);
                 handoffKeys.add(sk);
                 written.handoffs.incrementAndGet();
+                if (escalated) {
+                    written.handoffsEscalated.incrementAndGet();
+                }
                 changeStatus("handoff");
                 return;
             }
@@ -211,6 +224,7 @@ final class Workload {
                             ":t", n(turns))));
             written.writes.incrementAndGet();
             written.statusChanges.incrementAndGet();
+            written.statusChangesTo.computeIfAbsent(next, k -> new AtomicLong()).incrementAndGet();
         }
     }
 

@@ -42,7 +42,8 @@ public final class AwsClients {
                 configure(DynamoDbClient.builder(), region, credentials).build());
     }
 
-    static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+    /** A builder set up as the router's clients are in Lambda (URLConnection, timeouts, SDK retries off). */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, AwsCredentialsProvider credentials) {
         return builder.region(region)
                 .credentialsProvider(credentials)

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.LoopbackAwsExtension;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.LedgerTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,14 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly-once effects across redelivery: the handler wired by {@link RouterWiring} with its effect ledger on
- * DynamoDB Local and every sink on the loopback endpoint, fed batches the way Lambda redelivers them.
+ * moto and every sink on the loopback endpoint, fed batches the way Lambda redelivers them.
  */
 class RouterHandlerLedgerIT {
     @RegisterExtension
     static final LoopbackAwsExtension LOOPBACK = new LoopbackAwsExtension();
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     private static RouterHarness router(LoopbackAws aws) {
         LedgerTable ledger = DDB.createLedgerTable();

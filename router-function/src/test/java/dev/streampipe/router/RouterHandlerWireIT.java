@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole handler on the wire: {@code handleRequest} over sample events, with every sink's real SDK client on the
- * loopback endpoint (the effect ledger in memory here; on DynamoDB Local in {@link RouterHandlerLedgerIT}).
+ * loopback endpoint (the effect ledger in memory here; on moto in {@link RouterHandlerLedgerIT}).
  */
 class RouterHandlerWireIT {
     @RegisterExtension

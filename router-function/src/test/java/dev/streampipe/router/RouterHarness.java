@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A {@link RouterHandler} wired by {@link RouterWiring} to real SDK clients on a {@link LoopbackAws} (and, for the
- * ledger, DynamoDB Local or an in-memory ledger), on a manual clock that only retries move. Close it after use.
+ * ledger, moto or an in-memory ledger), on a manual clock that only retries move. Close it after use.
  */
 final class RouterHarness implements AutoCloseable {
     static final String STREAM = "streampipe-analytics";
@@ -50,7 +50,7 @@ final class RouterHarness implements AutoCloseable {
     private final boolean ownsDynamoDb;
     private final RouterHandler handler;
 
-    /** Ledger on DynamoDB Local: {@code ddb} and {@code ledgerTable}. */
+    /** Ledger on moto: {@code ddb} and {@code ledgerTable}. */
     RouterHarness(LoopbackAws aws, DynamoDbClient ddb, String ledgerTable, RetryPolicy retry) {
         this.clients = clients(aws, ddb);
         this.ownsDynamoDb = false;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streampipe.core.summary.SessionKeys;
 import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.SessionTable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,11 +36,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** The summary function end to end on DynamoDB Local, with the local summarizer behind a recorder. */
+/** The summary function end to end on moto, with the local summarizer behind a recorder. */
 class SummaryFunctionIT {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * Publishes snapshots with CloudWatch PutMetricData ({@link CloudWatchMetrics}) and every alert with
  * one SNS Publish: subject and JSON body from {@link AlertMessages}, message attributes
  * {@code event_type=hot_key_alert}, {@code state} and {@code table} for subscription filters.
- * Without a topic, alerts are not published here (put a logging sink beside it). The clients are the
- * caller's: they are not closed. SDK errors propagate (after the SDK's own retries).
+ * Without a topic, alerts are not published here (put a logging sink beside it); without a CloudWatch
+ * client, metrics are not (on an emulator: moto does not serve the SDK's CloudWatch protocol). The
+ * clients are the caller's: they are not closed. SDK errors propagate (after the SDK's own retries).
  */
 public final class AwsAlertSink implements AlertSink {
 
@@ -28,13 +29,13 @@ public final class AwsAlertSink implements AlertSink {
     private final Optional<String> topicArn;
 
     /**
-     * @param cloudWatch metrics client
+     * @param cloudWatch metrics client; null for no metrics
      * @param sns        SNS client; may be null when {@code topicArn} is empty
      * @param namespace  CloudWatch namespace
      * @param topicArn   SNS topic, or empty for no SNS
      */
     public AwsAlertSink(CloudWatchClient cloudWatch, SnsClient sns, String namespace, Optional<String> topicArn) {
-        this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+        this.cloudWatch = cloudWatch;
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
         if (topicArn.isPresent() && sns == null) {
@@ -45,6 +46,9 @@ public final class AwsAlertSink implements AlertSink {
 
     @Override
     public void publishMetrics(List<TableSnapshot> snapshots) {
+        if (cloudWatch == null) {
+            return;
+        }
         for (PutMetricDataRequest request : CloudWatchMetrics.requests(namespace, snapshots)) {
             cloudWatch.putMetricData(request);
         }

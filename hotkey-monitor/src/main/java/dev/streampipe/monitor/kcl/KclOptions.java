@@ -9,14 +9,14 @@ import software.amazon.kinesis.metrics.MetricsLevel;
 /**
  * What {@link KclScheduler} needs besides clients.
  *
- * @param streamArn            the stream ARN as DynamoDB names it ({@code ddblocal} for DynamoDB Local)
+ * @param streamArn            the table's stream ARN
  * @param applicationName      KCL application name (the lease table's name)
  * @param workerId             this worker's id
  * @param initialPosition      LATEST or TRIM_HORIZON for shards without a checkpoint
  * @param idleTimeBetweenReads a shard poller's pause after an empty read
  * @param failoverTime         lease duration; lease assignment runs every half of it
  * @param metricsLevel         KCL's own metrics (NONE publishes nothing)
- * @param region               region given to the adapter (and put into a local ARN)
+ * @param region               region given to the adapter
  */
 public record KclOptions(String streamArn, String applicationName, String workerId,
                          InitialPositionInStream initialPosition, Duration idleTimeBetweenReads,

@@ -23,12 +23,12 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
 /**
  * Builds a KCL 3 {@link Scheduler} on a DynamoDB stream through the Kinesis adapter, ready to run.
  *
- * <p>Clients are passed in (KCL style) and never closed here. For a DynamoDB Local stream the
- * adapter reads through {@link LocalStreams#rewritingClient} and KCL publishes no metrics. For every
- * stream, timings are set before the scheduler is built, scaled by the failover time (short
- * shard-sync sleep, lease assignment every half failover time, worker-metrics captures and the
- * scheduler's dispatch loop at a tenth of it, at most their 1 s defaults), the configured idle time
- * between reads, and processors called on empty reads so they can checkpoint on time and {@link LeaseBootstrap} has run when this returns.
+ * <p>Clients are passed in (KCL style) and never closed here. KCL publishes its own metrics at
+ * {@link KclOptions#metricsLevel()}; at NONE it publishes none and never calls the CloudWatch client.
+ * Timings are set before the scheduler is built, scaled by the failover time (short shard-sync sleep,
+ * lease assignment every half failover time, worker-metrics captures and the scheduler's dispatch loop at
+ * a tenth of it, at most their 1 s defaults), the configured idle time between reads, and processors
+ * called on empty reads so they can checkpoint on time. {@link LeaseBootstrap} has run when this returns.
  */
 public final class KclScheduler {
 
@@ -45,13 +45,10 @@ public final class KclScheduler {
     /** Bootstraps the lease table and returns a scheduler that has not started. */
     public static Scheduler build(KclOptions options, DynamoDbStreamsClient streams, DynamoDbAsyncClient dynamoDb,
                                   CloudWatchAsyncClient cloudWatch, ShardRecordProcessorFactory processors) {
-        boolean local = LocalStreams.isLocal(options.streamArn());
-        String arn = local ? LocalStreams.toRegionalArn(options.streamArn(), options.region()) : options.streamArn();
-        DynamoDbStreamsClient reader = local ? LocalStreams.rewritingClient(streams, options.region()) : streams;
-        AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(reader, options.region());
+        AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(streams, options.region());
 
         StreamTracker tracker = StreamsSchedulerFactory.createSingleStreamTracker(
-                arn, InitialPositionInStreamExtended.newInitialPosition(options.initialPosition()));
+                options.streamArn(), InitialPositionInStreamExtended.newInitialPosition(options.initialPosition()));
         ConfigsBuilder configs = new ConfigsBuilder(tracker, options.applicationName(), adapter, dynamoDb, cloudWatch,
                 options.workerId(), processors);
 
@@ -73,7 +70,7 @@ public final class KclScheduler {
                 new DynamoDBStreamsPollingConfig(adapter)
                         .idleTimeBetweenReadsInMillis(options.idleTimeBetweenReads().toMillis())
                         .maxRecords(MAX_RECORDS_PER_READ));
-        MetricsLevel level = local ? MetricsLevel.NONE : options.metricsLevel();
+        MetricsLevel level = options.metricsLevel();
         MetricsConfig metrics = configs.metricsConfig().metricsLevel(level);
         if (level == MetricsLevel.NONE) {
             metrics.metricsFactory(new NullMetricsFactory());

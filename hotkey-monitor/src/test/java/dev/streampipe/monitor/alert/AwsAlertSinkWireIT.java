@@ -101,6 +101,23 @@ class AwsAlertSinkWireIT {
     }
 
     @Test
+    void shouldPublishOnlyTheAlertWhenNoCloudWatchClientIsGiven() throws Exception {
+        // GIVEN a sink with SNS but no CloudWatch client (an emulator)
+        try (LoopbackEndpoint snsEndpoint = new LoopbackEndpoint(r -> snsOk());
+             SnsClient sns = SnsClient.builder().endpointOverride(snsEndpoint.uri())
+                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build()) {
+            AwsAlertSink sink = new AwsAlertSink(null, sns, "ns", Optional.of(TOPIC));
+            // WHEN a snapshot and an alert are published
+            sink.publishMetrics(List.of(new TableSnapshot("sessions", Instant.parse("2026-11-23T12:00:05Z"),
+                    1, 2_100, 2_500, List.of(), List.of())));
+            sink.publishAlert(alert());
+            // THEN only the SNS Publish went out
+            assertThat(snsEndpoint.requests()).hasSize(1);
+            assertThat(form(snsEndpoint.requests().get(0).body())).containsEntry("Action", "Publish");
+        }
+    }
+
+    @Test
     void shouldSurfaceTheServiceErrorWhenSnsRejectsThePublish() throws Exception {
         // GIVEN an SNS endpoint answering 403 AuthorizationError
         String error = "<ErrorResponse><Error><Type>Sender</Type><Code>AuthorizationError</Code>"

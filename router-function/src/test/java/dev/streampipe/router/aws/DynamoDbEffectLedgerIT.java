@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.testing.ManualClock;
-import dev.streampipe.testing.ddb.DynamoDbLocalExtension;
+import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.LedgerTable;
 import java.time.Duration;
 import java.util.List;
@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The effect ledger against DynamoDB Local: batched reads and writes, TTL stamped, beyond one batch's limits. */
+/** The effect ledger against moto: batched reads and writes, TTL stamped, beyond one batch's limits. */
 class DynamoDbEffectLedgerIT {
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     private final ManualClock clock = ManualClock.at("2026-11-20T12:00:00Z");
     private final Sleeper noWait = d -> { };

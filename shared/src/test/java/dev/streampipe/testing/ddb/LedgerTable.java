@@ -3,7 +3,7 @@ package dev.streampipe.testing.ddb;
 import java.util.Objects;
 
 /**
- * An effect-ledger table created on DynamoDB Local: one string partition key, no sort key, no stream,
+ * An effect-ledger table created on the emulator: one string partition key, no sort key, no stream,
  * on-demand billing (DESIGN §3, idempotent effects).
  *
  * @param name    table name, unique in the JVM

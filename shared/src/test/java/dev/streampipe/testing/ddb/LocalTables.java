@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * Creates the project's tables on any DynamoDB endpoint (meant for DynamoDB Local) under names unique
+ * Creates the project's tables on any DynamoDB endpoint (moto here) under names unique
  * in the JVM, so test classes sharing one server never see each other's items.
  *
  * <p>Tables are returned ACTIVE. Nothing deletes them: the in-memory server is discarded at the end.

@@ -1,18 +1,19 @@
-package dev.streampipe.testing.ddb;
+package dev.streampipe.testing.moto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streampipe.testing.ddb.SessionTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-@ExtendWith(DynamoDbLocalExtension.class)
-class DynamoDbLocalParameterIT {
+@ExtendWith(MotoExtension.class)
+class MotoParameterIT {
 
     @Test
     void shouldInjectWorkingClientsWhenDeclaredAsParameters(
-            DynamoDbClient client, DynamoDbStreamsClient streams, DynamoDbLocalExtension ddb) {
+            DynamoDbClient client, DynamoDbStreamsClient streams, MotoExtension ddb) {
         // GIVEN clients injected by the extension
         // WHEN a session table is created through the injected extension
         SessionTable table = ddb.createSessionTable();

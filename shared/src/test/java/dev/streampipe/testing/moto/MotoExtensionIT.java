@@ -1,14 +1,17 @@
-package dev.streampipe.testing.ddb;
+package dev.streampipe.testing.moto;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streampipe.emulator.MotoServer;
+import dev.streampipe.testing.ddb.LedgerTable;
+import dev.streampipe.testing.ddb.SessionTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -19,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-class DynamoDbLocalExtensionIT {
+class MotoExtensionIT {
 
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = new DynamoDbLocalExtension();
+    static final MotoExtension DDB = new MotoExtension();
 
     @Test
     void shouldStreamNewAndOldImagesWhenItemWrittenToSessionTable() {
@@ -81,11 +84,11 @@ class DynamoDbLocalExtensionIT {
         // GIVEN a table created through this class's extension
         SessionTable table = DDB.createSessionTable();
 
-        // WHEN a second extension and a client with other credentials and region look
-        DynamoDbLocalExtension other = new DynamoDbLocalExtension();
+        // WHEN a second extension and a client with other credentials look (moto keys state by account and region)
+        MotoExtension other = new MotoExtension();
         try (DynamoDbClient stranger = DynamoDbClient.builder()
                 .endpointOverride(other.server().endpoint())
-                .region(Region.EU_WEST_1)
+                .region(MotoServer.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "x")))
                 .build()) {
 
@@ -98,11 +101,11 @@ class DynamoDbLocalExtensionIT {
     @Test
     void shouldReportStartupTimeWhenServerRuns() {
         // WHEN the server has started
-        DynamoDbLocalServer server = DDB.server();
+        MotoServer server = DDB.server();
 
         // THEN it knows how long its start took (figure printed for the build log)
-        System.out.printf("DynamoDB Local started on port %d in %d ms%n",
-                server.port(), server.startupTime().toMillis());
+        System.out.printf("moto %s started on port %d in %d ms%n",
+                server.version(), server.port(), server.startupTime().toMillis());
         assertThat(server.startupTime()).isPositive();
         assertThat(server.endpoint().getHost()).isEqualTo("127.0.0.1");
     }

@@ -1,0 +1,155 @@
+package dev.streampipe.local;
+
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.emulator.MotoServer;
+import dev.streampipe.local.aws.AwsInABox;
+import dev.streampipe.local.aws.FirehoseFaults;
+import dev.streampipe.local.aws.LambdaService;
+import dev.streampipe.local.aws.TemplateStack;
+import dev.streampipe.router.AwsClients;
+import dev.streampipe.router.RouterConfig;
+import dev.streampipe.router.RouterHandler;
+import dev.streampipe.router.RouterWiring;
+import dev.streampipe.summary.JsonLog;
+import dev.streampipe.summary.LocalSummarizer;
+import dev.streampipe.summary.SummaryConfig;
+import dev.streampipe.summary.SummaryHandler;
+import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The deployed wiring on one machine: moto with {@code template.yaml}'s resources, the router built by
+ * {@link RouterWiring} from the environment the template gives the router function (its real SDK sinks, pointed at
+ * moto), and the summary function behind an in-process Lambda Invoke API. The only stand-ins: Lambda execution
+ * (moto needs Docker for it) and a Firehose endpoint that fails a share of entries on purpose.
+ */
+final class LocalAws implements AutoCloseable {
+    static final String ROUTER = "RouterFunction";
+    static final String SUMMARY = "SummaryFunction";
+    /** The one resource the run adds: a queue on the alert topic, standing in for the operator's e-mail. */
+    static final String ALERT_QUEUE = "streampipe-local-alerts";
+
+    final MotoServer moto;
+    final AwsInABox box;
+    final LambdaService lambda;
+    final FirehoseFaults firehoseFaults;
+    final RouterHandler router;
+    final RouterConfig routerConfig;
+    final String summaryFunctionName;
+    final DynamoDbClient dynamoDb;
+    private final RouterWiring.Clients routerClients;
+
+    private LocalAws(MotoServer moto, AwsInABox box, LambdaService lambda, FirehoseFaults faults, RouterHandler router,
+                     RouterConfig routerConfig, String summaryFunctionName, DynamoDbClient dynamoDb,
+                     RouterWiring.Clients routerClients) {
+        this.moto = moto;
+        this.box = box;
+        this.lambda = lambda;
+        this.firehoseFaults = faults;
+        this.router = router;
+        this.routerConfig = routerConfig;
+        this.summaryFunctionName = summaryFunctionName;
+        this.dynamoDb = dynamoDb;
+        this.routerClients = routerClients;
+    }
+
+    /** Creates the resources of {@code template} in {@code moto} and wires both functions to them. */
+    static LocalAws start(MotoServer moto, Path template, RunOptions o, Clock clock, Consumer<String> routerLog,
+                          Consumer<String> summaryLog) {
+        TemplateStack stack = TemplateStack.read(template, Map.of("SummaryInterval", Integer.toString(o.summaryInterval())));
+        AwsInABox box = AwsInABox.provision(moto, stack);
+        box.subscribeQueue("AlertTopic", ALERT_QUEUE);
+        DynamoDbClient dynamoDb = moto.configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create())
+                .build();
+        LambdaService lambda = LambdaService.start(2, clock, summaryLog);
+        FirehoseFaults faults = FirehoseFaults.start(moto.endpoint(), o.sinkFailureRate(),
+                RetryPolicy.DEFAULT.maxAttempts(), new Random(o.seed()));
+
+        SummaryConfig summaryConfig = SummaryConfig.fromEnvironment(box.functionEnvironment(SUMMARY));
+        SummaryHandler summary = new SummaryHandler(summaryConfig, new DynamoDbSummaryStore(dynamoDb, summaryConfig),
+                new LocalSummarizer(), clock, new JsonLog(summaryLog, clock));
+        String summaryName = box.ref(SUMMARY);
+        String onFailureQueue = box.ref("OnFailureQueue");
+        lambda.register(new LambdaService.Function(summaryName, summary,
+                Duration.ofSeconds(Long.parseLong(stack.parameter("SummaryTimeoutSeconds"))),
+                Integer.parseInt(stack.parameter("SummaryMaximumRetryAttempts")),
+                record -> box.sqs().sendMessage(b -> b.queueUrl(onFailureQueue).messageBody(record))));
+
+        RouterConfig routerConfig = RouterConfig.fromEnvironment(box.functionEnvironment(ROUTER));
+        RouterWiring.Clients clients = clients(moto, lambda, faults);
+        RouterHandler router = new RouterHandler(RouterWiring.router(routerConfig, clients, clock, Sleeper.REAL,
+                RetryPolicy.DEFAULT, routerLog));
+        return new LocalAws(moto, box, lambda, faults, router, routerConfig, summaryName, dynamoDb, clients);
+    }
+
+    /** The router's clients as {@link AwsClients} builds them for Lambda, with endpoint overrides. */
+    private static RouterWiring.Clients clients(MotoServer moto, LambdaService lambda, FirehoseFaults faults) {
+        Region region = MotoServer.REGION;
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        return new RouterWiring.Clients(
+                AwsClients.configure(FirehoseClient.builder(), region, credentials)
+                        .endpointOverride(faults.endpoint()).build(),
+                AwsClients.configure(SnsClient.builder(), region, credentials).endpointOverride(moto.endpoint()).build(),
+                AwsClients.configure(EventBridgeClient.builder(), region, credentials)
+                        .endpointOverride(moto.endpoint()).build(),
+                AwsClients.configure(LambdaClient.builder(), region, credentials)
+                        .endpointOverride(lambda.endpoint()).build(),
+                AwsClients.configure(SqsClient.builder(), region, credentials).endpointOverride(moto.endpoint()).build(),
+                AwsClients.configure(DynamoDbClient.builder(), region, credentials)
+                        .endpointOverride(moto.endpoint()).build());
+    }
+
+    /** The session table's name and stream. */
+    String tableName() {
+        return box.ref("SessionTable");
+    }
+
+    String streamArn() {
+        return box.stack().resolve(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .set("Fn::GetAtt", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                        .add("SessionTable").add("StreamArn")), "SessionTable.StreamArn").asText();
+    }
+
+    /** One line per created resource type, for the console. */
+    String describe() {
+        StringBuilder sb = new StringBuilder();
+        box.created().forEach((type, ids) -> sb.append(String.format("  %-38s %s%s%n", type, String.join(", ", ids),
+                type.equals("AWS::IAM::Role") ? " (named only: moto does not enforce IAM)" : "")));
+        List<String> skipped = box.skipped().entrySet().stream().map(e -> e.getKey().replace("AWS::", "") + " "
+                + e.getValue()).toList();
+        sb.append("  not created (nothing here checks them): ").append(String.join(", ", skipped));
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        firehoseFaults.close();
+        routerClients.firehose().close();
+        routerClients.sns().close();
+        routerClients.eventBridge().close();
+        routerClients.lambda().close();
+        routerClients.sqs().close();
+        routerClients.dynamoDb().close();
+        dynamoDb.close();
+        box.close();
+    }
+}
