@@ -1,6 +1,8 @@
 package dev.streampipe.system.deploy;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What the deploy-path test takes from the Maven build running it (failsafe system properties, see
@@ -12,10 +14,11 @@ import java.nio.file.Path;
  * @param localRepository the build's own local repository (read, never written)
  * @param sharedJar       the built {@code streampipe-shared} jar
  * @param sharedTestJar   the built {@code streampipe-shared} test-jar
+ * @param emulatorJar     the built {@code streampipe-emulator} jar (the functions' ITs start moto with it)
  * @param logs            where the Maven logs of each function's build go
  */
 record DeployPathSettings(Path root, String version, Path mavenHome, Path localRepository, Path sharedJar,
-                          Path sharedTestJar, Path logs) {
+                          Path sharedTestJar, Path emulatorJar, Path logs) {
 
     /**
      * Reads the settings.
@@ -31,12 +34,19 @@ record DeployPathSettings(Path root, String version, Path mavenHome, Path localR
         }
         return new DeployPathSettings(path("streampipe.root"), required("streampipe.version"), path("maven.home"),
                 path("streampipe.localRepository"), path("streampipe.sharedJar"), path("streampipe.sharedTestJar"),
-                path("streampipe.samBuildLogs"));
+                path("streampipe.emulatorJar"), path("streampipe.samBuildLogs"));
     }
 
-    /** A fresh head repository under {@code folder} holding the parent POM and the built shared artifacts. */
+    /**
+     * A fresh head repository under {@code folder} holding what the functions' POMs read from the local
+     * repository: the parent POM, {@code streampipe-shared} (jar and test-jar) and {@code streampipe-emulator}.
+     */
     HeadRepository seedHeadRepository(Path folder) {
-        return HeadRepository.seed(folder, root, version, sharedJar, sharedTestJar);
+        return HeadRepository.seed(folder, root, version, List.of(
+                new HeadRepository.Module("streampipe-shared", root.resolve("shared"), sharedJar,
+                        Optional.of(sharedTestJar)),
+                new HeadRepository.Module("streampipe-emulator", root.resolve("emulator"), emulatorJar,
+                        Optional.empty())));
     }
 
     private static boolean atLeast39(String version) {

@@ -5,17 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A scratch Maven local repository holding what the README's install step puts into {@code ~/.m2}: the parent
- * POM and {@code streampipe-shared} (jar, POM, test-jar), laid out as {@code mvn install} lays them out.
- * Used as the head of Maven 3.9's chained local repository ({@code -Dmaven.repo.local=<this>
- * -Dmaven.repo.local.tail=<the build's own local repository>}), so a build reads everything else from the
- * tail and writes only here: the user's repository is never written.
+ * A scratch Maven local repository holding what the README's install step puts into {@code ~/.m2} and a function
+ * build reads from there: the parent POM and the project modules a function depends on (jar, POM and, where
+ * built, test-jar), laid out as {@code mvn install} lays them out. Used as the head of Maven 3.9's chained local
+ * repository ({@code -Dmaven.repo.local=<this> -Dmaven.repo.local.tail=<the build's own local repository>}), so
+ * a build reads everything else from the tail and writes only here: the user's repository is never written.
  */
 final class HeadRepository {
     static final String GROUP_ID = "dev.streampipe";
+    static final String PARENT = "streampipe-parent";
 
     private final Path root;
     private final String version;
@@ -26,19 +29,31 @@ final class HeadRepository {
     }
 
     /**
-     * Creates the repository under {@code root} with the given built artifacts.
+     * A built project module to install.
      *
-     * @param projectRoot the repository checkout (its {@code pom.xml} and {@code shared/pom.xml} are installed)
-     * @param version     the project version
-     * @param sharedJar   the built {@code streampipe-shared} jar
-     * @param sharedTests the built {@code streampipe-shared} test-jar (classifier {@code tests})
+     * @param artifactId its artifact id
+     * @param folder     its folder in the checkout (holding its {@code pom.xml})
+     * @param jar        its built jar
+     * @param testJar    its built test-jar (classifier {@code tests}), if it has one
      */
-    static HeadRepository seed(Path root, Path projectRoot, String version, Path sharedJar, Path sharedTests) {
+    record Module(String artifactId, Path folder, Path jar, Optional<Path> testJar) {
+    }
+
+    /**
+     * Creates the repository under {@code root}.
+     *
+     * @param projectRoot the checkout (its {@code pom.xml} is installed as the parent POM)
+     * @param version     the project version
+     * @param modules     the built modules to install
+     */
+    static HeadRepository seed(Path root, Path projectRoot, String version, List<Module> modules) {
         HeadRepository repository = new HeadRepository(root, Objects.requireNonNull(version, "version"));
-        repository.put("streampipe-parent", ".pom", projectRoot.resolve("pom.xml"));
-        repository.put("streampipe-shared", ".pom", projectRoot.resolve("shared").resolve("pom.xml"));
-        repository.put("streampipe-shared", ".jar", sharedJar);
-        repository.put("streampipe-shared", "-tests.jar", sharedTests);
+        repository.put(PARENT, ".pom", projectRoot.resolve("pom.xml"));
+        for (Module module : modules) {
+            repository.put(module.artifactId(), ".pom", module.folder().resolve("pom.xml"));
+            repository.put(module.artifactId(), ".jar", module.jar());
+            module.testJar().ifPresent(tests -> repository.put(module.artifactId(), "-tests.jar", tests));
+        }
         return repository;
     }
 
