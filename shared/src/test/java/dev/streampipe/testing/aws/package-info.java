@@ -6,7 +6,7 @@
  * {@code Publish}/{@code PublishBatch} (query protocol, XML answers), SQS {@code SendMessage}/{@code
  * SendMessageBatch} (JSON 1.0, query-compatible errors, real MD5 digests), Lambda {@code Invoke} (REST-JSON),
  * CloudWatch {@code PutMetricData} (Smithy RPCv2 CBOR, gzip request compression) and Bedrock Runtime
- * {@code Converse} (REST-JSON). DynamoDB is not here: tests use DynamoDB Local.
+ * {@code Converse} (REST-JSON). DynamoDB is not here: tests run it on moto (MotoExtension).
  *
  * <p>Each service has a stub ({@link dev.streampipe.testing.aws.FirehoseStub} and siblings) that records
  * calls and injects faults: whole-call throttling or errors for N calls, per-entry failures by position or by

@@ -55,7 +55,7 @@ class TemplateInvariantsTest {
     @Test
     void shouldEncryptTopicsQueuesBucketTablesAndDeliveryStreamWhenDeclared() {
         assertThat(new EncryptionCheck().check(template)).isEmpty();
-        assertThat(template.resourcesOfType("AWS::SQS::Queue")).hasSize(8);
+        assertThat(template.resourcesOfType("AWS::SQS::Queue")).hasSize(10);
         assertThat(template.resourcesOfType("AWS::SNS::Topic")).hasSize(2);
     }
 
@@ -63,7 +63,8 @@ class TemplateInvariantsTest {
     void shouldWatchIteratorAgeHotKeysAndEveryDeadLetterQueueWhenAlarmsAreDeclared() {
         assertThat(new AlarmCheck().check(template)).isEmpty();
         assertThat(AlarmCheck.deadLetterQueues(template)).containsExactlyInAnyOrder("PoisonRecordQueue",
-                "OnFailureQueue", "AgentDashboardDeadLetterQueue", "EscalationsDeadLetterQueue",
+                "OnFailureQueue", "AgentDashboardDeadLetterQueue", "CustomerNotificationsDeadLetterQueue",
+                "EscalationsDeadLetterQueue",
                 "SessionStatusDeadLetterQueue");
     }
 

@@ -42,10 +42,15 @@ class TemplateResourcesTest {
     @Test
     void shouldFilterHandoffSubscriptionsOnMessageAttributesWhenTopicIsSubscribed() {
         JsonNode dashboard = properties("AgentDashboardSubscription");
+        JsonNode customers = properties("CustomerNotificationsSubscription");
         JsonNode escalations = properties("EscalationsSubscription");
 
+        // the seed design's three subscribers: assigned handoffs, every handoff, escalations
         assertThat(dashboard.path("FilterPolicyScope").asText()).isEqualTo("MessageAttributes");
-        assertThat(dashboard.path("FilterPolicy").toString()).isEqualTo("{\"event_type\":[\"handoff\"]}");
+        assertThat(dashboard.path("FilterPolicy").toString())
+                .isEqualTo("{\"event_type\":[\"handoff\"],\"agent_id\":[{\"exists\":true}]}");
+        assertThat(customers.path("FilterPolicyScope").asText()).isEqualTo("MessageAttributes");
+        assertThat(customers.path("FilterPolicy").toString()).isEqualTo("{\"event_type\":[\"handoff\"]}");
         assertThat(escalations.path("FilterPolicyScope").asText()).isEqualTo("MessageAttributes");
         assertThat(escalations.path("FilterPolicy").toString()).isEqualTo("{\"reason\":[\"escalated\"]}");
         assertThat(Intrinsics.refTarget(dashboard.path("TopicArn"))).contains("HandoffTopic");
@@ -59,7 +64,7 @@ class TemplateResourcesTest {
                 .filter(redrive -> !redrive.isMissingNode())
                 .toList();
 
-        assertThat(redrives).hasSize(3).allSatisfy(redrive ->
+        assertThat(redrives).hasSize(4).allSatisfy(redrive ->
                 assertThat(redrive.path("maxReceiveCount").asInt()).isEqualTo(3));
     }
 
