@@ -14,9 +14,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The session routes of DESIGN §3, branch by branch, through the PipelineTestDriver and the sample events. */
+/**
+ * The session routes of DESIGN §3, branch by branch, through the PipelineTestDriver and the sample events.
+ * Tagged {@code needs-repo}: it reads the repository's {@code events/}, so a build of this folder alone
+ * ({@code sam build}) skips it (see the {@code outside-repository} profile in the POM).
+ */
+@Tag("needs-repo")
 class SessionTopologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PipelineTestDriver driver = new PipelineTestDriver(SessionTopology.create(SessionSchema.DEFAULT));

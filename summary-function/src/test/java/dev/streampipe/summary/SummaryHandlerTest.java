@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SummaryHandlerTest {
@@ -54,6 +55,7 @@ class SummaryHandlerTest {
     }
 
     @Test
+    @Tag("needs-repo") // reads the repository's events/; a build of this folder alone (sam build) skips it
     void shouldSummarizeWhenInvokedWithTheSampleEventAndTheRoutersPayload() throws Exception {
         // GIVEN the sample invoke event and the router's actual payload (which carries the triggering record's ids)
         InMemorySummaryStore store = new InMemorySummaryStore().withTurns("s-0001", 1, 10).withTurns("s-0002", 1, 20);

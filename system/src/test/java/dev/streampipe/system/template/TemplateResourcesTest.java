@@ -89,8 +89,24 @@ class TemplateResourcesTest {
                 .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"MonitorImageUri\"},\"\"]}]}");
         assertThat(monitorResources).allSatisfy(id -> assertThat(template.conditionOf(id)).contains("CreateMonitor"));
         assertThat(properties("MonitorTaskDefinition").path("NetworkMode").asText()).isEqualTo("awsvpc");
-        assertThat(Intrinsics.refTarget(properties("MonitorService").path("NetworkConfiguration")
-                .path("AwsvpcConfiguration").path("Subnets"))).contains("MonitorSubnetIds");
+    }
+
+    @Test
+    void shouldPassOnlyGivenNetworkIdsAndRequireSubnetsWhenMonitorIsCreated() {
+        // GIVEN the monitor's network configuration and the template's rules
+        JsonNode network = properties("MonitorService").path("NetworkConfiguration").path("AwsvpcConfiguration");
+        JsonNode rule = template.section("Rules").path("MonitorNeedsSubnets");
+
+        // THEN an empty list parameter ([""]) never reaches ECS, and a monitor without subnets fails the change set
+        assertThat(network.path("Subnets").toString()).isEqualTo(
+                "{\"Fn::If\":[\"HasMonitorSubnets\",{\"Ref\":\"MonitorSubnetIds\"},{\"Ref\":\"AWS::NoValue\"}]}");
+        assertThat(network.path("SecurityGroups").toString()).isEqualTo("{\"Fn::If\":[\"HasMonitorSecurityGroups\","
+                + "{\"Ref\":\"MonitorSecurityGroupIds\"},{\"Ref\":\"AWS::NoValue\"}]}");
+        assertThat(template.conditions().get("HasMonitorSubnets").toString())
+                .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Fn::Join\":[\"\",{\"Ref\":\"MonitorSubnetIds\"}]},\"\"]}]}");
+        assertThat(rule.path("RuleCondition")).isEqualTo(template.conditions().get("CreateMonitor"));
+        assertThat(rule.path("Assertions").get(0).path("Assert").toString())
+                .isEqualTo("{\"Fn::Not\":[{\"Fn::Contains\":[{\"Ref\":\"MonitorSubnetIds\"},\"\"]}]}");
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.streampipe.system.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the deploy-path test takes from the Maven build running it (failsafe system properties, see
+ * {@code system/pom.xml}).
+ *
+ * @param root            the repository checkout
+ * @param version         the project version
+ * @param mavenHome       the Maven installation running this build
+ * @param localRepository the build's own local repository (read, never written)
+ * @param sharedJar       the built {@code streampipe-shared} jar
+ * @param sharedTestJar   the built {@code streampipe-shared} test-jar
+ * @param emulatorJar     the built {@code streampipe-emulator} jar (the functions' ITs start moto with it)
+ * @param logs            where the Maven logs of each function's build go
+ */
+record DeployPathSettings(Path root, String version, Path mavenHome, Path localRepository, Path sharedJar,
+                          Path sharedTestJar, Path emulatorJar, Path logs) {
+
+    /**
+     * Reads the settings.
+     *
+     * @throws IllegalStateException naming the property when one is missing, or when Maven is older than 3.9
+     *                               (the chained local repository that keeps {@code ~/.m2} unwritten needs 3.9)
+     */
+    static DeployPathSettings fromSystemProperties() {
+        String mavenVersion = required("streampipe.mavenVersion");
+        if (!atLeast39(mavenVersion)) {
+            throw new IllegalStateException("the deploy-path test needs Maven 3.9 or newer (chained local "
+                    + "repository), this build runs " + mavenVersion + "; run it with ./mvnw");
+        }
+        return new DeployPathSettings(path("streampipe.root"), required("streampipe.version"), path("maven.home"),
+                path("streampipe.localRepository"), path("streampipe.sharedJar"), path("streampipe.sharedTestJar"),
+                path("streampipe.emulatorJar"), path("streampipe.samBuildLogs"));
+    }
+
+    /**
+     * A fresh head repository under {@code folder} holding what the functions' POMs read from the local
+     * repository: the parent POM, {@code streampipe-shared} (jar and test-jar) and {@code streampipe-emulator}.
+     */
+    HeadRepository seedHeadRepository(Path folder) {
+        return HeadRepository.seed(folder, root, version, List.of(
+                new HeadRepository.Module("streampipe-shared", root.resolve("shared"), sharedJar,
+                        Optional.of(sharedTestJar)),
+                new HeadRepository.Module("streampipe-emulator", root.resolve("emulator"), emulatorJar,
+                        Optional.empty())));
+    }
+
+    private static boolean atLeast39(String version) {
+        String[] parts = version.split("[.-]");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        return major > 3 || (major == 3 && minor >= 9);
+    }
+
+    private static Path path(String name) {
+        return Path.of(required(name)).toAbsolutePath().normalize();
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw new IllegalStateException("system property " + name + " is not set: run this test through "
+                    + "Maven (./mvnw -B verify), whose failsafe configuration in system/pom.xml sets it");
+        }
+        return value;
+    }
+}
