@@ -46,7 +46,8 @@ final class LambdaEventJson {
         g.writeStringField("eventName", r.eventNameAsString());
         g.writeStringField("eventVersion", r.eventVersion() == null ? "1.1" : r.eventVersion());
         g.writeStringField("eventSource", "aws:dynamodb");
-        g.writeStringField("awsRegion", r.awsRegion() == null ? "ddblocal" : r.awsRegion());
+        // Lambda takes the region from the stream ARN (arn:aws:dynamodb:<region>:...) when the record has none
+        g.writeStringField("awsRegion", r.awsRegion() != null ? r.awsRegion() : streamArn.split(":")[3]);
         StreamRecord d = r.dynamodb();
         g.writeObjectFieldStart("dynamodb");
         if (d.approximateCreationDateTime() != null) {
