@@ -78,11 +78,13 @@ final class LocalPipeline {
                     aws.tableName(), samples);
             progress.start();
             workload.run(4);
+            Duration loadTime = Duration.between(loadStart, clock.instant());
             progress.phase("draining");
             drain(esm, aws, watch, Duration.ofSeconds(60));
             progress.stop();
             console.println("reading back what the services hold ...");
-            RunChecks checks = RunChecks.evaluate(o, aws, workload.written(), esm.stats(), watch, files, loadStart);
+            RunChecks checks = RunChecks.evaluate(o, aws, workload.written(), esm.stats(), watch, files, loadStart,
+                    loadTime);
             String report = checks.report(Duration.between(t0, clock.instant()));
             files.writeReport(report);
             HtmlReport.write(files.dir.resolve("report.html"), checks, samples, o.hotThresholdWcu());

@@ -42,7 +42,7 @@ final class RunChecks {
     }
 
     static RunChecks evaluate(RunOptions o, LocalAws aws, Workload.Written written, EventSourceMapping.Stats esm,
-                              HotKeyWatch watch, OutputFiles files, Instant loadStart) {
+                              HotKeyWatch watch, OutputFiles files, Instant loadStart, Duration loadTime) {
         RunChecks c = new RunChecks();
         String table = aws.tableName();
         long summariesWritten = 0;
@@ -85,6 +85,9 @@ final class RunChecks {
         c.counts.put("  turns / handoffs / status changes / removes", written.turns.get() + " / " + handoffs
                 + " / " + written.statusChanges.get() + " / " + written.removes.get());
         c.counts.put("  hot session writes", Long.toString(written.hotWrites.get()));
+        c.counts.put("  write rate achieved / offered (writes/s)", String.format("%.0f / %.0f",
+                written.writes.get() / Math.max(0.001, loadTime.toMillis() / 1000.0),
+                o.coldWritesPerSecond() + o.hotWritesPerSecond()));
         c.counts.put("stream records (distinct event ids)", Long.toString(streamRecords));
         c.counts.put("router invocations / partial failures / function errors", esm.invocations.get() + " / "
                 + esm.partialFailures.get() + " / " + esm.functionErrors.get());
