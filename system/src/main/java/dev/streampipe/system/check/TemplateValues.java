@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Evaluates string expressions of one template as far as its own text allows: literals, {@code Ref} to a
  * parameter with a {@code Default}, {@code Fn::Sub} and {@code Fn::Join} over those. What the template cannot
- * tell (pseudo parameters, a parameter without default, a resource's physical name) becomes {@code «name»},
- * so callers can see exactly which part stayed unknown; they never guess it.
+ * tell (pseudo parameters, a parameter without default, a resource's physical name) becomes {@code «name»}
+ * (colons as {@code _}, so {@code «AWS__Region»} never splits an ARN), so callers see exactly which part stayed
+ * unknown; they never guess it.
  */
 final class TemplateValues {
     private static final Pattern TABLE_ARN = Pattern.compile("^arn:[^:]*:dynamodb:[^:]*:[^:]*:table/([^/]+)(/.*)?$");
@@ -99,7 +100,7 @@ final class TemplateValues {
         JsonNode parameter = template.section("Parameters").path(name);
         JsonNode defaultValue = parameter.path("Default");
         return defaultValue.isValueNode() && !parameter.path("Type").asText().startsWith("AWS::SSM")
-                ? defaultValue.asText() : "«" + name + "»";
+                ? defaultValue.asText() : "«" + name.replace(":", "_") + "»";
     }
 
     private Optional<String> renderSub(JsonNode arg) {
