@@ -1,12 +1,16 @@
 package dev.streampipe.local;
 
 import dev.streampipe.emulator.MotoUnavailableException;
+import dev.streampipe.system.check.CheckCommand;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +18,9 @@ import java.util.List;
  * <pre>
  * run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out streampipe-out] [--template template.yaml]
  * replay [FILE...]      (default: every events/*.json with a Records array)
+ * check TEMPLATE [--config FILE] [--format text|json|sarif] [--fail-on info|low|medium|high]
  * </pre>
+ * {@code check} exits 0, 1 when a finding is at or above {@code --fail-on}, 2 on bad input (see CheckCommand).
  * Exit code 0 when the run passes its own checks, 1 when it fails one, 2 on bad arguments or when Python or moto
  * is missing (the message gives the install command).
  */
@@ -39,6 +45,9 @@ public final class StreampipeLocal {
                     yield new LocalPipeline().run(o, System.out, KclHotKeyWatch::start);
                 }
                 case "replay" -> Replay.run(eventFiles(args), System.out);
+                case "check" -> CheckCommand.run(Arrays.copyOfRange(args, 1, args.length),
+                        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                        new PrintWriter(System.err, true, StandardCharsets.UTF_8));
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'");
                     usage();
@@ -131,6 +140,7 @@ public final class StreampipeLocal {
     private static void usage() {
         System.out.println("""
                 usage: streampipe-local run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out DIR] [--template FILE]
-                       streampipe-local replay [FILE...]   (default: events/*.json)""");
+                       streampipe-local replay [FILE...]   (default: events/*.json)
+                       streampipe-local check TEMPLATE [--config FILE] [--format text|json|sarif] [--fail-on info|low|medium|high]""");
     }
 }

@@ -38,10 +38,9 @@ public final class AlarmCheck implements TemplateCheck {
         List<Finding> findings = new ArrayList<>();
         List<StreamReader> readers = StreamReaders.of(template);
         readers.stream().map(StreamReader::functionId).filter(id -> !id.isEmpty()).distinct().forEach(function ->
-                requireAlarm(template, alarms, findings, "Resources." + function,
-                        metric("AWS/Lambda", "IteratorAge", "FunctionName", function)
-                                .and(a -> "Maximum".equals(a.path("Statistic").asText()))
-                                .and(a -> firesAbove(template, a, MAX_ITERATOR_AGE_MS)),
+                requireAlarm(findings, "Resources." + function, IteratorAgeAlarms.of(template, function).stream()
+                                .anyMatch(a -> "Maximum".equals(a.path("Statistic").asText())
+                                        && firesAbove(template, a, MAX_ITERATOR_AGE_MS)),
                         "IteratorAge alarm (AWS/Lambda, Maximum, FunctionName " + function + ", threshold <= "
                                 + MAX_ITERATOR_AGE_MS + " ms)"));
         readers.stream().filter(r -> r.kind() == StreamReader.Kind.SERVICE && r.settings().has("METRIC_NAMESPACE"))
@@ -95,7 +94,11 @@ public final class AlarmCheck implements TemplateCheck {
 
     private void requireAlarm(CfnTemplate template, Map<String, JsonNode> alarms, List<Finding> findings,
                               String location, Predicate<JsonNode> matches, String wanted) {
-        boolean found = alarms.values().stream().map(alarm -> alarm.path("Properties")).anyMatch(matches);
+        requireAlarm(findings, location,
+                alarms.values().stream().map(alarm -> alarm.path("Properties")).anyMatch(matches), wanted);
+    }
+
+    private void requireAlarm(List<Finding> findings, String location, boolean found, String wanted) {
         if (!found) {
             findings.add(new Finding(name(), location, "no " + wanted));
         }

@@ -40,6 +40,13 @@ public final class PolicyStatements {
         return statements;
     }
 
+    /** Every statement below {@code node} (a policy document, a list of policies, a resource...), in order. */
+    public static List<JsonNode> in(JsonNode node) {
+        List<Located> statements = new ArrayList<>();
+        collect(node, "", statements);
+        return statements.stream().map(Located::statement).toList();
+    }
+
     private static void collect(JsonNode node, String path, List<Located> out) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

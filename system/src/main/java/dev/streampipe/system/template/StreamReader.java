@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param settings the mapping's properties ({@code FunctionResponseTypes}, ...) or, for a service, the
  *                 container's environment as an object
  * @param functionId logical id of the function a mapping invokes; empty for pipes and services
+ * @param source   the stream ARN expression as written (long form), for resolving it further
  */
-public record StreamReader(String stream, String readerId, Kind kind, JsonNode settings, String functionId) {
+public record StreamReader(String stream, String readerId, Kind kind, JsonNode settings, String functionId,
+                           JsonNode source) {
 
     /** How a reader consumes the stream. */
     public enum Kind {
@@ -32,5 +34,6 @@ public record StreamReader(String stream, String readerId, Kind kind, JsonNode s
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(functionId, "functionId");
+        Objects.requireNonNull(source, "source");
     }
 }

@@ -1,20 +1,27 @@
 package dev.streampipe.system.template;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.streampipe.system.check.CheckConfig;
+import dev.streampipe.system.check.CheckContext;
+import dev.streampipe.system.check.CheckFinding;
+import dev.streampipe.system.check.MappingRules;
+import dev.streampipe.system.check.RuleId;
+import dev.streampipe.system.check.StreamReaderRules;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Stream mappings report partial batch failures, and no stream has more than {@value #MAX_READERS} readers.
  *
- * <p>Without {@code FunctionResponseTypes: [ReportBatchItemFailures]} Lambda ignores the handler's
- * {@code batchItemFailures} and retries (or drops) whole batches. DynamoDB Streams throttles a shard read by
- * more than two consumers, so mappings, pipes and KCL services on one stream are counted together.
+ * <p>The template-invariant view of two {@code check} rules ({@link RuleId#STREAM_READERS_OVER_LIMIT},
+ * {@link RuleId#MAPPING_WITHOUT_REPORT_BATCH_ITEM_FAILURES}): the same implementation, reported as
+ * {@link Finding}s located at the first resource involved.
  */
 public final class StreamReaderCheck implements TemplateCheck {
     /** DynamoDB Streams' limit of concurrent readers per shard. */
-    public static final int MAX_READERS = 2;
+    public static final int MAX_READERS = StreamReaderRules.MAX_READERS;
+    private static final Set<RuleId> RULES = Set.of(RuleId.STREAM_READERS_OVER_LIMIT,
+            RuleId.MAPPING_WITHOUT_REPORT_BATCH_ITEM_FAILURES);
 
     @Override
     public String name() {
@@ -23,33 +30,13 @@ public final class StreamReaderCheck implements TemplateCheck {
 
     @Override
     public List<Finding> check(CfnTemplate template) {
-        List<Finding> findings = new ArrayList<>();
-        Map<String, List<String>> readersByStream = new LinkedHashMap<>();
-        for (StreamReader reader : StreamReaders.of(template)) {
-            readersByStream.computeIfAbsent(reader.stream(), s -> new ArrayList<>()).add(reader.readerId());
-            if (reader.kind() == StreamReader.Kind.EVENT_SOURCE_MAPPING && !reportsItemFailures(reader)) {
-                findings.add(new Finding(name(), "Resources." + reader.readerId(),
-                        "stream mapping lacks FunctionResponseTypes: [ReportBatchItemFailures], so Lambda "
-                                + "ignores the handler's batchItemFailures (was "
-                                + reader.settings().path("FunctionResponseTypes") + ")"));
-            }
-        }
-        readersByStream.forEach((stream, readers) -> {
-            if (readers.size() > MAX_READERS) {
-                findings.add(new Finding(name(), "Resources." + stream, "stream of " + stream + " has "
-                        + readers.size() + " readers " + readers + "; at most " + MAX_READERS
-                        + " may read a shard without throttling"));
-            }
-        });
-        return findings;
+        CheckContext context = new CheckContext(template, CheckConfig.defaults());
+        return Stream.concat(new MappingRules().apply(context).stream(), new StreamReaderRules().apply(context).stream())
+                .filter(f -> RULES.contains(f.rule()))
+                .map(this::toFinding).toList();
     }
 
-    private static boolean reportsItemFailures(StreamReader reader) {
-        for (String type : Renderings.of(reader.settings().path("FunctionResponseTypes"))) {
-            if (type.equals("ReportBatchItemFailures")) {
-                return true;
-            }
-        }
-        return false;
+    private Finding toFinding(CheckFinding finding) {
+        return new Finding(name(), "Resources." + finding.resources().get(0), finding.message());
     }
 }

@@ -29,23 +29,26 @@ public final class StreamReaders {
                     if (STREAM_EVENT_TYPES.contains(event.getValue().path("Type").asText())) {
                         JsonNode mapping = event.getValue().path("Properties");
                         readers.add(new StreamReader(streamOf(template, mapping.path("Stream")),
-                                id + "." + event.getKey(), StreamReader.Kind.EVENT_SOURCE_MAPPING, mapping, id));
+                                id + "." + event.getKey(), StreamReader.Kind.EVENT_SOURCE_MAPPING, mapping, id,
+                                mapping.path("Stream")));
                     }
                 });
                 case "AWS::Lambda::EventSourceMapping" -> {
                     JsonNode source = properties.path("EventSourceArn");
-                    if (isStream(template, source)) {
+                    if (isStream(template, source) || readsUnknownStream(properties)) {
                         String function = Intrinsics.referencedNames(properties.path("FunctionName")).stream()
                                 .map(name -> name.replaceFirst("\\.(Alias|Version)$", ""))
                                 .findFirst().orElse("");
                         readers.add(new StreamReader(streamOf(template, source), id,
-                                StreamReader.Kind.EVENT_SOURCE_MAPPING, properties, function));
+                                StreamReader.Kind.EVENT_SOURCE_MAPPING, properties, function, source));
                     }
                 }
                 case "AWS::Pipes::Pipe" -> {
-                    if (isStream(template, properties.path("Source"))) {
-                        readers.add(new StreamReader(streamOf(template, properties.path("Source")), id,
-                                StreamReader.Kind.PIPE, properties, ""));
+                    JsonNode source = properties.path("Source");
+                    if (isStream(template, source)
+                            || properties.path("SourceParameters").has("DynamoDBStreamParameters")) {
+                        readers.add(new StreamReader(streamOf(template, source), id,
+                                StreamReader.Kind.PIPE, properties, "", source));
                     }
                 }
                 case "AWS::ECS::Service" -> serviceReader(template, id, properties).ifPresent(readers::add);
@@ -71,7 +74,7 @@ public final class StreamReaders {
             for (JsonNode value : environment) {
                 if (isTableStream(value)) {
                     return Optional.of(new StreamReader(streamOf(template, value), id, StreamReader.Kind.SERVICE,
-                            environment, ""));
+                            environment, "", value));
                 }
             }
         }
@@ -88,6 +91,15 @@ public final class StreamReaders {
         }
         return Renderings.of(arn).stream().anyMatch(s -> s.contains(":dynamodb:") && s.contains("/stream/")
                 || s.contains(":kinesis:"));
+    }
+
+    /**
+     * A mapping with a {@code StartingPosition} reads a stream (Kinesis or DynamoDB) unless it names Kafka topics
+     * or a self-managed source; its ARN may come from a parameter or another stack.
+     */
+    private static boolean readsUnknownStream(JsonNode properties) {
+        return properties.has("StartingPosition") && !properties.has("Topics")
+                && !properties.has("SelfManagedEventSource") && !properties.has("Queues");
     }
 
     private static boolean isTableStream(JsonNode value) {

@@ -1,0 +1,97 @@
+package dev.streampipe.system.check;
+
+import dev.streampipe.system.template.CfnTemplate;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code check TEMPLATE [--config FILE] [--format text|json|sarif] [--fail-on info|low|medium|high]}.
+ *
+ * <p>Exit codes: 0 when no finding is at or above {@code --fail-on} (default {@code high}), 1 when one is, 2 on
+ * bad input (unreadable file, not a template, bad config, bad option), with one {@code error:} line on the
+ * error stream naming the problem. The report goes to the output stream.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Checks a SAM or CloudFormation template (YAML or JSON) for the N+1 trigger problem on "
+                + "DynamoDB streams: readers per stream, writers per table, stream-mapping failure handling, "
+                + "IteratorAge alarms, async failure destinations.",
+        exitCodeOnInvalidInput = CheckCommand.EXIT_BAD_INPUT, exitCodeOnExecutionException = CheckCommand.EXIT_BAD_INPUT)
+public final class CheckCommand implements Callable<Integer> {
+    /** Exit code when a finding is at or above {@code --fail-on}. */
+    public static final int EXIT_FINDINGS = 1;
+    /** Exit code for input that cannot be checked. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "the template file, YAML or JSON")
+    private Path template;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "writerThreshold, writerThresholds per table, externalReaders, orderedHandlers (YAML/JSON)")
+    private Path config;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json or sarif")
+    private String format;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "high",
+            description = "exit 1 when a finding is at or above LEVEL: info, low, medium or high (default high)")
+    private String failOn;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /**
+     * Runs the command.
+     *
+     * @param args arguments after {@code check}
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CheckCommand command = new CheckCommand();
+        command.out = out;
+        command.err = err;
+        CommandLine line = new CommandLine(command).setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    err.println("error: " + e.getMessage());
+                    err.println("usage: check TEMPLATE [--config FILE] [--format text|json|sarif] "
+                            + "[--fail-on info|low|medium|high]");
+                    return EXIT_BAD_INPUT;
+                });
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            ReportFormat reportFormat = ReportFormat.parse(format);
+            Severity threshold = Severity.parse(failOn);
+            CheckConfig checkConfig = config == null ? CheckConfig.defaults() : CheckConfig.read(requireFile(config, "config"));
+            CfnTemplate parsed = TemplateInput.read(requireFile(template, "template"));
+            CheckReport report = Checker.check(template.toString().replace('\\', '/'), parsed, checkConfig);
+            out.print(reportFormat.render(report, parsed.source()));
+            return report.exitCode(threshold);
+        } catch (CheckInputException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    private static Path requireFile(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new CheckInputException("no such " + what + " file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new CheckInputException(what + " file " + file + " is not readable");
+        }
+        return file;
+    }
+}
