@@ -25,9 +25,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The router's log: EMF metric lines for dead letters, ledger write failures and view-type errors; failed batches. */
+@Tag("needs-repo") // reads the repository's events/
 class RouterMetricsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ManualClock clock = ManualClock.at("2026-11-21T09:15:00Z");

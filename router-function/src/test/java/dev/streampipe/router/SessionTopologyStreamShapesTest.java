@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * view types, optional fields absent, null-member attribute values, a tumbling-window invocation. In each, every
  * record reaches analytics and audit, and only the routes that cannot serve a record dead-letter it.
  */
+@Tag("needs-repo") // reads the repository's events/
 class SessionTopologyStreamShapesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PipelineTestDriver driver = new PipelineTestDriver(SessionTopology.create(SessionSchema.DEFAULT));
