@@ -51,7 +51,8 @@ final class Replay {
                 e.getValue().messages.forEach(m -> out.println("  " + ReplaySinks.line(m)));
             }
             out.println("sink dead-letters: " + deadLetters.letters.size() + " message(s)");
-            deadLetters.letters.forEach(l -> out.println("  " + l.reason()));
+            deadLetters.letters.forEach(l -> out.println("  " + (l.routeOrNull() == null ? "whole record"
+                    : "route " + l.routeOrNull()) + " of " + l.eventIdOrNull() + ": " + l.reason()));
             out.println("response: " + response.toString(StandardCharsets.UTF_8));
         }
         return exit;

@@ -36,6 +36,26 @@ final class JsonText {
         return this;
     }
 
+    /** A field whose value is already JSON text (an object or array built elsewhere). */
+    JsonText raw(String name, String json) {
+        key(name);
+        sb.append(json);
+        return this;
+    }
+
+    JsonText field(String name, java.util.List<String> values) {
+        key(name);
+        sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            string(values.get(i));
+        }
+        sb.append(']');
+        return this;
+    }
+
     String end() {
         return sb.append('}').toString();
     }

@@ -3,7 +3,6 @@ package dev.streampipe.router;
 import dev.streampipe.core.batch.BatchEngine;
 import dev.streampipe.core.batch.DeadLetterSink;
 import dev.streampipe.core.batch.EffectLedger;
-import dev.streampipe.core.batch.LedgeredSink;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.Sleeper;
@@ -17,7 +16,6 @@ import dev.streampipe.router.aws.SenderFactory;
 import dev.streampipe.router.aws.SnsSink;
 import dev.streampipe.router.aws.SqsDeadLetterSink;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.Random;
@@ -74,19 +72,28 @@ public final class RouterWiring {
                 SessionTopology.HANDOFFS_SINK, new SnsSink(SessionTopology.HANDOFFS_SINK, clients.sns(),
                         config.handoffTopicArn(), senders));
         return router(config.schema(), sinks, ledger,
-                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool, log);
+                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool, retry, sleeper,
+                Clock.systemUTC(), log);
     }
 
     /**
      * The router over the session topology with any sinks (by sink name): AWS ones here, files or memory in the local
-     * runner and replay. Every sink goes behind the effect ledger, which it consults only for ledgered routes.
+     * runner and replay. The batch engine puts the sinks of ledgered routes behind {@code ledger} itself; a failed
+     * ledger write is retried with the default policy.
      */
     public static Router router(SessionSchema schema, Map<String, Sink> sinks, EffectLedger ledger,
                                 DeadLetterSink deadLetters, Executor sinkPool, Consumer<String> log) {
-        Map<String, Sink> ledgered = new LinkedHashMap<>();
-        sinks.forEach((name, sink) -> ledgered.put(name, new LedgeredSink(sink, ledger)));
-        BatchEngine engine = new BatchEngine(SessionTopology.create(schema), ledgered, deadLetters, sinkPool);
-        return new Router(new StreamEventDecoder(), engine, log);
+        return router(schema, sinks, ledger, deadLetters, sinkPool, RetryPolicy.DEFAULT, Sleeper.REAL,
+                Clock.systemUTC(), log);
+    }
+
+    /** As above, with the ledger write retry policy, the sleeper it waits with, and the clock metrics are stamped by. */
+    public static Router router(SessionSchema schema, Map<String, Sink> sinks, EffectLedger ledger,
+                                DeadLetterSink deadLetters, Executor sinkPool, RetryPolicy ledgerRetry,
+                                Sleeper sleeper, Clock clock, Consumer<String> log) {
+        BatchEngine engine = BatchEngine.builder(SessionTopology.create(schema)).sinks(sinks).deadLetters(deadLetters)
+                .ledger(ledger).ledgerRetry(ledgerRetry, sleeper, new Random()).executor(sinkPool).build();
+        return new Router(new StreamEventDecoder(), engine, log, clock);
     }
 
     /** The pool the batch engine flushes sinks on: one daemon thread per sink of the session topology and spare. */

@@ -1,6 +1,6 @@
 package dev.streampipe.router;
 
-import static dev.streampipe.core.topology.Predicates.attributeChanged;
+import static dev.streampipe.core.topology.Predicates.attributeChangedOrUntellable;
 import static dev.streampipe.core.topology.Predicates.eventName;
 
 import dev.streampipe.core.record.AttributeValue;
@@ -18,9 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The session routes (DESIGN §3): every record to analytics and audit; then by sort key — a turn that closes a
- * summary window triggers the summary function, a META status change publishes {@code SessionStatusChanged}, a
- * handoff pages through SNS, a summary and anything else only takes the multicast routes.
+ * The session routes (DESIGN §3): every record to analytics and audit, whatever its key schema, stream view type
+ * or event name (keys reported as the record carries them, plus {@code pk}/{@code sk} when the configured key names
+ * are there); then by sort key — a turn INSERT that closes a summary window triggers the summary function (needs the
+ * new image), a META MODIFY whose status changed publishes {@code SessionStatusChanged} (needs both images: a META
+ * MODIFY without them cannot be told and is rejected by that route), a handoff INSERT pages through SNS (needs the
+ * new image), a summary and anything else only takes the multicast routes. A route that cannot serve a record
+ * rejects it for itself only; the topology needs a {@code NEW_AND_OLD_IMAGES} stream to serve every route.
  */
 public final class SessionTopology {
     /** Route names (stable: used in logs, metrics and the effect ledger). */
@@ -54,11 +58,12 @@ public final class SessionTopology {
                 .multicast(Route.named(AUDIT).to(AUDIT_SINK).mapping(m::audit))
                 .split(SPLIT)
                 .branch(p.sortKeyPrefix(schema.turnPrefix()).and(eventName(EventName.INSERT)),
-                        Route.named(TURN).to(SUMMARY_TRIGGER_SINK).mapping(m::summaryTrigger))
-                .branch(p.sortKeyEquals(schema.metaKey()).and(attributeChanged("status")),
-                        Route.named(META_STATUS).to(STATUS_EVENTS_SINK).ledgered().mapping(m::statusChanged))
+                        Route.named(TURN).to(SUMMARY_TRIGGER_SINK).needsNewImage().mapping(m::summaryTrigger))
+                .branch(p.sortKeyEquals(schema.metaKey()).and(attributeChangedOrUntellable("status")),
+                        Route.named(META_STATUS).to(STATUS_EVENTS_SINK).ledgered().needsNewImage().needsOldImage()
+                                .mapping(m::statusChanged))
                 .branch(p.sortKeyPrefix(schema.handoffPrefix()).and(eventName(EventName.INSERT)),
-                        Route.named(HANDOFF).to(HANDOFFS_SINK).ledgered().mapping(m::handoff))
+                        Route.named(HANDOFF).to(HANDOFFS_SINK).ledgered().needsNewImage().mapping(m::handoff))
                 .branch(p.sortKeyPrefix(schema.summaryPrefix()), Route.named(SUMMARY).none())
                 .defaultBranch(Route.named(OTHER).none())
                 .build();
@@ -85,31 +90,30 @@ public final class SessionTopology {
         }
 
         Optional<Payload> analytics(ChangeRecord r) {
-            String pk = pk(r);
             String sk = sk(r);
             return Optional.of(Payload.of(JsonText.object()
                     .field("event_id", r.eventId())
                     .field("event_name", r.eventName().name())
                     .field("table", r.eventSourceArn() == null ? null : tables.get(r.eventSourceArn()).orElse(null))
-                    .field("pk", pk)
+                    .raw("keys", keys(r))
+                    .field("pk", schema.keys().partitionKeyOf(r).orElse(null))
                     .field("sk", sk)
                     .field("item_type", schema.itemTypeOf(sk))
                     .field("sequence_number", r.sequenceNumber().value())
-                    .field("approximate_creation_time", isoTimes.get(r.approximateCreationTime()))
-                    .field("size_bytes", r.sizeBytes())
+                    .field("approximate_creation_time", time(r))
+                    .raw("size_bytes", r.sizeBytes() > 0 ? Long.toString(r.sizeBytes()) : "null")
                     .field("ttl_deletion", r.isTtlDeletion())
                     .end()));
         }
 
         Optional<Payload> audit(ChangeRecord r) {
-            String pk = pk(r);
-            String sk = sk(r);
             return Optional.of(Payload.of(JsonText.object()
                     .field("kind", "change")
                     .field("event_id", r.eventId())
                     .field("event_name", r.eventName().name())
-                    .field("pk", pk)
-                    .field("sk", sk)
+                    .raw("keys", keys(r))
+                    .field("pk", schema.keys().partitionKeyOf(r).orElse(null))
+                    .field("sk", sk(r))
                     .field("sequence_number", r.sequenceNumber().value())
                     .field("ttl_deletion", r.isTtlDeletion())
                     .field("principal", r.userIdentity() == null ? null : r.userIdentity().principalId())
@@ -118,9 +122,21 @@ public final class SessionTopology {
                     .end()));
         }
 
+        /** The record's keys as it carries them, name to text (numbers as their decimal text, binary as base64). */
+        private static String keys(ChangeRecord r) {
+            JsonText keys = JsonText.object();
+            for (String name : new java.util.TreeSet<>(r.keys().attributes().keySet())) {
+                keys.field(name, r.keys().keyText(name).orElse(null));
+            }
+            return keys.end();
+        }
+
+        private String time(ChangeRecord r) {
+            return r.approximateCreationTime() == null ? null : isoTimes.get(r.approximateCreationTime());
+        }
+
         Optional<Payload> summaryTrigger(ChangeRecord r) {
-            Item image = r.newImage().orElseThrow(() -> new PoisonRecordException(
-                    "turn INSERT carries no new image (stream view type " + r.streamViewType() + ")"));
+            Item image = r.newImage().orElseThrow(); // the route needs it: the topology checked
             AttributeValue.N number;
             try {
                 number = image.number("turn_number").orElseThrow(() ->
@@ -164,7 +180,7 @@ public final class SessionTopology {
                     .field("oldStatus", oldStatus)
                     .field("newStatus", newStatus)
                     .field("customerId", customer)
-                    .field("timestamp", isoTimes.get(r.approximateCreationTime()))
+                    .field("timestamp", time(r))
                     .field("eventId", r.eventId())
                     .field("sequenceNumber", r.sequenceNumber().value())
                     .end();
@@ -172,8 +188,7 @@ public final class SessionTopology {
         }
 
         Optional<Payload> handoff(ChangeRecord r) {
-            Item image = r.newImage().orElseThrow(() -> new PoisonRecordException(
-                    "handoff INSERT carries no new image (stream view type " + r.streamViewType() + ")"));
+            Item image = r.newImage().orElseThrow(); // the route needs it: the topology checked
             String sessionId = schema.sessionIdOf(pk(r));
             String agent = text(image, "agent_id");
             String reason = text(image, "reason");
@@ -182,7 +197,7 @@ public final class SessionTopology {
                     .field("agentId", agent)
                     .field("reason", reason)
                     .field("sortKey", sk(r))
-                    .field("timestamp", isoTimes.get(r.approximateCreationTime()))
+                    .field("timestamp", time(r))
                     .field("eventId", r.eventId())
                     .field("sequenceNumber", r.sequenceNumber().value())
                     .end();

@@ -19,7 +19,15 @@ import dev.streampipe.testing.aws.LoopbackAwsExtension;
 import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.LedgerTable;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -105,5 +113,51 @@ class RouterHandlerLedgerIT {
         assertThat(attempts).isEqualTo(RetryPolicy.DEFAULT.maxAttempts() + 1);
         // at-least-once analytics: exactly the redelivered records appear twice
         assertThat(aws.firehose().received()).hasSize(records.size() + records.size() - failingIndex);
+    }
+
+    @Test
+    void shouldLogAndCountTheLedgerWriteFailureWhenTheWriteFailsAfterASuccessfulPublish() {
+        // GIVEN the ledger on moto, where every BatchWriteItem goes to a table that does not exist (reads still work)
+        LoopbackAws aws = LOOPBACK.aws();
+        LedgerTable ledger = DDB.createLedgerTable();
+        ExecutionInterceptor writesToNowhere = new ExecutionInterceptor() {
+            @Override
+            public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+                if (context.request() instanceof BatchWriteItemRequest w) {
+                    return w.toBuilder().requestItems(w.requestItems().values().stream().collect(Collectors.toMap(
+                            v -> ledger.name() + "-missing", v -> v))).build();
+                }
+                return context.request();
+            }
+        };
+        byte[] batch = eventFile("handoff-insert.json");
+        String eventId = records(batch).get(0).get("eventID").asText();
+
+        try (DynamoDbClient ddb = DDB.server().configure(DynamoDbClient.builder())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(writesToNowhere)).build();
+             RouterHarness router = new RouterHarness(aws, ddb, ledger.name(), RetryPolicy.DEFAULT)) {
+            // WHEN the handoff is handled
+            JsonNode response = router.handle(batch);
+
+            // THEN the page went out once and the batch is done (reporting it would repeat the page for certain) ...
+            assertThat(failures(response)).isEmpty();
+            assertThat(handoffEventIds(aws)).containsExactly(eventId);
+            // ... and the ledger write was retried, then logged with the effect id and counted in an EMF metric
+            List<JsonNode> metrics = router.logLines.stream().filter(l -> l.contains("\"LedgerWriteFailures\""))
+                    .map(RouterHarness::read).toList();
+            assertThat(metrics).singleElement().satisfies(n -> {
+                assertThat(n.get("LedgerWriteFailures").asInt()).isEqualTo(1);
+                assertThat(n.get("Route").asText()).isEqualTo("handoff");
+                assertThat(n.get("effects").toString()).isEqualTo("[\"" + eventId + "#handoff\"]");
+                assertThat(n.get("reason").asText()).contains("BatchWriteItem", "gave up after "
+                        + RetryPolicy.DEFAULT.maxAttempts() + " attempts");
+                assertThat(n.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").get(0).get("Name").asText())
+                        .isEqualTo("LedgerWriteFailures");
+            });
+            JsonNode summary = router.logLines.stream().filter(l -> l.contains("\"kind\":\"batch\""))
+                    .map(RouterHarness::read).findFirst().orElseThrow();
+            assertThat(summary.get("ledger_write_failures").asInt()).isEqualTo(1);
+        }
     }
 }

@@ -14,7 +14,7 @@ class RouterResponseTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static BatchResult failedFrom(String id) {
-        return new BatchResult(3, 0, 0, id, Map.of(), Map.of(), List.of());
+        return new BatchResult(3, 0, 0, id, Map.of(), Map.of(), List.of(), Map.of(), List.of(), List.of());
     }
 
     @Test

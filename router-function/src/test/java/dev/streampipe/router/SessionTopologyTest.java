@@ -130,7 +130,7 @@ class SessionTopologyTest {
             JsonNode n = json(line);
             assertThat(n.has("content")).isFalse();
             assertThat(line).doesNotContain("\"S\"");
-            assertThat(n.fieldNames()).toIterable().containsExactlyInAnyOrder("event_id", "event_name", "table", "pk",
+            assertThat(n.fieldNames()).toIterable().containsExactlyInAnyOrder("event_id", "event_name", "table", "keys", "pk",
                     "sk", "item_type", "sequence_number", "approximate_creation_time", "size_bytes", "ttl_deletion");
         }
     }

@@ -6,12 +6,29 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A HashMap effect ledger for tests. Thread-safe. */
+/** A HashMap effect ledger for tests; reads and writes can be made to fail retryably. Thread-safe. */
 public final class InMemoryEffectLedger implements EffectLedger {
     private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger readFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger writeFailures = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The next {@code times} reads throw {@link dev.streampipe.core.batch.RetryableSinkException}. */
+    public InMemoryEffectLedger failReads(int times) {
+        readFailures.set(times);
+        return this;
+    }
+
+    /** The next {@code times} writes throw {@link dev.streampipe.core.batch.RetryableSinkException}. */
+    public InMemoryEffectLedger failWrites(int times) {
+        writeFailures.set(times);
+        return this;
+    }
 
     @Override
     public Set<String> completed(Collection<String> effectKeys) {
+        if (readFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new dev.streampipe.core.batch.RetryableSinkException("injected ledger read failure");
+        }
         Set<String> out = new HashSet<>();
         for (String k : effectKeys) {
             if (done.contains(k)) {
@@ -23,6 +40,9 @@ public final class InMemoryEffectLedger implements EffectLedger {
 
     @Override
     public void markCompleted(Collection<String> effectKeys) {
+        if (writeFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new dev.streampipe.core.batch.RetryableSinkException("injected ledger write failure");
+        }
         done.addAll(effectKeys);
     }
 

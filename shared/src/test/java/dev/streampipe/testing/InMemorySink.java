@@ -21,6 +21,7 @@ public final class InMemorySink implements Sink {
     private final List<Message> delivered = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile int calls;
+    private volatile RuntimeException toThrow;
 
     public InMemorySink(String name) {
         this.name = name;
@@ -50,6 +51,12 @@ public final class InMemorySink implements Sink {
         return this;
     }
 
+    /** The next delivery throws {@code exception} (e.g. a bug, or {@code RetryableSinkException}). */
+    public InMemorySink throwOnNextDelivery(RuntimeException exception) {
+        this.toThrow = exception;
+        return this;
+    }
+
     public void clearFailures() {
         rules.clear();
     }
@@ -62,6 +69,11 @@ public final class InMemorySink implements Sink {
     @Override
     public synchronized SinkResult deliver(List<Message> messages, Deadline deadline) {
         calls++;
+        RuntimeException e = toThrow;
+        if (e != null) {
+            toThrow = null;
+            throw e;
+        }
         Map<Message, Failure> failures = new LinkedHashMap<>();
         for (Message m : messages) {
             Failure f = null;

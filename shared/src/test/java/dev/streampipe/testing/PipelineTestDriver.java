@@ -3,8 +3,7 @@ package dev.streampipe.testing;
 import dev.streampipe.core.batch.BatchEngine;
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
-import dev.streampipe.core.batch.LedgeredSink;
-import dev.streampipe.core.batch.Sink;
+import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.topology.Topology;
@@ -17,11 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Runs a {@link Topology} synchronously, with no AWS: every sink the topology names is an {@link InMemorySink},
- * dead letters go to an {@link InMemoryDeadLetterSink}, ledgered routes go through an {@link InMemoryEffectLedger},
- * and time is a {@link ManualClock}. Feed it Lambda event JSON (as in {@code events/}) with {@link #pipe}.
+ * dead letters go to an {@link InMemoryDeadLetterSink}, the engine's effect ledger is an {@link InMemoryEffectLedger},
+ * and time is a {@link ManualClock} (ledger write retries move it instead of sleeping). Feed it Lambda event JSON (as in {@code events/}) with {@link #pipe}.
  *
  * <pre>{@code
  * try (var driver = new PipelineTestDriver(topology)) {
@@ -45,14 +45,13 @@ public final class PipelineTestDriver implements AutoCloseable {
 
     public PipelineTestDriver(Topology topology, Instant start) {
         this.clock = new ManualClock(start);
-        Map<String, Sink> wrapped = new LinkedHashMap<>();
         for (String name : topology.sinks()) {
-            InMemorySink sink = new InMemorySink(name);
-            sinks.put(name, sink);
-            wrapped.put(name, new LedgeredSink(sink, ledger));
+            sinks.put(name, new InMemorySink(name));
         }
         // Runnable::run: sinks flush on the caller's thread, so a test sees a fixed order.
-        this.engine = new BatchEngine(topology, wrapped, deadLetters, Runnable::run);
+        this.engine = BatchEngine.builder(topology).sinks(Map.copyOf(sinks)).deadLetters(deadLetters).ledger(ledger)
+                .ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(12))
+                .executor(Runnable::run).build();
     }
 
     /** Runs one Lambda event through the topology. */

@@ -2,7 +2,9 @@ package dev.streampipe.core.batch;
 
 import dev.streampipe.core.decode.DecodeOutcome;
 import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
 import java.util.ArrayList;
@@ -13,21 +15,29 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * Runs one batch through a {@link Topology} into named {@link Sink}s and decides what Lambda must be told.
+ * Built with {@link #builder(Topology)}.
  *
  * <p>Guarantees:
  * <ul>
  *   <li>all sinks of a batch are flushed concurrently on the given executor, each with all its messages at once;</li>
+ *   <li>failures are told apart by type: {@link RetryableSinkException} and retryable {@link Failure}s make a record
+ *   retryable; {@link PoisonRecordException}, a route's rejection and permanent {@link Failure}s make a (record,
+ *   route) poison; anything else thrown by a mapper, a sink or the dead-letter sink is a bug and fails the batch with
+ *   {@link UnexpectedFailureException} (never retried as transient, never dead-lettered);</li>
  *   <li>a record that fails retryably in any sink makes the result report the <em>earliest</em> such record's
  *   sequence number (Lambda checkpoints before it and delivers it and everything after it again); never an empty
  *   identifier: if that record's sequence number is unreadable the nearest earlier readable one is reported, and
  *   if there is none, {@link BatchRetryException} asks for the whole batch again;</li>
- *   <li>a poison record (undecodable, unmappable, or rejected permanently by a sink) goes to the dead-letter sink
- *   with its raw JSON and the reason and counts as handled — unless it comes after the earliest retryable failure,
- *   in which case it will be delivered again and dead-lettered then;</li>
+ *   <li>poison is per (record, route): the pair goes to the dead-letter sink with the raw record, the route and the
+ *   reason, and the record's other routes run normally; an undecodable record is dead-lettered whole. Nothing is
+ *   dead-lettered at or after the earliest retryable failure: it will be delivered again;</li>
+ *   <li>every sink a ledgered route sends to is put behind the effect ledger by the engine itself, whatever sinks it
+ *   is given; ledger write failures come back in {@link BatchResult#ledgerWriteFailures()};</li>
  *   <li>messages of one route with the same group key are sent once per batch, attributed to the earliest record.</li>
  * </ul>
  * Thread-safe: one engine serves concurrent batches if its sinks do.
@@ -38,24 +48,48 @@ public final class BatchEngine {
     private final DeadLetterSink deadLetters;
     private final Executor executor;
 
+    /** An engine for a topology without ledgered routes (it throws {@link IllegalArgumentException} otherwise). */
     public BatchEngine(Topology topology, Map<String, Sink> sinks, DeadLetterSink deadLetters, Executor executor) {
-        this.topology = Objects.requireNonNull(topology, "topology");
-        this.sinks = Map.copyOf(sinks);
-        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        List<String> missing = topology.sinks().stream().filter(s -> !this.sinks.containsKey(s)).toList();
+        this(builder(topology).sinks(sinks).deadLetters(deadLetters).executor(executor));
+    }
+
+    private BatchEngine(BatchEngineBuilder b) {
+        this.topology = Objects.requireNonNull(b.topology, "topology");
+        this.deadLetters = Objects.requireNonNull(b.deadLetters, "deadLetters");
+        this.executor = Objects.requireNonNull(b.executor, "executor");
+        List<String> missing = topology.sinks().stream().filter(s -> !b.sinks.containsKey(s)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("no sink given for " + missing + "; sinks given: " + this.sinks.keySet());
+            throw new IllegalArgumentException("no sink given for " + missing + "; sinks given: " + b.sinks.keySet());
         }
+        Map<String, Sink> wired = new LinkedHashMap<>(b.sinks);
+        for (Route r : topology.routes()) {
+            if (!r.ledgered()) {
+                continue;
+            }
+            if (b.ledger == null) {
+                throw new IllegalArgumentException("route '" + r.name() + "' is ledgered: the engine needs an "
+                        + "EffectLedger (BatchEngine.builder(topology).ledger(...))");
+            }
+            String sink = r.sink().orElseThrow();
+            if (!(wired.get(sink) instanceof LedgeredSink)) {
+                wired.put(sink, new LedgeredSink(wired.get(sink), b.ledger, b.ledgerRetrier()));
+            }
+        }
+        this.sinks = Map.copyOf(wired);
+    }
+
+    public static BatchEngineBuilder builder(Topology topology) {
+        return new BatchEngineBuilder(topology, BatchEngine::new);
     }
 
     public BatchResult process(DecodedBatch batch, Deadline deadline) {
-        Tracker tracker = new Tracker(batch.size());
+        BatchTracker tracker = new BatchTracker(batch.size());
         Map<String, Long> routeCounts = new TreeMap<>();
         for (Route r : topology.routes()) {
             routeCounts.put(r.name(), 0L);
         }
-        Map<String, List<Message>> bySink = route(batch, tracker, routeCounts);
+        Map<String, BatchResult.ViewTypeMismatch> mismatches = new TreeMap<>();
+        Map<String, List<Message>> bySink = route(batch, tracker, routeCounts, mismatches);
 
         Map<String, CompletableFuture<SinkResult>> futures = new LinkedHashMap<>();
         for (Map.Entry<String, List<Message>> e : bySink.entrySet()) {
@@ -63,12 +97,14 @@ public final class BatchEngine {
             List<Message> messages = e.getValue();
             futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> deliver(sink, messages, deadline), executor));
         }
+        Map<String, SinkResult> results = joinAll(futures);
         Map<String, BatchResult.SinkCounts> sinkCounts = new TreeMap<>();
         for (String name : topology.sinks()) {
             sinkCounts.put(name, new BatchResult.SinkCounts(0, 0, 0, 0, 0));
         }
-        for (Map.Entry<String, CompletableFuture<SinkResult>> e : futures.entrySet()) {
-            SinkResult result = e.getValue().join();
+        List<BatchResult.LedgerWriteFailure> ledgerFailures = new ArrayList<>();
+        for (Map.Entry<String, SinkResult> e : results.entrySet()) {
+            SinkResult result = e.getValue();
             long retryable = 0;
             long permanent = 0;
             for (SinkResult.Failed f : result.failures()) {
@@ -83,18 +119,23 @@ public final class BatchEngine {
                             + f.failure().reason());
                 }
             }
+            ledgerFailures.addAll(ledgerFailures(e.getKey(), result));
             long messages = bySink.get(e.getKey()).size();
             sinkCounts.put(e.getKey(), new BatchResult.SinkCounts(messages,
                     messages - result.skipped() - retryable - permanent, result.skipped(), retryable, permanent));
         }
-        int deadLettered = deadLetter(batch, tracker, deadline);
+        Map<String, Long> deadLettersByRoute = new TreeMap<>();
+        int deadLettered = deadLetter(batch, tracker, deadline, deadLettersByRoute);
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, failedFrom(batch, tracker),
-                routeCounts, sinkCounts, tracker.retryReasons());
+                routeCounts, sinkCounts, tracker.retryReasons(), deadLettersByRoute, ledgerFailures,
+                List.copyOf(mismatches.values()));
     }
 
-    private Map<String, List<Message>> route(DecodedBatch batch, Tracker tracker, Map<String, Long> routeCounts) {
+    private Map<String, List<Message>> route(DecodedBatch batch, BatchTracker tracker, Map<String, Long> routeCounts,
+                                             Map<String, BatchResult.ViewTypeMismatch> mismatches) {
         Map<String, List<Message>> bySink = new LinkedHashMap<>();
         Map<String, Boolean> seenGroups = new HashMap<>();
+        StreamViewType required = topology.requiredViewType();
         for (DecodeOutcome outcome : batch.outcomes()) {
             if (outcome instanceof DecodeOutcome.Malformed m) {
                 tracker.poison(m.index(), null, "undecodable: " + m.message());
@@ -105,70 +146,133 @@ public final class BatchEngine {
             try {
                 routed = topology.route(d.record());
             } catch (RuntimeException e) {
-                tracker.poison(d.index(), null, "unroutable: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                continue;
+                throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName() + " on record "
+                        + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the batch", e);
             }
             for (Topology.Routed r : routed) {
-                routeCounts.merge(r.route().name(), 1L, Long::sum);
+                String route = r.route().name();
+                routeCounts.merge(route, 1L, Long::sum);
+                if (r.rejected()) {
+                    tracker.poison(d.index(), route, r.rejectionOrNull());
+                    if (r.unservedViewTypeOrNull() != null) {
+                        mismatches.merge(route, new BatchResult.ViewTypeMismatch(route, r.unservedViewTypeOrNull(),
+                                required, 1), (a, b) -> new BatchResult.ViewTypeMismatch(route, a.streamViewType(),
+                                required, a.records() + 1));
+                    }
+                    continue;
+                }
                 if (r.payload().isEmpty() || r.route().sink().isEmpty()) {
                     continue;
                 }
                 Payload payload = r.payload().get();
                 if (payload.groupKey().isPresent()
-                        && seenGroups.putIfAbsent(r.route().name() + "\u0000" + payload.groupKey().get(), true) != null) {
+                        && seenGroups.putIfAbsent(route + "\u0000" + payload.groupKey().get(), true) != null) {
                     continue;
                 }
                 String sink = r.route().sink().get();
-                bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(r.route().name(), sink,
+                bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(route, sink,
                         d.index(), d.record().eventId(), d.record().sequenceNumber(), payload, r.route().ledgered()));
             }
         }
         return bySink;
     }
 
-    private static SinkResult deliver(Sink sink, List<Message> messages, Deadline deadline) {
-        try {
-            SinkResult result = sink.deliver(messages, deadline);
-            return Objects.requireNonNull(result, () -> "sink '" + sink.name() + "' returned no result");
-        } catch (RuntimeException e) {
-            // Nothing is known to have been sent: every message is retried with its record.
-            Map<Message, Failure> all = new LinkedHashMap<>();
-            Failure failure = Failure.retryable(e.getClass().getSimpleName() + ": " + e.getMessage());
-            for (Message m : messages) {
-                all.put(m, failure);
+    /** Waits for every sink; the first bug any of them hit fails the batch once all have finished. */
+    private static Map<String, SinkResult> joinAll(Map<String, CompletableFuture<SinkResult>> futures) {
+        Map<String, SinkResult> results = new LinkedHashMap<>();
+        RuntimeException bug = null;
+        for (Map.Entry<String, CompletableFuture<SinkResult>> e : futures.entrySet()) {
+            try {
+                results.put(e.getKey(), e.getValue().join());
+            } catch (CompletionException ce) {
+                RuntimeException cause = ce.getCause() instanceof RuntimeException re ? re
+                        : new UnexpectedFailureException("sink '" + e.getKey() + "' failed", ce.getCause());
+                if (bug == null) {
+                    bug = cause;
+                } else {
+                    bug.addSuppressed(cause);
+                }
             }
-            return SinkResult.of(all);
         }
+        if (bug != null) {
+            throw bug;
+        }
+        return results;
     }
 
-    private int deadLetter(DecodedBatch batch, Tracker tracker, Deadline deadline) {
+    private static SinkResult deliver(Sink sink, List<Message> messages, Deadline deadline) {
+        SinkResult result;
+        try {
+            result = sink.deliver(messages, deadline);
+        } catch (RetryableSinkException e) {
+            // Nothing is known to have been sent: every message is retried with its record.
+            return failAll(messages, Failure.retryable(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } catch (PoisonRecordException e) {
+            return failAll(messages, Failure.permanent(e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new UnexpectedFailureException("sink '" + sink.name() + "' threw " + e.getClass().getName() + ": "
+                    + e.getMessage() + " (a bug: neither retryable nor permanent), failing the batch", e);
+        }
+        if (result == null) {
+            throw new UnexpectedFailureException("sink '" + sink.name() + "' returned no result (a bug)", null);
+        }
+        return result;
+    }
+
+    private static SinkResult failAll(List<Message> messages, Failure failure) {
+        Map<Message, Failure> all = new LinkedHashMap<>();
+        for (Message m : messages) {
+            all.put(m, failure);
+        }
+        return SinkResult.of(all);
+    }
+
+    private static List<BatchResult.LedgerWriteFailure> ledgerFailures(String sink, SinkResult result) {
+        if (result.unledgeredEffects().isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> byRoute = new TreeMap<>();
+        for (String key : result.unledgeredEffects()) {
+            String route = key.substring(key.lastIndexOf('#') + 1);
+            byRoute.computeIfAbsent(route, r -> new ArrayList<>()).add(key);
+        }
+        List<BatchResult.LedgerWriteFailure> out = new ArrayList<>();
+        byRoute.forEach((route, keys) -> out.add(new BatchResult.LedgerWriteFailure(route, sink, keys,
+                result.ledgerErrorOrNull())));
+        return out;
+    }
+
+    private int deadLetter(DecodedBatch batch, BatchTracker tracker, Deadline deadline, Map<String, Long> byRoute) {
         int limit = tracker.earliestRetry();
         List<DeadLetter> letters = new ArrayList<>();
         for (DecodeOutcome o : batch.outcomes()) {
             if (o.index() >= limit) {
                 break;
             }
-            String reason = tracker.poisonReason(o.index());
-            if (reason != null) {
-                letters.add(new DeadLetter(o.index(), o.eventId().orElse(null), o.sequenceNumber().orElse(null),
-                        tracker.poisonRoute(o.index()), reason, o.raw()));
-            }
+            tracker.poisonOf(o.index()).forEach((route, reason) -> letters.add(new DeadLetter(o.index(),
+                    o.eventId().orElse(null), o.sequenceNumber().orElse(null), route, reason, o.raw())));
         }
         if (letters.isEmpty()) {
             return 0;
         }
         try {
             deadLetters.deadLetter(letters, deadline);
-            return letters.size();
-        } catch (RuntimeException e) {
+        } catch (RetryableSinkException e) {
             for (DeadLetter l : letters) {
                 tracker.retry(l.recordIndex(), "dead-letter sink '" + deadLetters.name() + "' failed: " + e.getMessage());
             }
             return 0;
+        } catch (RuntimeException e) {
+            throw new UnexpectedFailureException("dead-letter sink '" + deadLetters.name() + "' threw "
+                    + e.getClass().getName() + ": " + e.getMessage() + " (a bug), failing the batch", e);
         }
+        for (DeadLetter l : letters) {
+            byRoute.merge(l.routeOrNull() == null ? BatchResult.UNDECODABLE : l.routeOrNull(), 1L, Long::sum);
+        }
+        return letters.size();
     }
 
-    private static String failedFrom(DecodedBatch batch, Tracker tracker) {
+    private static String failedFrom(DecodedBatch batch, BatchTracker tracker) {
         int earliest = tracker.earliestRetry();
         if (earliest == Integer.MAX_VALUE) {
             return null;
@@ -181,62 +285,5 @@ public final class BatchEngine {
         }
         throw new BatchRetryException("record " + earliest + " failed (" + tracker.retryReason(earliest)
                 + ") and no sequence number at or before it is readable; the whole batch must be retried");
-    }
-
-    /** Per-record failure state of one batch. Used by one thread. */
-    private static final class Tracker {
-        private final String[] retry;
-        private final String[] poison;
-        private final String[] poisonRoute;
-
-        Tracker(int size) {
-            retry = new String[size];
-            poison = new String[size];
-            poisonRoute = new String[size];
-        }
-
-        void retry(int index, String reason) {
-            if (retry[index] == null) {
-                retry[index] = reason;
-            }
-        }
-
-        void poison(int index, String route, String reason) {
-            if (poison[index] == null) {
-                poison[index] = reason;
-                poisonRoute[index] = route;
-            }
-        }
-
-        int earliestRetry() {
-            for (int i = 0; i < retry.length; i++) {
-                if (retry[i] != null) {
-                    return i;
-                }
-            }
-            return Integer.MAX_VALUE;
-        }
-
-        String retryReason(int index) {
-            return retry[index];
-        }
-
-        String poisonReason(int index) {
-            return poison[index];
-        }
-
-        String poisonRoute(int index) {
-            return poisonRoute[index];
-        }
-
-        List<String> retryReasons() {
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < retry.length; i++) {
-                if (retry[i] != null) {
-                    out.add("record " + i + ": " + retry[i]);
-                }
-            }
-            return out;
-        }
     }
 }

@@ -2,24 +2,32 @@ package dev.streampipe.core.batch;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Wraps a sink so that ledgered messages are sent at most once per effect: before sending it asks the ledger which
- * effects are done and skips them; after sending it records the ones delivered.
+ * What the batch engine puts in front of every sink a ledgered route sends to, so that ledgered messages are sent
+ * at most once per effect whatever the wiring: before sending it asks the ledger which effects are done and skips
+ * them; after sending it records the ones delivered.
  *
- * <p>If the ledger cannot be written after a successful send, the message still counts as delivered (reporting a
- * failure would make the redelivery repeat the effect); the lapse is counted in {@link #ledgerWriteFailures()}.
+ * <p>A ledger read that fails ({@link RetryableSinkException}) fails the ledgered messages retryably — they are not
+ * sent, since it is unknown whether they were — while the other messages still go. A ledger write that fails after a
+ * successful send is retried within the deadline; effects still unrecorded then count as delivered (reporting a
+ * failure would make the redelivery repeat them for certain) and are returned in
+ * {@link SinkResult#unledgeredEffects()} for the caller to log and count. Any other exception propagates.
  */
-public final class LedgeredSink implements Sink {
+final class LedgeredSink implements Sink {
     private final Sink delegate;
     private final EffectLedger ledger;
-    private final java.util.concurrent.atomic.AtomicLong ledgerWriteFailures = new java.util.concurrent.atomic.AtomicLong();
+    private final EntryRetrier<String> writeRetrier;
 
-    public LedgeredSink(Sink delegate, EffectLedger ledger) {
-        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
-        this.ledger = java.util.Objects.requireNonNull(ledger, "ledger");
+    LedgeredSink(Sink delegate, EffectLedger ledger, EntryRetrier<String> writeRetrier) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.writeRetrier = Objects.requireNonNull(writeRetrier, "writeRetrier");
     }
 
     @Override
@@ -38,14 +46,31 @@ public final class LedgeredSink implements Sink {
         if (keys.isEmpty()) {
             return delegate.deliver(messages, deadline);
         }
-        Set<String> done = ledger.completed(keys);
+        Map<Message, Failure> unavailable = new LinkedHashMap<>();
+        Set<String> done;
+        try {
+            done = ledger.completed(keys);
+        } catch (RetryableSinkException e) {
+            done = null;
+            Failure failure = Failure.retryable("effect ledger unavailable: " + e.getMessage());
+            for (Message m : messages) {
+                if (m.ledgered()) {
+                    unavailable.put(m, failure);
+                }
+            }
+        }
         List<Message> toSend = new ArrayList<>(messages.size());
+        int skipped = 0;
         for (Message m : messages) {
-            if (!(m.ledgered() && done.contains(m.effectKey()))) {
+            if (unavailable.containsKey(m)) {
+                continue;
+            }
+            if (m.ledgered() && done.contains(m.effectKey())) {
+                skipped++;
+            } else {
                 toSend.add(m);
             }
         }
-        int skipped = messages.size() - toSend.size();
         SinkResult result = toSend.isEmpty() ? SinkResult.delivered() : delegate.deliver(toSend, deadline);
         Set<Message> failed = new HashSet<>();
         for (SinkResult.Failed f : result.failures()) {
@@ -57,18 +82,19 @@ public final class LedgeredSink implements Sink {
                 newlyDone.add(m.effectKey());
             }
         }
-        if (!newlyDone.isEmpty()) {
-            try {
-                ledger.markCompleted(newlyDone);
-            } catch (RetryableSinkException e) {
-                ledgerWriteFailures.addAndGet(newlyDone.size());
-            }
+        List<SinkResult.Failed> failures = new ArrayList<>(result.failures());
+        unavailable.forEach((m, f) -> failures.add(new SinkResult.Failed(m, f)));
+        if (newlyDone.isEmpty()) {
+            return new SinkResult(failures, result.skipped() + skipped);
         }
-        return result.withSkipped(skipped);
-    }
-
-    /** Effects delivered whose ledger entry could not be written (they may repeat on redelivery). */
-    public long ledgerWriteFailures() {
-        return ledgerWriteFailures.get();
+        Map<String, Failure> unwritten = writeRetrier.run(newlyDone, written -> {
+            ledger.markCompleted(written);
+            return Map.of();
+        }, deadline).failures();
+        if (unwritten.isEmpty()) {
+            return new SinkResult(failures, result.skipped() + skipped);
+        }
+        return new SinkResult(failures, result.skipped() + skipped, List.copyOf(unwritten.keySet()),
+                unwritten.values().iterator().next().reason());
     }
 }

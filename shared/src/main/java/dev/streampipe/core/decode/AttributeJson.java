@@ -18,7 +18,9 @@ import java.util.Map;
  * <p>Contract: {@link #readItem}/{@link #readValue} build values; {@link #scanItem}/{@link #scanValue} apply the
  * same checks with the same field paths and messages without building anything (no allocation per token on valid
  * input). Every method leaves the parser on the value's last token and throws {@link FieldError} naming the
- * offending path, e.g. {@code dynamodb.NewImage.tags.L[2].N}. Stateless.
+ * offending path, e.g. {@code dynamodb.NewImage.tags.L[2].N}. An attribute value has exactly one member that is not
+ * JSON {@code null}; {@code null} members beside it (as SDK marshallers in other languages write them) are ignored.
+ * Stateless.
  */
 final class AttributeJson {
     private AttributeJson() {
@@ -39,15 +41,34 @@ final class AttributeJson {
         return Item.of(attributes);
     }
 
+    /**
+     * Reads one attribute value. Members whose value is JSON {@code null} are skipped, so the form some SDK
+     * marshallers write ({@code {"S":"x","N":null,"M":null,...}}) reads as its one real type.
+     */
     static AttributeValue readValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
         expect(v, JsonToken.START_OBJECT, field, "an attribute value object like {\"S\":\"...\"}");
-        if (p.nextToken() != JsonToken.FIELD_NAME) {
+        AttributeValue value = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String type = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            if (value != null) {
+                throw new FieldError(field, "attribute value must have exactly one type descriptor");
+            }
+            value = readTyped(p, type, t, field);
+        }
+        if (value == null) {
             throw new FieldError(field, "attribute value has no type descriptor");
         }
-        String type = p.currentName();
-        JsonToken t = p.nextToken();
+        return value;
+    }
+
+    private static AttributeValue readTyped(JsonParser p, String type, JsonToken t, String field)
+            throws IOException, FieldError {
         String fp = field + "." + type;
-        AttributeValue value = switch (type) {
+        return switch (type) {
             case "S" -> new AttributeValue.S(text(p, t, fp));
             case "N" -> number(text(p, t, fp), fp);
             case "B" -> new AttributeValue.B(base64(text(p, t, fp), fp));
@@ -67,13 +88,7 @@ final class AttributeJson {
                 }
                 yield new AttributeValue.L(list);
             }
-            case "M" -> {
-                Item nested = readItem(p, t, fp);
-                if (nested == null) {
-                    throw new FieldError(fp, "must be an object, was null");
-                }
-                yield new AttributeValue.M(nested.attributes());
-            }
+            case "M" -> new AttributeValue.M(readItem(p, t, fp).attributes());
             case "SS" -> new AttributeValue.SS(stringArray(p, t, fp));
             case "NS" -> {
                 List<String> numbers = stringArray(p, t, fp);
@@ -92,10 +107,6 @@ final class AttributeJson {
             }
             default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
         };
-        if (p.nextToken() != JsonToken.END_OBJECT) {
-            throw new FieldError(field, "attribute value must have exactly one type descriptor");
-        }
-        return value;
     }
 
     private static List<String> stringArray(JsonParser p, JsonToken t, String field) throws IOException, FieldError {
@@ -119,11 +130,25 @@ final class AttributeJson {
     /** The same checks, paths and messages as {@link #readValue}, without building values. */
     static void scanValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
         expect(v, JsonToken.START_OBJECT, field, "an attribute value object like {\"S\":\"...\"}");
-        if (p.nextToken() != JsonToken.FIELD_NAME) {
+        boolean typed = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String type = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            if (typed) {
+                throw new FieldError(field, "attribute value must have exactly one type descriptor");
+            }
+            typed = true;
+            scanTyped(p, type, t, field);
+        }
+        if (!typed) {
             throw new FieldError(field, "attribute value has no type descriptor");
         }
-        String type = p.currentName();
-        JsonToken t = p.nextToken();
+    }
+
+    private static void scanTyped(JsonParser p, String type, JsonToken t, String field) throws IOException, FieldError {
         String fp = field + "." + type;
         switch (type) {
             case "S" -> expectText(p, t, fp);
@@ -146,12 +171,7 @@ final class AttributeJson {
                     scanValue(p, e, fp + "[" + i++ + "]");
                 }
             }
-            case "M" -> {
-                if (t == JsonToken.VALUE_NULL) {
-                    throw new FieldError(fp, "must be an object, was null");
-                }
-                scanItem(p, t, fp);
-            }
+            case "M" -> scanItem(p, t, fp);
             case "SS", "NS", "BS" -> {
                 expect(t, JsonToken.START_ARRAY, fp, "an array of strings");
                 int i = 0;
@@ -167,9 +187,6 @@ final class AttributeJson {
                 }
             }
             default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
-        }
-        if (p.nextToken() != JsonToken.END_OBJECT) {
-            throw new FieldError(field, "attribute value must have exactly one type descriptor");
         }
     }
 

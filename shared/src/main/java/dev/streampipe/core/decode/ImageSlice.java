@@ -3,6 +3,7 @@ package dev.streampipe.core.decode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.streampipe.core.record.AttributeValue;
+import dev.streampipe.core.record.InvalidAttributeException;
 import dev.streampipe.core.record.Item;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.Arrays;
 /**
  * Where each top-level attribute of one already validated image lies in the event's bytes. {@link #read} parses
  * one value on demand with {@link AttributeJson#readValue}; a value that still fails (a bad base64 payload) throws
- * {@link IllegalArgumentException} naming the record and field path. Not thread-safe while being filled by
+ * {@link InvalidAttributeException} naming the record and field path. Not thread-safe while being filled by
  * {@link #add}; read-only afterwards.
  */
 final class ImageSlice implements Item.AttributeSource {
@@ -63,7 +64,7 @@ final class ImageSlice implements Item.AttributeSource {
         try (JsonParser q = factory.createParser(json, starts[i], ends[i] - starts[i])) {
             return AttributeJson.readValue(q, q.nextToken(), field + "." + names[i]);
         } catch (FieldError e) {
-            throw new IllegalArgumentException(where + "." + e.field + ": " + e.getMessage());
+            throw new InvalidAttributeException(where + "." + e.field + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,6 +24,8 @@ import java.util.Optional;
 /**
  * Reads one record object of the event: its top-level fields and those of {@code dynamodb}. Keys are read at once;
  * images are validated with {@link AttributeJson#scanValue} and indexed into an {@link ImageSlice} for later reads.
+ * Required are only what routing cannot do without: {@code eventID}, {@code eventName},
+ * {@code dynamodb.SequenceNumber} and a non-empty {@code dynamodb.Keys}; every other field may be absent.
  *
  * <p>Contract: {@link #read} starts with the parser just past the record's {@code START_OBJECT} and, on success,
  * leaves it on the record's {@code END_OBJECT}; on a {@link FieldError} the parser is somewhere inside the record.
@@ -98,8 +100,8 @@ final class RecordReader {
         }
         require(sequence, "dynamodb.SequenceNumber");
         require(keys, "dynamodb.Keys");
-        require(created, "dynamodb.ApproximateCreationDateTime");
-        require(viewType, "dynamodb.StreamViewType");
+        // ApproximateCreationDateTime, SizeBytes, StreamViewType, the images, userIdentity, awsRegion and
+        // eventSourceARN are optional (AWS marks them so): routes that need one say so themselves.
         if (keys.size() == 0) {
             throw new FieldError("dynamodb.Keys", "must name at least one key attribute");
         }

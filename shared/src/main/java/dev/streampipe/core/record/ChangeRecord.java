@@ -10,12 +10,13 @@ import java.util.Optional;
  * @param eventId          the stream record's {@code eventID}, unique per change; consumers de-duplicate on it
  * @param eventName        INSERT, MODIFY or REMOVE
  * @param sequenceNumber   the record's position in its shard
- * @param approximateCreationTime when the change was made, to the second (or finer when the stream says so)
- * @param sizeBytes        the stream record's size as DynamoDB reports it
+ * @param approximateCreationTime when the change was made, to the second (or finer when the stream says so);
+ *                         {@code null} when the record does not say (AWS marks the field optional)
+ * @param sizeBytes        the stream record's size as DynamoDB reports it; 0 when the record does not say
  * @param keys             the item's key attributes
  * @param newImage         the item after the change; empty for REMOVE or when the stream does not carry it
  * @param oldImage         the item before the change; empty for INSERT or when the stream does not carry it
- * @param streamViewType   which images the stream carries
+ * @param streamViewType   which images the stream carries; {@code null} when the record does not say
  * @param userIdentity     who made the change, present only for TTL deletions; may be {@code null}
  * @param eventSourceArn   the stream ARN; may be {@code null} when the event does not say
  * @param awsRegion        the region; may be {@code null}
@@ -40,14 +41,22 @@ public record ChangeRecord(
         }
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-        Objects.requireNonNull(approximateCreationTime, "approximateCreationTime");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(newImage, "newImage");
         Objects.requireNonNull(oldImage, "oldImage");
-        Objects.requireNonNull(streamViewType, "streamViewType");
         if (sizeBytes < 0) {
             throw new IllegalArgumentException("sizeBytes must be >= 0, was " + sizeBytes);
         }
+    }
+
+    /** When the change was made, if the record says. */
+    public Optional<Instant> creationTime() {
+        return Optional.ofNullable(approximateCreationTime);
+    }
+
+    /** Which images the stream carries, if the record says. */
+    public Optional<StreamViewType> viewType() {
+        return Optional.ofNullable(streamViewType);
     }
 
     /** True when DynamoDB's Time to Live deleted the item (not a user). */

@@ -132,8 +132,8 @@ public final class Item {
         return attributes().size();
     }
 
-    private static IllegalArgumentException wrongType(String name, String expected, AttributeValue actual) {
-        return new IllegalArgumentException(
+    private static InvalidAttributeException wrongType(String name, String expected, AttributeValue actual) {
+        return new InvalidAttributeException(
                 "attribute '" + name + "' must be " + expected + ", was " + actual.type());
     }
 

@@ -36,6 +36,17 @@ public final class Predicates {
     }
 
     /**
+     * True for a MODIFY whose old and new images disagree on {@code attribute}, and for a MODIFY that lacks either
+     * image (the change cannot be told, so the route that needs both images must reject it rather than let the
+     * record fall through to another branch unnoticed).
+     */
+    public static RecordPredicate attributeChangedOrUntellable(String attribute) {
+        RecordPredicate changed = attributeChanged(attribute);
+        return r -> r.eventName() == EventName.MODIFY
+                && (r.oldImage().isEmpty() || r.newImage().isEmpty() || changed.test(r));
+    }
+
+    /**
      * True for a MODIFY whose old and new images disagree on {@code attribute} (added, removed or changed).
      * False when either image is missing: without both, a change cannot be told.
      */

@@ -1,6 +1,8 @@
 package dev.streampipe.core.topology;
 
 import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.InvalidAttributeException;
+import dev.streampipe.core.record.StreamViewType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,9 +14,10 @@ import java.util.Set;
  * An immutable routing topology: multicast routes every record takes, then splits in which each record takes the
  * first branch whose predicate matches, or the split's default branch.
  *
- * <p>{@link #route(ChangeRecord)} is pure: it applies the mappers and returns what each route would send; it
- * throws {@link PoisonRecordException} (or any mapper's runtime exception) for a record that cannot be mapped.
- * Thread-safe.
+ * <p>{@link #route(ChangeRecord)} is pure: it applies the mappers and returns what each route would send, or why
+ * that route rejects the record. A rejection is per route: a route whose needed image is missing, or whose mapper
+ * throws {@link PoisonRecordException} or {@link InvalidAttributeException}, rejects the record and the other routes
+ * still map it. Any other exception from a mapper is a bug and propagates. Thread-safe.
  */
 public final class Topology {
     private final List<Route> multicast;
@@ -29,20 +32,74 @@ public final class Topology {
         return new Builder();
     }
 
-    /** One route's output for one record: the route that took it and what it sends (empty: nothing to send). */
-    public record Routed(Route route, Optional<Payload> payload) {
+    /**
+     * One route's output for one record: the route that took it and what it sends (empty: nothing to send), or the
+     * reason it rejects the record (poison for this route only).
+     *
+     * @param rejectionOrNull       why the route can never handle this record; {@code null} when it can
+     * @param unservedViewTypeOrNull the record's stream view type when that type can never carry what the route
+     *                               needs (a configuration error of the stream); {@code null} otherwise
+     */
+    public record Routed(Route route, Optional<Payload> payload, String rejectionOrNull,
+                         StreamViewType unservedViewTypeOrNull) {
+        public Routed {
+            Objects.requireNonNull(route, "route");
+            Objects.requireNonNull(payload, "payload");
+        }
+
+        public Routed(Route route, Optional<Payload> payload) {
+            this(route, payload, null, null);
+        }
+
+        public boolean rejected() {
+            return rejectionOrNull != null;
+        }
     }
 
     public List<Routed> route(ChangeRecord record) {
         List<Routed> out = new ArrayList<>(multicast.size() + splits.size());
         for (Route r : multicast) {
-            out.add(new Routed(r, r.mapper().map(record)));
+            out.add(apply(r, record));
         }
         for (Split s : splits) {
-            Route r = s.select(record);
-            out.add(new Routed(r, r.mapper().map(record)));
+            out.add(apply(s.select(record), record));
         }
         return out;
+    }
+
+    private static Routed apply(Route route, ChangeRecord record) {
+        String missing = route.needsNewImage() && record.newImage().isEmpty() ? "new image (NewImage)"
+                : route.needsOldImage() && record.oldImage().isEmpty() ? "old image (OldImage)" : null;
+        if (missing != null) {
+            StreamViewType type = record.streamViewType();
+            StreamViewType unserved = type != null && !route.servedBy(type) ? type : null;
+            return new Routed(route, Optional.empty(), "route '" + route.name() + "' needs the " + missing
+                    + " and the record has none (stream view type " + (type == null ? "not given" : type) + ")",
+                    unserved);
+        }
+        try {
+            return new Routed(route, route.mapper().map(record));
+        } catch (PoisonRecordException | InvalidAttributeException e) {
+            return new Routed(route, Optional.empty(), e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage(), null);
+        }
+    }
+
+    /**
+     * The stream view type this topology needs to serve every route: {@code NEW_AND_OLD_IMAGES} if some route needs
+     * the old image and some the new, else the one image needed, else {@code KEYS_ONLY}.
+     */
+    public StreamViewType requiredViewType() {
+        boolean needsNew = false;
+        boolean needsOld = false;
+        for (Route r : routes()) {
+            needsNew |= r.needsNewImage();
+            needsOld |= r.needsOldImage();
+        }
+        if (needsNew && needsOld) {
+            return StreamViewType.NEW_AND_OLD_IMAGES;
+        }
+        return needsNew ? StreamViewType.NEW_IMAGE : needsOld ? StreamViewType.OLD_IMAGE : StreamViewType.KEYS_ONLY;
     }
 
     /** Every route, multicast first, then each split's branches in order and its default. */
@@ -83,7 +140,8 @@ public final class Topology {
     }
 
     private static String describe(Route r) {
-        return r.name() + " -> " + r.sink().orElse("(none)") + (r.ledgered() ? " [ledgered]" : "");
+        return r.name() + " -> " + r.sink().orElse("(none)") + (r.ledgered() ? " [ledgered]" : "")
+                + (r.needsNewImage() ? " [needs NewImage]" : "") + (r.needsOldImage() ? " [needs OldImage]" : "");
     }
 
     private record Branch(RecordPredicate predicate, Route route) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,9 @@ class BatchEngineTest {
     }
 
     private BatchEngine engine() {
-        return new BatchEngine(topology(), Map.of("all", all, "pages", new LedgeredSink(pages, ledger)), dlq, pool);
+        return BatchEngine.builder(topology()).sinks(Map.of("all", all, "pages", pages)).deadLetters(dlq)
+                .ledger(ledger).ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(7))
+                .executor(pool).build();
     }
 
     private static String record(int i, String sk) {
@@ -110,17 +113,20 @@ class BatchEngineTest {
     }
 
     @Test
-    void shouldDeadLetterPoisonAndSucceedWhenMapperRejectsRecord() {
+    void shouldDeadLetterPoisonForItsRouteOnlyWhenMapperRejectsRecord() {
         BatchResult result = engine().process(batch("A", "POISON#1", "C"), deadline());
 
         assertThat(result.batchItemFailures()).isEmpty();
         assertThat(result.deadLettered()).isEqualTo(1);
         assertThat(dlq.letters()).singleElement().satisfies(l -> {
             assertThat(l.eventIdOrNull()).isEqualTo("e1");
+            assertThat(l.routeOrNull()).isEqualTo("poison");
             assertThat(l.reason()).contains("cannot map e1");
             assertThat(l.raw().json()).isEqualTo(record(1, "POISON#1"));
         });
-        assertThat(all.messages()).extracting(Message::eventId).containsExactly("e0", "e2");
+        // the multicast route still took the poison record
+        assertThat(all.messages()).extracting(Message::eventId).containsExactly("e0", "e1", "e2");
+        assertThat(result.deadLettered("poison")).isEqualTo(1);
     }
 
     @Test
@@ -197,7 +203,8 @@ class BatchEngineTest {
                 throw new RetryableSinkException("service unavailable");
             }
         };
-        BatchEngine engine = new BatchEngine(topology(), Map.of("all", broken, "pages", pages), dlq, pool);
+        BatchEngine engine = BatchEngine.builder(topology()).sinks(Map.of("all", broken, "pages", pages))
+                .deadLetters(dlq).ledger(ledger).executor(pool).build();
 
         BatchResult result = engine.process(batch("A", "B"), deadline());
 
@@ -221,7 +228,8 @@ class BatchEngineTest {
 
     @Test
     void shouldRejectEngineWhenTopologyNamesSinkThatIsMissing() {
-        assertThatThrownBy(() -> new BatchEngine(topology(), Map.of("all", all), dlq, pool))
+        assertThatThrownBy(() -> BatchEngine.builder(topology()).sinks(Map.of("all", all)).deadLetters(dlq)
+                .ledger(ledger).executor(pool).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pages");
     }

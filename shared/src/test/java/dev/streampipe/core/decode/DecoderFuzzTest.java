@@ -14,6 +14,7 @@ import dev.streampipe.core.decode.JsonMutator.Mutation;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.KeySchema;
 import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
@@ -45,7 +46,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Property tests of the decoder and the batch engine behind it, over randomly damaged copies of the sample events.
+ * Property tests of the decoder and the batch engine behind it, over randomly damaged copies of the sample events:
+ * the mixed batch plus the streams shaped unlike ours (another key schema, KEYS_ONLY / NEW_IMAGE / OLD_IMAGE,
+ * optional fields absent, null-member attribute values, a tumbling window). Whatever the damage, the engine never
+ * throws, every decodable record takes the multicast route once, and a record a branch cannot serve is dead-lettered
+ * for that route only.
  * Every random choice comes from jqwik's generated values: a failure prints its seed and its shrunk sample, and
  * {@code @Property(seed = "...")} replays it.
  */
@@ -57,18 +62,29 @@ class DecoderFuzzTest {
     private static final Topology TOPOLOGY;
     private static final ManualClock CLOCK = ManualClock.at("2026-11-20T15:00:00Z");
 
+    /** Sample events whose records are mutated: ours, and streams shaped unlike ours. */
+    static final List<String> SOURCES = List.of("mixed-batch.json", "table-keyed-id-number.json",
+            "keys-only-stream.json", "new-image-stream.json", "old-image-stream.json", "optional-fields-absent.json",
+            "null-member-attribute-values.json", "tumbling-window.json");
+
     static {
-        EventJson.tree(PipelineTestDriver.event("mixed-batch.json")).get("Records").forEach(RECORDS::add);
+        for (String file : SOURCES) {
+            EventJson.tree(PipelineTestDriver.event(file)).get("Records").forEach(RECORDS::add);
+        }
         RECORDS.forEach(r -> RECORD_TEXTS.add(JsonMutator.serialize(r).getBytes(StandardCharsets.UTF_8)));
-        ORIGINAL = DECODER.decode(EventJson.bytes(PipelineTestDriver.event("mixed-batch.json"))).records();
+        ORIGINAL = DECODER.decode(event(RECORD_TEXTS)).records();
         Predicates on = Predicates.forSchema(KeySchema.DEFAULT);
+        // Branches like the session topology's: they need images and read typed attributes, so damage can make a
+        // record poison for one of them (missing image, wrong type, missing attribute) and never for the multicast.
         TOPOLOGY = Topology.builder()
                 .multicast(Route.named("all").to("everything").mapping(r -> Optional.of(Payload.of(r.eventId()))))
                 .split("by-sort-key")
-                .branch(on.sortKeyPrefix("TURN#"), Route.named("turns").to("turns")
-                        .mapping(r -> Optional.of(Payload.of(r.eventId()))))
-                .branch(on.sortKeyEquals("META"), Route.named("meta").to("meta")
-                        .mapping(r -> Optional.of(Payload.of(r.eventId()))))
+                .branch(on.sortKeyPrefix("TURN#"), Route.named("turns").to("turns").needsNewImage()
+                        .mapping(r -> Optional.of(Payload.of(r.newImage().orElseThrow().number("turn_number")
+                                .orElseThrow(() -> new PoisonRecordException("no turn_number")).value()))))
+                .branch(on.sortKeyEquals("META"), Route.named("meta").to("meta").needsNewImage()
+                        .mapping(r -> Optional.of(Payload.of(r.newImage().orElseThrow().string("status")
+                                .orElse("none")))))
                 .defaultBranch(Route.named("other").none())
                 .build();
     }
@@ -83,9 +99,9 @@ class DecoderFuzzTest {
 
     // Edge cases off: for this generator they are the first and last mutation kinds and targets 0 and 100,000.
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void shouldIsolateEachDamagedRecordWhenRecordsOfTheMixedBatchAreMutated(
+    void shouldIsolateEachDamagedRecordWhenRecordsOfTheSampleStreamsAreMutated(
             @ForAll("mutationPlans") Map<Integer, List<Mutation>> plan) {
-        // GIVEN mixed-batch.json with 1..5 of its records damaged at random places
+        // GIVEN the records of the sample streams (SOURCES) with 1..5 of them damaged at random places
         List<byte[]> texts = new ArrayList<>(RECORD_TEXTS);
         Map<Integer, JsonNode> mutated = new TreeMap<>();
         plan.forEach((i, mutations) -> {
@@ -132,7 +148,9 @@ class DecoderFuzzTest {
     @Provide
     Arbitrary<String> sampleFiles() {
         return Arbitraries.of("turn-insert.json", "ttl-remove.json", "meta-status-change.json",
-                "batch-with-malformed-record.json", "mixed-batch.json");
+                "batch-with-malformed-record.json", "mixed-batch.json", "table-keyed-id-number.json",
+                "keys-only-stream.json", "optional-fields-absent.json", "null-member-attribute-values.json",
+                "tumbling-window.json");
     }
 
     @Provide
@@ -225,24 +243,46 @@ class DecoderFuzzTest {
             }
         }
         assertThat(countByRecord(sinks.get("everything")))
+                .as("every decodable record takes the multicast route exactly once")
                 .isEqualTo(decoded.stream().collect(Collectors.toMap(Function.identity(), i -> 1L)));
-        assertThat(countByRecord(sinks.get("turns")).keySet()).isEqualTo(turns);
-        assertThat(countByRecord(sinks.get("meta")).keySet()).isEqualTo(metas);
 
-        Map<Integer, DeadLetter> letters = new TreeMap<>();
+        Map<String, DeadLetter> letters = new TreeMap<>();
         for (DeadLetter l : deadLetters.letters()) {
-            assertThat(letters.put(l.recordIndex(), l)).as("one letter per record").isNull();
+            assertThat(letters.put(l.recordIndex() + "#" + l.routeOrNull(), l)).as("one letter per (record, route)").isNull();
+            assertThat(l.routeOrNull()).as("only a branch, never the multicast, rejects a decodable record")
+                    .isIn(null, "turns", "meta");
         }
-        assertThat(letters.keySet()).isEqualTo(batch.malformed().stream().map(DecodeOutcome::index)
-                .collect(Collectors.toCollection(TreeSet::new)));
         assertThat(result.deadLettered()).isEqualTo(letters.size());
+        letters.values().forEach(l -> Statistics.label("dead letters").collect(
+                l.routeOrNull() == null ? "whole record" : "route " + l.routeOrNull()));
+        // each record a branch took is either delivered there or dead-lettered for that branch, never both
+        assertDeliveredOrDeadLettered(sinks.get("turns"), turns, "turns", deadLetters);
+        assertDeliveredOrDeadLettered(sinks.get("meta"), metas, "meta", deadLetters);
+
+        Set<Integer> wholeRecordLetters = deadLetters.letters().stream().filter(l -> l.routeOrNull() == null)
+                .map(DeadLetter::recordIndex).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(wholeRecordLetters).isEqualTo(batch.malformed().stream().map(DecodeOutcome::index)
+                .collect(Collectors.toCollection(TreeSet::new)));
         for (DecodeOutcome.Malformed m : batch.malformed()) {
-            DeadLetter letter = letters.get(m.index());
+            DeadLetter letter = letters.get(m.index() + "#null");
             assertThat(letter.reason()).contains(m.message());
             assertThat(letter.raw().toBytes()).isEqualTo(m.raw().toBytes());
             assertThat(letter.eventIdOrNull()).isEqualTo(m.eventIdOrNull());
             assertThat(letter.sequenceNumberOrNull()).isEqualTo(m.sequenceNumberOrNull());
         }
+    }
+
+    private static void assertDeliveredOrDeadLettered(Sink sink, Set<Integer> taken, String route,
+                                                      InMemoryDeadLetterSink deadLetters) {
+        Set<Integer> delivered = countByRecord(sink).keySet();
+        Set<Integer> rejected = deadLetters.letters().stream().filter(l -> route.equals(l.routeOrNull()))
+                .map(DeadLetter::recordIndex).collect(Collectors.toCollection(TreeSet::new));
+        Set<Integer> overlap = new TreeSet<>(delivered);
+        overlap.retainAll(rejected);
+        assertThat(overlap).as(route + ": delivered and rejected are apart").isEmpty();
+        Set<Integer> both = new TreeSet<>(delivered);
+        both.addAll(rejected);
+        assertThat(both).as(route + ": every record it took is delivered or dead-lettered").isEqualTo(taken);
     }
 
     private static Map<Integer, Long> countByRecord(Sink sink) {

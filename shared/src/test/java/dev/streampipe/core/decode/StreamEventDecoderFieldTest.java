@@ -154,7 +154,11 @@ class StreamEventDecoderFieldTest {
                 Arguments.of(item + "list", "{\"L\":[{\"S\":\"a\"},\"b\"]}", at + "list.L[1]",
                         "must be an attribute value object like {\"S\":\"...\"}, was VALUE_STRING"),
                 Arguments.of(item + "map", "{\"M\":[]}", at + "map.M", "must be a map of attributes, was START_ARRAY"),
-                Arguments.of(item + "map", "{\"M\":null}", at + "map.M", "must be an object, was null"),
+                Arguments.of(item + "map", "{\"M\":null}", at + "map", "attribute value has no type descriptor"),
+                Arguments.of(item + "role", "{\"S\":null,\"N\":null}", at + "role",
+                        "attribute value has no type descriptor"),
+                Arguments.of(item + "role", "{\"S\":\"user\",\"N\":null,\"BOOL\":true}", at + "role",
+                        "attribute value must have exactly one type descriptor"),
                 Arguments.of(item + "content", "{\"B\":\"not base64!\"}", at + "content.B",
                         "not base64: Illegal base64 character 20"),
                 Arguments.of(item + "files", "{\"BS\":[\"AAEC\",\"A\"]}", at + "files.BS[1]",
@@ -162,8 +166,7 @@ class StreamEventDecoderFieldTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/eventID", "/eventName", "/dynamodb", "/dynamodb/SequenceNumber", "/dynamodb/Keys",
-            "/dynamodb/ApproximateCreationDateTime", "/dynamodb/StreamViewType"})
+    @ValueSource(strings = {"/eventID", "/eventName", "/dynamodb", "/dynamodb/SequenceNumber", "/dynamodb/Keys"})
     void shouldNameTheFieldWhenARequiredFieldIsMissing(String pointer) {
         // GIVEN a record without one required field
         ObjectNode record = turnInsert(r -> remove(r, pointer));
@@ -174,6 +177,55 @@ class StreamEventDecoderFieldTest {
         // THEN that field is named as missing
         assertThat(m.field()).isEqualTo("Records[0]." + pointer.substring(1).replace('/', '.'));
         assertThat(m.reason()).isEqualTo("missing");
+    }
+
+    @Test
+    void shouldDecodeTheRecordWhenEveryFieldAwsMarksOptionalIsAbsent() {
+        // GIVEN a record with only eventID, eventName, SequenceNumber and Keys
+        ObjectNode record = turnInsert(r -> {
+            for (String pointer : new String[] {"/dynamodb/ApproximateCreationDateTime", "/dynamodb/SizeBytes",
+                    "/dynamodb/StreamViewType", "/dynamodb/NewImage",
+                    "/eventVersion", "/awsRegion", "/eventSourceARN", "/eventSource"}) {
+                remove(r, pointer);
+            }
+        });
+
+        // WHEN it is decoded
+        DecodeOutcome outcome = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8)).outcomes().get(0);
+
+        // THEN it decodes, with each absent field reported as unknown
+        assertThat(outcome).isInstanceOf(DecodeOutcome.Decoded.class);
+        var decoded = ((DecodeOutcome.Decoded) outcome).record();
+        assertThat(decoded.creationTime()).isEmpty();
+        assertThat(decoded.viewType()).isEmpty();
+        assertThat(decoded.sizeBytes()).isZero();
+        assertThat(decoded.newImage()).isEmpty();
+        assertThat(decoded.oldImage()).isEmpty();
+        assertThat(decoded.userIdentity()).isNull();
+        assertThat(decoded.awsRegion()).isNull();
+        assertThat(decoded.keys().keyText("SK")).isPresent();
+    }
+
+    @Test
+    void shouldReadTheOneRealTypeWhenAnAttributeValueHasExplicitNullMembers() {
+        // GIVEN attribute values written with a null member for every other type, as SDK marshallers emit them
+        String nulls = "\"B\":null,\"BOOL\":null,\"BS\":null,\"L\":null,\"M\":null,\"NS\":null,\"NULL\":null,\"SS\":null";
+        ObjectNode record = turnInsert(r -> {
+            set(r, "/dynamodb/NewImage/role", json("{" + nulls + ",\"N\":null,\"S\":\"user\"}"));
+            set(r, "/dynamodb/NewImage/turn_number", json("{\"S\":null," + nulls + ",\"N\":\"7\"}"));
+            set(r, "/dynamodb/NewImage/meta", json("{\"S\":null,\"N\":null,\"M\":{\"ok\":{\"BOOL\":true,\"S\":null}}}"));
+        });
+
+        // WHEN it is decoded
+        DecodeOutcome outcome = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8)).outcomes().get(0);
+
+        // THEN each value reads as its one non-null type
+        assertThat(outcome).isInstanceOf(DecodeOutcome.Decoded.class);
+        var image = ((DecodeOutcome.Decoded) outcome).record().newImage().orElseThrow();
+        assertThat(image.string("role")).contains("user");
+        assertThat(image.number("turn_number").orElseThrow().longValue()).isEqualTo(7);
+        assertThat(image.get("meta").orElseThrow()).isEqualTo(new dev.streampipe.core.record.AttributeValue.M(
+                java.util.Map.of("ok", new dev.streampipe.core.record.AttributeValue.Bool(true))));
     }
 
     @Test

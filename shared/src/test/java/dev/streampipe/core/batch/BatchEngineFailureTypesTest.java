@@ -1,0 +1,220 @@
+package dev.streampipe.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.PoisonRecordException;
+import dev.streampipe.core.topology.Predicates;
+import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.Topology;
+import dev.streampipe.testing.InMemoryDeadLetterSink;
+import dev.streampipe.testing.InMemoryEffectLedger;
+import dev.streampipe.testing.InMemorySink;
+import dev.streampipe.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failures told apart by type (DESIGN §3): retryable, permanent per (record, route), and bugs that fail the batch;
+ * and the ledger guarantees the engine keeps whatever the wiring.
+ */
+class BatchEngineFailureTypesTest {
+    private final ManualClock clock = ManualClock.at("2026-11-20T12:00:00Z");
+    private final InMemorySink analytics = new InMemorySink("analytics");
+    private final InMemorySink pages = new InMemorySink("pages");
+    private final InMemorySink counts = new InMemorySink("counts");
+    private final InMemoryDeadLetterSink dlq = new InMemoryDeadLetterSink();
+    private final InMemoryEffectLedger ledger = new InMemoryEffectLedger();
+
+    /** analytics (multicast), then PAGE# → pages (ledgered, needs the new image), COUNT# → counts, else nothing. */
+    private static Topology topology() {
+        Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
+        return Topology.builder()
+                .multicast(Route.named("analytics").to("analytics").mapping(r -> Optional.of(Payload.of(r.eventId()))))
+                .split("kind")
+                .branch(p.sortKeyPrefix("PAGE#"), Route.named("page").to("pages").ledgered().needsNewImage()
+                        .mapping(r -> Optional.of(Payload.of(r.newImage().orElseThrow().string("agent")
+                                .orElseThrow(() -> new PoisonRecordException("page has no 'agent'"))))))
+                .branch(p.sortKeyPrefix("COUNT#"), Route.named("count").to("counts")
+                        .mapping(r -> Optional.of(Payload.of(r.eventId()))))
+                .defaultBranch(Route.named("rest").none())
+                .build();
+    }
+
+    private BatchEngine engine() {
+        return BatchEngine.builder(topology()).sinks(Map.of("analytics", analytics, "pages", pages, "counts", counts))
+                .deadLetters(dlq).ledger(ledger).ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(3))
+                .executor(Runnable::run).build();
+    }
+
+    /** A record with sort key {@code sk} and, unless null, a new image {@code {"agent":{"S":agent}}}. */
+    private static String record(int i, String sk, String imageJson) {
+        return "{\"eventID\":\"e" + i + "\",\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":\"SESSION#s\"},"
+                + "\"SK\":{\"S\":\"" + sk + "\"}}," + (imageJson == null ? "" : "\"NewImage\":" + imageJson + ",")
+                + "\"SequenceNumber\":\"" + (1000 + i) + "\",\"StreamViewType\":\""
+                + (imageJson == null ? "KEYS_ONLY" : "NEW_IMAGE") + "\"}}";
+    }
+
+    private static DecodedBatch batch(String... records) {
+        return new StreamEventDecoder().decode(("{\"Records\":[" + String.join(",", records) + "]}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Deadline deadline() {
+        return Deadline.after(Duration.ofMinutes(1), clock);
+    }
+
+    private static final String AGENT = "{\"agent\":{\"S\":\"agent-1\"}}";
+
+    @Test
+    void shouldFailTheBatchWithTheTraceWhenASinkThrowsAnUnexpectedException() {
+        // GIVEN a sink with a bug: it throws IllegalStateException
+        IllegalStateException bug = new IllegalStateException("index out of sync");
+        counts.throwOnNextDelivery(bug);
+
+        // WHEN a batch reaches it
+        // THEN the batch fails loudly with the original exception (and its stack trace) as the cause
+        assertThatThrownBy(() -> engine().process(batch(record(0, "A", null), record(1, "COUNT#1", null)), deadline()))
+                .isInstanceOf(UnexpectedFailureException.class)
+                .hasMessageContaining("sink 'counts'").hasMessageContaining("IllegalStateException")
+                .hasCause(bug);
+        // ... and nothing was dead-lettered as if the record were poison
+        assertThat(dlq.letters()).isEmpty();
+    }
+
+    @Test
+    void shouldFailTheBatchWhenAMapperThrowsSomethingOtherThanPoison() {
+        // GIVEN a topology whose mapper has a bug
+        Topology buggy = Topology.builder().multicast(Route.named("analytics").to("analytics").mapping(r -> {
+            throw new NullPointerException("forgot a field");
+        })).build();
+        BatchEngine engine = new BatchEngine(buggy, Map.of("analytics", analytics), dlq, Runnable::run);
+
+        // WHEN / THEN the batch fails, naming the record, never dead-lettering it
+        assertThatThrownBy(() -> engine.process(batch(record(0, "A", null)), deadline()))
+                .isInstanceOf(UnexpectedFailureException.class)
+                .hasMessageContaining("record 0").hasMessageContaining("e0")
+                .hasRootCauseInstanceOf(NullPointerException.class);
+        assertThat(dlq.letters()).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheEarliestFailedSequenceNumberWhenASinkIsThrottled() {
+        // GIVEN a sink that is throttled for the whole call
+        counts.throwOnNextDelivery(new RetryableSinkException("ThrottlingException (HTTP 400): Rate exceeded"));
+
+        // WHEN a batch with two records for it arrives
+        BatchResult result = engine().process(batch(record(0, "A", null), record(1, "COUNT#1", null),
+                record(2, "COUNT#2", null)), deadline());
+
+        // THEN the earliest of them is reported, and the other sinks delivered
+        assertThat(result.batchItemFailures()).containsExactly("1001");
+        assertThat(result.failureReasons().get(0)).contains("ThrottlingException");
+        assertThat(analytics.messages()).hasSize(3);
+    }
+
+    @Test
+    void shouldDeadLetterOnlyThatRouteWhenARecordIsPoisonForOneRoute() {
+        // GIVEN a page record without the attribute its route needs, and one on a KEYS_ONLY stream
+        BatchResult result = engine().process(batch(record(0, "PAGE#1", "{\"other\":{\"S\":\"x\"}}"),
+                record(1, "PAGE#2", null), record(2, "PAGE#3", AGENT)), deadline());
+
+        // THEN each poison (record, route) is dead-lettered with the route and the reason; analytics has all three
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(dlq.letters()).extracting(DeadLetter::recordIndex, DeadLetter::routeOrNull)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "page"), org.assertj.core.groups.Tuple.tuple(1, "page"));
+        assertThat(dlq.letters().get(0).reason()).contains("page has no 'agent'");
+        assertThat(dlq.letters().get(1).reason()).contains("needs the new image").contains("KEYS_ONLY");
+        assertThat(analytics.messages()).extracting(Message::eventId).containsExactly("e0", "e1", "e2");
+        assertThat(pages.messages()).extracting(Message::eventId).containsExactly("e2");
+        assertThat(result.deadLettered("page")).isEqualTo(2);
+        assertThat(result.deadLettered()).isEqualTo(2);
+        // ... and the KEYS_ONLY one is reported as a stream configuration error, with the view type needed
+        assertThat(result.viewTypeMismatches()).singleElement().satisfies(m -> {
+            assertThat(m.route()).isEqualTo("page");
+            assertThat(m.streamViewType()).hasToString("KEYS_ONLY");
+            assertThat(m.required()).hasToString("NEW_IMAGE");
+            assertThat(m.records()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldNeverRepeatALedgeredEffectWhenTheRouteIsWiredWithoutALedgerWrapper() {
+        // GIVEN the plain sinks (no wrapper) and a ledger given to the engine
+        DecodedBatch twice = batch(record(0, "PAGE#1", AGENT));
+
+        // WHEN the same record is delivered twice
+        engine().process(twice, deadline());
+        BatchResult second = engine().process(twice, deadline());
+
+        // THEN the page went out once; the second delivery skipped it
+        assertThat(pages.messages()).hasSize(1);
+        assertThat(second.sink("pages").skipped()).isEqualTo(1);
+        assertThat(ledger.entries()).containsExactly("e0#page");
+    }
+
+    @Test
+    void shouldRefuseAnEngineWithoutLedgerWhenARouteIsLedgered() {
+        assertThatThrownBy(() -> new BatchEngine(topology(), Map.of("analytics", analytics, "pages", pages,
+                "counts", counts), dlq, Runnable::run))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("route 'page' is ledgered");
+    }
+
+    @Test
+    void shouldRetryTheLedgerWriteWithinTheDeadlineWhenItFailsOnce() {
+        // GIVEN a ledger whose first write fails
+        ledger.failWrites(1);
+
+        // WHEN a page is delivered
+        BatchResult result = engine().process(batch(record(0, "PAGE#1", AGENT)), deadline());
+
+        // THEN the write was retried and went through: no lapse reported
+        assertThat(result.ledgerWriteFailures()).isEmpty();
+        assertThat(ledger.entries()).containsExactly("e0#page");
+    }
+
+    @Test
+    void shouldReportTheEffectIdsWhenTheLedgerWriteFailsAfterASuccessfulSend() {
+        // GIVEN a ledger that cannot be written at all
+        ledger.failWrites(Integer.MAX_VALUE);
+
+        // WHEN two pages are delivered
+        BatchResult result = engine().process(batch(record(0, "PAGE#1", AGENT), record(1, "PAGE#2", AGENT)), deadline());
+
+        // THEN they count as delivered (a failure would make the redelivery repeat them), and the lapse is reported
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(pages.messages()).hasSize(2);
+        assertThat(result.ledgerWriteFailures()).singleElement().satisfies(f -> {
+            assertThat(f.route()).isEqualTo("page");
+            assertThat(f.sink()).isEqualTo("pages");
+            assertThat(f.effectKeys()).containsExactlyInAnyOrder("e0#page", "e1#page");
+            assertThat(f.reason()).contains("injected ledger write failure").contains("gave up after 5 attempts");
+        });
+    }
+
+    @Test
+    void shouldRetryLedgeredMessagesOnlyWhenTheLedgerCannotBeRead() {
+        // GIVEN a ledger that cannot be read for this batch
+        ledger.failReads(1);
+        List<String> records = new ArrayList<>(List.of(record(0, "COUNT#0", null), record(1, "PAGE#1", AGENT)));
+
+        // WHEN a batch with a page arrives
+        BatchResult result = engine().process(batch(records.toArray(String[]::new)), deadline());
+
+        // THEN the page is not sent and its record is retried; the other routes went ahead
+        assertThat(result.batchItemFailures()).containsExactly("1001");
+        assertThat(result.failureReasons().get(0)).contains("effect ledger unavailable");
+        assertThat(pages.messages()).isEmpty();
+        assertThat(counts.messages()).hasSize(1);
+    }
+}
