@@ -36,10 +36,16 @@ public final class Router {
     }
 
     public Router(StreamEventDecoder decoder, BatchEngine engine, Consumer<String> log, Clock clock) {
+        this(decoder, engine, log, clock, RouterConfig.DEFAULT_METRIC_NAMESPACE);
+    }
+
+    /** As above, with the namespace the EMF metric lines name. */
+    public Router(StreamEventDecoder decoder, BatchEngine engine, Consumer<String> log, Clock clock,
+                  String metricNamespace) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.log = Objects.requireNonNull(log, "log");
-        this.metrics = new RouterMetrics(clock);
+        this.metrics = new RouterMetrics(clock, metricNamespace);
     }
 
     public BatchResult handle(InputStream event, OutputStream response, Deadline deadline) {

@@ -11,10 +11,16 @@ import java.util.Objects;
  */
 public record RouterConfig(String deliveryStream, String handoffTopicArn, String eventBusName, String eventSource,
                            String summaryFunctionName, String deadLetterQueueUrl, String ledgerTable,
-                           Duration ledgerTtl, SessionSchema schema, int maxConcurrentCalls) {
+                           Duration ledgerTtl, SessionSchema schema, int maxConcurrentCalls, String metricNamespace) {
+
+    /** The namespace of the router's EMF metrics when {@code METRIC_NAMESPACE} is not set. */
+    public static final String DEFAULT_METRIC_NAMESPACE = "streampipe/Router";
 
     public RouterConfig {
         Objects.requireNonNull(schema, "schema");
+        if (metricNamespace == null || metricNamespace.isBlank() || metricNamespace.length() > 255) {
+            throw new IllegalArgumentException("metricNamespace must be 1..255 characters, was " + metricNamespace);
+        }
         if (maxConcurrentCalls < 1 || maxConcurrentCalls > 64) {
             throw new IllegalArgumentException("maxConcurrentCalls must be 1..64, was " + maxConcurrentCalls);
         }
@@ -34,7 +40,8 @@ public record RouterConfig(String deliveryStream, String handoffTopicArn, String
                 required(env, "LEDGER_TABLE_NAME"),
                 Duration.ofHours(intValue(env, "LEDGER_TTL_HOURS", 48)),
                 schema,
-                intValue(env, "MAX_CONCURRENT_CALLS", 8));
+                intValue(env, "MAX_CONCURRENT_CALLS", 8),
+                env.getOrDefault("METRIC_NAMESPACE", DEFAULT_METRIC_NAMESPACE));
     }
 
     private static String required(Map<String, String> env, String name) {

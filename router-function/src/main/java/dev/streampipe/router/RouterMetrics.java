@@ -1,6 +1,7 @@
 package dev.streampipe.router;
 
 import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.json.JsonStrings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The router's CloudWatch metrics as EMF log lines (one JSON object per line; CloudWatch Logs extracts the metric,
- * no PutMetricData call) in namespace {@value #NAMESPACE}, each with the dimension sets {@code [["Route"], []]} so an
+ * no PutMetricData call) in the configured namespace ({@code METRIC_NAMESPACE}, default
+ * {@value RouterConfig#DEFAULT_METRIC_NAMESPACE}), each with the dimension sets {@code [["Route"], []]} so an
  * alarm can watch one route or all of them:
  * <ul>
  *   <li>{@value #DEAD_LETTERS}: dead letters stored per route in one batch ({@code Route} =
@@ -26,16 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe.
  */
 final class RouterMetrics {
-    static final String NAMESPACE = "streampipe/Router";
     static final String DEAD_LETTERS = "DeadLetters";
     static final String LEDGER_WRITE_FAILURES = "LedgerWriteFailures";
     static final String STREAM_VIEW_TYPE_MISMATCH = "StreamViewTypeMismatch";
 
     private final Clock clock;
+    private final String namespace;
     private final Set<String> mismatchesReported = ConcurrentHashMap.newKeySet();
 
-    RouterMetrics(Clock clock) {
+    RouterMetrics(Clock clock, String namespace) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
     /** The EMF lines one batch result calls for, in a fixed order; empty when nothing went wrong. */
@@ -87,8 +90,8 @@ final class RouterMetrics {
     }
 
     private JsonText emf(String metric, String route, long value) {
-        String metadata = "{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
-                + "\",\"Dimensions\":[[\"Route\"],[]],\"Metrics\":[{\"Name\":\"" + metric + "\",\"Unit\":\"Count\"}]}]}";
+        String metadata = "{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":"
+                + JsonStrings.quote(namespace) + ",\"Dimensions\":[[\"Route\"],[]],\"Metrics\":[{\"Name\":\"" + metric + "\",\"Unit\":\"Count\"}]}]}";
         return JsonText.object().raw("_aws", metadata).field("Route", route).field(metric, value);
     }
 }

@@ -71,9 +71,9 @@ public final class RouterWiring {
                         clients.eventBridge(), config.eventBusName(), config.eventSource(), senders),
                 SessionTopology.HANDOFFS_SINK, new SnsSink(SessionTopology.HANDOFFS_SINK, clients.sns(),
                         config.handoffTopicArn(), senders));
-        return router(config.schema(), sinks, ledger,
-                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool, retry, sleeper,
-                Clock.systemUTC(), log);
+        BatchEngine engine = engine(config.schema(), sinks, ledger,
+                new SqsDeadLetterSink(clients.sqs(), config.deadLetterQueueUrl(), senders), sinkPool, retry, sleeper);
+        return new Router(new StreamEventDecoder(), engine, log, Clock.systemUTC(), config.metricNamespace());
     }
 
     /**
@@ -91,9 +91,15 @@ public final class RouterWiring {
     public static Router router(SessionSchema schema, Map<String, Sink> sinks, EffectLedger ledger,
                                 DeadLetterSink deadLetters, Executor sinkPool, RetryPolicy ledgerRetry,
                                 Sleeper sleeper, Clock clock, Consumer<String> log) {
-        BatchEngine engine = BatchEngine.builder(SessionTopology.create(schema)).sinks(sinks).deadLetters(deadLetters)
+        return new Router(new StreamEventDecoder(),
+                engine(schema, sinks, ledger, deadLetters, sinkPool, ledgerRetry, sleeper), log, clock);
+    }
+
+    private static BatchEngine engine(SessionSchema schema, Map<String, Sink> sinks, EffectLedger ledger,
+                                      DeadLetterSink deadLetters, Executor sinkPool, RetryPolicy ledgerRetry,
+                                      Sleeper sleeper) {
+        return BatchEngine.builder(SessionTopology.create(schema)).sinks(sinks).deadLetters(deadLetters)
                 .ledger(ledger).ledgerRetry(ledgerRetry, sleeper, new Random()).executor(sinkPool).build();
-        return new Router(new StreamEventDecoder(), engine, log, clock);
     }
 
     /** The pool the batch engine flushes sinks on: one daemon thread per sink of the session topology and spare. */

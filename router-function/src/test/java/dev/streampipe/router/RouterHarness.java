@@ -78,7 +78,7 @@ final class RouterHarness implements AutoCloseable {
 
     static RouterConfig config(String ledgerTable) {
         return new RouterConfig(STREAM, TOPIC, BUS, SOURCE, FUNCTION, QUEUE, ledgerTable, Duration.ofHours(48),
-                SessionSchema.DEFAULT, 8);
+                SessionSchema.DEFAULT, 8, RouterConfig.DEFAULT_METRIC_NAMESPACE);
     }
 
     /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */

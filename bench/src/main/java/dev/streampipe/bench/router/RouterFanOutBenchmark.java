@@ -56,7 +56,8 @@ public final class RouterFanOutBenchmark {
         RouterConfig config = new RouterConfig("streampipe-analytics",
                 "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs", "streampipe-sessions", "streampipe.sessions",
                 "streampipe-summary", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq",
-                "streampipe-effect-ledger", Duration.ofHours(48), SessionSchema.DEFAULT, 8);
+                "streampipe-effect-ledger", Duration.ofHours(48), SessionSchema.DEFAULT, 8,
+                RouterConfig.DEFAULT_METRIC_NAMESPACE);
         AtomicLong auditBytes = new AtomicLong();
 
         try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {

@@ -215,7 +215,8 @@ public final class AwsInABox implements AutoCloseable {
             name = ("streampipe-local-" + id).toLowerCase();
         }
         String bucket = name;
-        s3.createBucket(b -> b.bucket(bucket));
+        boolean objectLock = "true".equals(stack.text(id, "ObjectLockEnabled"));
+        s3.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(objectLock));
         stack.created(id, bucket, Map.of("Arn", "arn:aws:s3:::" + bucket, "DomainName", bucket + ".s3.amazonaws.com"));
     }
 

@@ -81,6 +81,8 @@ class AwsInABoxIT {
                 .attributeNamesWithStrings("RedrivePolicy")).attributesAsStrings().get("RedrivePolicy");
         assertThat(redrive).contains("agent-dashboard-dlq", "\"maxReceiveCount\": 3");
         assertThat(box.created()).containsKeys("AWS::KinesisFirehose::DeliveryStream", "AWS::Events::Rule");
+        assertThat(box.s3().getObjectLockConfiguration(b -> b.bucket(box.ref("AuditBucket")))
+                .objectLockConfiguration().objectLockEnabledAsString()).isEqualTo("Enabled");
         assertThat(box.functionEnvironment("RouterFunction")).containsEntry("HANDOFF_TOPIC_ARN", box.ref("HandoffTopic"))
                 .containsEntry("DEAD_LETTER_QUEUE_URL", box.ref("PoisonRecordQueue"));
     }

@@ -1,0 +1,40 @@
+package dev.streampipe.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouterConfigTest {
+    private static final Map<String, String> REQUIRED = Map.of(
+            "ANALYTICS_DELIVERY_STREAM", "analytics", "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:1:t",
+            "EVENT_BUS_NAME", "bus", "SUMMARY_FUNCTION_NAME", "summary",
+            "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/1/q", "LEDGER_TABLE_NAME", "ledger");
+
+    @Test
+    void shouldUseTheTemplatesNamespaceWhenMetricNamespaceIsSet() {
+        Map<String, String> env = new HashMap<>(REQUIRED);
+        env.put("METRIC_NAMESPACE", "orders/Router");
+
+        assertThat(RouterConfig.fromEnvironment(env).metricNamespace()).isEqualTo("orders/Router");
+        assertThat(RouterConfig.fromEnvironment(REQUIRED).metricNamespace()).isEqualTo("streampipe/Router");
+    }
+
+    @Test
+    void shouldNameTheVariableWhenARequiredOneIsMissing() {
+        Map<String, String> env = new HashMap<>(REQUIRED);
+        env.remove("LEDGER_TABLE_NAME");
+
+        assertThatThrownBy(() -> RouterConfig.fromEnvironment(env)).hasMessageContaining("LEDGER_TABLE_NAME");
+    }
+
+    @Test
+    void shouldRefuseABlankNamespace() {
+        Map<String, String> env = new HashMap<>(REQUIRED);
+        env.put("METRIC_NAMESPACE", " ");
+
+        assertThatThrownBy(() -> RouterConfig.fromEnvironment(env)).hasMessageContaining("metricNamespace");
+    }
+}
