@@ -94,7 +94,7 @@ class TemplateFunctionsTest {
     void shouldPassExactlyTheAgreedEnvironmentWhenFunctionsAndMonitorStart() {
         assertThat(keys(properties("RouterFunction").path("Environment").path("Variables"))).containsExactly(
                 "ANALYTICS_DELIVERY_STREAM", "DEAD_LETTER_QUEUE_URL", "EVENT_BUS_NAME", "EVENT_SOURCE",
-                "HANDOFF_TOPIC_ARN", "LEDGER_TABLE_NAME", "LEDGER_TTL_HOURS", "PARTITION_KEY_NAME", "SORT_KEY_NAME",
+                "HANDOFF_TOPIC_ARN", "LEDGER_TABLE_NAME", "LEDGER_TTL_HOURS", "METRIC_NAMESPACE", "PARTITION_KEY_NAME", "SORT_KEY_NAME",
                 "SUMMARY_FUNCTION_NAME", "SUMMARY_INTERVAL");
         assertThat(keys(properties("SummaryFunction").path("Environment").path("Variables"))).containsExactly(
                 "BEDROCK_MAX_TOKENS", "BEDROCK_MODEL_ID", "BEDROCK_TEMPERATURE", "PARTITION_KEY_NAME",
