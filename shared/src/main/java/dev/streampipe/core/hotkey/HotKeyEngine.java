@@ -141,6 +141,17 @@ public final class HotKeyEngine {
                 : Optional.ofNullable(state.rateOf(partitionKey, nowSecond(), config.rateMode(), thresholds));
     }
 
+    /**
+     * The key's writes, WCU, reads and RCU in the last {@code windowSeconds} seconds up to the clock's
+     * now (the current partial second included), or empty when the key is not tracked. Exact from the
+     * key's admission; see the error bounds above.
+     */
+    public Optional<KeyCounts> countsOf(String table, String partitionKey) {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        return state == null ? Optional.empty() : Optional.ofNullable(state.countsOf(partitionKey, nowSecond()));
+    }
+
     /** Up to {@code n} tracked keys of {@code table}, highest WCU/s first (ties by key). */
     public List<KeyRate> topKeys(String table, int n) {
         requireCount(n);

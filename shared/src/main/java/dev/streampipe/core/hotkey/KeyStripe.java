@@ -229,6 +229,21 @@ final class KeyStripe {
         }
     }
 
+    /** The key's counts over the window ending at {@code nowSecond}, or null when it is not tracked. */
+    synchronized KeyCounts countsOf(String key, long nowSecond) {
+        Candidate candidate = candidates.get(key);
+        if (candidate == null) {
+            return null;
+        }
+        long[] sums = new long[4];
+        candidate.ring.sumWindow(nowSecond, windowSeconds, sums, 0);
+        for (long s = nowSecond - windowSeconds + 1; s <= nowSecond; s++) {
+            sums[2] += candidate.readHalvesAt(s);
+            sums[3] += candidate.readsAt(s);
+        }
+        return new KeyCounts(table, key, windowSeconds, sums[1], sums[0], sums[3], sums[2] / 2.0);
+    }
+
     /** Adds this stripe's counts of every shard to {@code totals}. */
     synchronized void collectShards(Map<String, WindowTotals> totals, long nowSecond) {
         shards.forEach((shardId, ring) ->

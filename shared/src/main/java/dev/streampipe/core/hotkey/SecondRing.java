@@ -71,6 +71,14 @@ final class SecondRing {
         return second <= head && second > head - wcu.length;
     }
 
+    /** Units and operations summed over {@code [now - windowSeconds + 1, now]}: {@code out[0] += units, out[1] += ops}. */
+    void sumWindow(long nowSecond, int windowSeconds, long[] out, int offset) {
+        for (long s = nowSecond - windowSeconds + 1; s <= nowSecond; s++) {
+            out[offset] += wcuAt(s);
+            out[offset + 1] += writesAt(s);
+        }
+    }
+
     /** The earliest second written since tracking began. */
     long firstSecond() {
         return firstSecond;

@@ -96,6 +96,10 @@ final class TableState {
         return stripeOf(CountMinSketch.mix(key.hashCode())).rateOf(key, nowSecond, mode, rules);
     }
 
+    KeyCounts countsOf(String key, long nowSecond) {
+        return stripeOf(CountMinSketch.mix(key.hashCode())).countsOf(key, nowSecond);
+    }
+
     List<KeyRate> keyRates(long nowSecond, RateMode mode, Thresholds rules) {
         List<KeyRate> rates = new ArrayList<>();
         for (KeyStripe stripe : stripes) {
