@@ -1,6 +1,9 @@
 package dev.streampipe.monitor;
 
 import dev.streampipe.core.hotkey.HotKeyEngine;
+import dev.streampipe.core.hotkey.advice.AdvicePolicy;
+import dev.streampipe.core.hotkey.advice.ThroughputAdvice;
+import dev.streampipe.core.hotkey.advice.ThroughputAdvisor;
 import dev.streampipe.monitor.alert.AlertLoop;
 import dev.streampipe.monitor.alert.AlertSink;
 import dev.streampipe.monitor.kcl.KclOptions;
@@ -12,6 +15,7 @@ import dev.streampipe.monitor.stream.WriteListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,6 +104,16 @@ public final class HotKeyMonitor implements AutoCloseable {
     /** The engine the processors feed; safe to query concurrently. */
     public HotKeyEngine engine() {
         return engine;
+    }
+
+    /**
+     * The throughput advice for {@code table} from the writes the stream showed so far (the stream sees no
+     * reads: read figures are 0 and read patterns assume none), write shards at the monitor's target
+     * utilization; empty before the first evaluated second. {@code .toJson()} gives the report's JSON.
+     */
+    public Optional<ThroughputAdvice> advice(String table) {
+        return engine.trafficProfile(table).map(profile -> ThroughputAdvisor.advise(profile, null,
+                AdvicePolicy.defaults().withTargetUtilization(config.targetUtilization())));
     }
 
     /** Records counted so far (a record read again after a restart counts again). */

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The per-key state machine: {@code OK → HOT} when the threshold is exceeded;
- * {@code HOT → RECOVERED} once both rates stayed below {@code recoveryFraction × threshold}
+ * The per-key state machine: {@code OK → HOT} when any limit of the threshold is exceeded;
+ * {@code HOT → RECOVERED} once all four rates stayed below {@code recoveryFraction × threshold}
  * for {@code recoveryHold} (hysteresis); {@code RECOVERED → OK}, or {@code → HOT} if the key is
  * over its threshold again, only once {@code cooldown} has passed since recovery.
  */
@@ -25,7 +25,7 @@ final class AlertPolicy {
     AlertTransition step(String table, Candidate candidate, Rates rates, Instant now) {
         Threshold threshold = candidate.threshold;
         long nowMillis = now.toEpochMilli();
-        boolean exceeded = threshold.isExceededBy(rates.wcu(), rates.writes());
+        boolean exceeded = threshold.isExceededBy(rates.wcu(), rates.writes(), rates.rcu(), rates.reads());
         KeyState from = candidate.state;
         KeyState to = switch (from) {
             case OK -> exceeded ? KeyState.HOT : KeyState.OK;
@@ -39,11 +39,12 @@ final class AlertPolicy {
         candidate.state = to;
         candidate.belowSinceMillis = Candidate.NEVER;
         candidate.recoveredAtMillis = to == KeyState.RECOVERED ? nowMillis : Candidate.NEVER;
-        return new AlertTransition(table, candidate.key, from, to, rates.wcu(), rates.writes(), threshold, now);
+        return new AlertTransition(table, candidate.key, from, to, rates.wcu(), rates.writes(),
+                rates.rcu(), rates.reads(), threshold, now);
     }
 
     private KeyState hotNext(Candidate candidate, Rates rates, Threshold threshold, long nowMillis) {
-        if (!threshold.isClearedBy(rates.wcu(), rates.writes(), recoveryFraction)) {
+        if (!threshold.isClearedBy(rates.wcu(), rates.writes(), rates.rcu(), rates.reads(), recoveryFraction)) {
             candidate.belowSinceMillis = Candidate.NEVER;
             return KeyState.HOT;
         }

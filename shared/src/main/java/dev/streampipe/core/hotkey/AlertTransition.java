@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param to              new state, never equal to {@code from}
  * @param wcuPerSecond    observed WCU/s
  * @param writesPerSecond observed writes/s
+ * @param rcuPerSecond    observed RCU/s (0 when only writes are recorded)
+ * @param readsPerSecond  observed reads/s
  * @param threshold       the threshold that applied to this key
  * @param at              evaluation time
  */
@@ -23,6 +25,8 @@ public record AlertTransition(
         KeyState to,
         double wcuPerSecond,
         double writesPerSecond,
+        double rcuPerSecond,
+        double readsPerSecond,
         Threshold threshold,
         Instant at) {
 
@@ -36,6 +40,12 @@ public record AlertTransition(
         if (from == to) {
             throw new IllegalArgumentException("a transition must change state, was " + from + " -> " + to);
         }
+    }
+
+    /** A transition with no read rates. */
+    public AlertTransition(String table, String key, KeyState from, KeyState to, double wcuPerSecond,
+                           double writesPerSecond, Threshold threshold, Instant at) {
+        this(table, key, from, to, wcuPerSecond, writesPerSecond, 0, 0, threshold, at);
     }
 
     /** True for the transition an operator is paged about. */

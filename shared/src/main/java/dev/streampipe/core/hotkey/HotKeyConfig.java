@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Options of a {@link HotKeyEngine}. Build with {@link #builder()}; every option has a default.
  *
- * @param defaultThreshold       threshold when no override applies (default 800 WCU/s, writes unlimited:
- *                               80% of the 1,000 WCU/s partition limit)
+ * @param defaultThreshold       threshold when no override applies (default 800 WCU/s and 2,400 RCU/s,
+ *                               operation counts unlimited: 80% of the 1,000 WCU/s and 3,000 RCU/s partition limits)
  * @param windowSeconds          sliding window length in one-second buckets, 1..300 (default 10)
  * @param rateMode               how last second and window average combine (default max of both)
  * @param recoveryFraction       a HOT key recovers only below this fraction of its threshold, (0, 1] (default 0.8)
@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param stripes                lock stripes per table, a power of two 1..64 (default 8)
  * @param admissionFraction      a key becomes a candidate once its sketch estimate within one second
  *                               reaches this fraction of the lowest configured limit, (0, 1] (default 0.1)
+ * @param historySeconds         per-second table totals kept for the throughput advice, 0..86,400
+ *                               (default 3,600; 0 keeps none and turns the traffic ledger off)
+ * @param ledgerKeys             keys whose traffic totals are kept per table for the advice, 1..65,536 (default 256)
  */
 public record HotKeyConfig(
         Threshold defaultThreshold,
@@ -32,7 +35,9 @@ public record HotKeyConfig(
         int sketchWidth,
         int sketchDepth,
         int stripes,
-        double admissionFraction) {
+        double admissionFraction,
+        int historySeconds,
+        int ledgerKeys) {
 
     public HotKeyConfig {
         Objects.requireNonNull(defaultThreshold, "defaultThreshold");
@@ -46,6 +51,8 @@ public record HotKeyConfig(
         requirePowerOfTwo("sketchWidth", sketchWidth, stripes * 64, 1 << 24);
         requireRange("sketchDepth", sketchDepth, 1, 8);
         requireFraction("admissionFraction", admissionFraction);
+        requireRange("historySeconds", historySeconds, 0, 86_400);
+        requireRange("ledgerKeys", ledgerKeys, 1, 1 << 16);
     }
 
     /** All defaults. */
@@ -63,7 +70,8 @@ public record HotKeyConfig(
                 .defaultThreshold(defaultThreshold).windowSeconds(windowSeconds).rateMode(rateMode)
                 .recoveryFraction(recoveryFraction).recoveryHold(recoveryHold).cooldown(cooldown)
                 .maxTrackedKeysPerTable(maxTrackedKeysPerTable).sketchWidth(sketchWidth)
-                .sketchDepth(sketchDepth).stripes(stripes).admissionFraction(admissionFraction);
+                .sketchDepth(sketchDepth).stripes(stripes).admissionFraction(admissionFraction)
+                .historySeconds(historySeconds).ledgerKeys(ledgerKeys);
     }
 
     /** Count-Min ε: per-key overestimate ≤ ε × (WCU recorded in the key's stripe in that second). */
@@ -78,7 +86,7 @@ public record HotKeyConfig(
 
     /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
-        private Threshold defaultThreshold = Threshold.ofWcu(800);
+        private Threshold defaultThreshold = Threshold.ofWcu(800).withRcu(2_400);
         private int windowSeconds = 10;
         private RateMode rateMode = RateMode.MAX_OF_LAST_SECOND_AND_AVERAGE;
         private double recoveryFraction = 0.8;
@@ -89,6 +97,8 @@ public record HotKeyConfig(
         private int sketchDepth = 4;
         private int stripes = 8;
         private double admissionFraction = 0.1;
+        private int historySeconds = 3_600;
+        private int ledgerKeys = 256;
 
         private Builder() {
         }
@@ -148,9 +158,20 @@ public record HotKeyConfig(
             return this;
         }
 
+        public Builder historySeconds(int value) {
+            historySeconds = value;
+            return this;
+        }
+
+        public Builder ledgerKeys(int value) {
+            ledgerKeys = value;
+            return this;
+        }
+
         public HotKeyConfig build() {
             return new HotKeyConfig(defaultThreshold, windowSeconds, rateMode, recoveryFraction, recoveryHold,
-                    cooldown, maxTrackedKeysPerTable, sketchWidth, sketchDepth, stripes, admissionFraction);
+                    cooldown, maxTrackedKeysPerTable, sketchWidth, sketchDepth, stripes, admissionFraction,
+                    historySeconds, ledgerKeys);
         }
     }
 

@@ -60,6 +60,7 @@ public final class HotKeyEngine {
     private final ConcurrentHashMap<String, TableState> tables = new ConcurrentHashMap<>();
     private volatile Thresholds thresholds;
     private volatile int admissionFloor;
+    private volatile int readAdmissionFloor;
 
     private HotKeyEngine(HotKeyConfig config, Clock clock) {
         this.config = config;
@@ -84,6 +85,31 @@ public final class HotKeyEngine {
         Objects.requireNonNull(at, "at");
         int units = WriteUnits.ofSize(sizeBytes);
         tableState(table).record(partitionKey, shardId, at.getEpochSecond(), units, admissionFloor);
+    }
+
+    /**
+     * Counts one write of {@code wcu} capacity units (as DynamoDB reported them in
+     * {@code ConsumedCapacity}, or as computed by {@link WriteUnits}; rounded up, at least 1).
+     */
+    public void recordWriteUnits(String table, String partitionKey, String shardId, double wcu, Instant at) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(shardId, "shardId");
+        Objects.requireNonNull(at, "at");
+        int units = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(wcu - 1e-9)));
+        tableState(table).record(partitionKey, shardId, at.getEpochSecond(), units, admissionFloor);
+    }
+
+    /**
+     * Counts one read of {@code rcu} read capacity units of {@code partitionKey} at {@code at}
+     * (see {@link ReadUnits}; counted in half units, rounded up, at least half an RCU). A null
+     * {@code partitionKey} counts the read in the table's totals only: a scan reads the table.
+     */
+    public void recordRead(String table, String partitionKey, double rcu, Instant at) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(at, "at");
+        int halves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(rcu * 2 - 1e-9)));
+        tableState(table).recordRead(partitionKey, at.getEpochSecond(), halves, readAdmissionFloor);
     }
 
     /** {@link #evaluate(Instant)} at the clock's now. */
@@ -115,6 +141,17 @@ public final class HotKeyEngine {
                 : Optional.ofNullable(state.rateOf(partitionKey, nowSecond(), config.rateMode(), thresholds));
     }
 
+    /**
+     * The key's writes, WCU, reads and RCU in the last {@code windowSeconds} seconds up to the clock's
+     * now (the current partial second included), or empty when the key is not tracked. Exact from the
+     * key's admission; see the error bounds above.
+     */
+    public Optional<KeyCounts> countsOf(String table, String partitionKey) {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        return state == null ? Optional.empty() : Optional.ofNullable(state.countsOf(partitionKey, nowSecond()));
+    }
+
     /** Up to {@code n} tracked keys of {@code table}, highest WCU/s first (ties by key). */
     public List<KeyRate> topKeys(String table, int n) {
         requireCount(n);
@@ -126,6 +163,29 @@ public final class HotKeyEngine {
                 .sorted(Comparator.comparingDouble(KeyRate::wcuPerSecond).reversed().thenComparing(KeyRate::key))
                 .limit(n)
                 .toList();
+    }
+
+    /** Up to {@code n} tracked keys of {@code table}, highest RCU/s first (ties by key). */
+    public List<KeyRate> topReadKeys(String table, int n) {
+        requireCount(n);
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        if (state == null) {
+            return List.of();
+        }
+        return state.keyRates(nowSecond(), config.rateMode(), thresholds).stream()
+                .sorted(Comparator.comparingDouble(KeyRate::rcuPerSecond).reversed().thenComparing(KeyRate::key))
+                .limit(n)
+                .toList();
+    }
+
+    /**
+     * The table's measured traffic for the throughput advice, as of the last {@link #evaluate}:
+     * empty for an unknown table or when {@code historySeconds} is 0. Only evaluated seconds are
+     * in it, so call evaluate about once a second.
+     */
+    public Optional<TrafficProfile> trafficProfile(String table) {
+        TableState state = tables.get(Objects.requireNonNull(table, "table"));
+        return state == null ? Optional.empty() : Optional.ofNullable(state.profile());
     }
 
     /** Up to {@code n} shards of {@code table}, highest WCU/s first (ties by shard id). */
@@ -183,6 +243,11 @@ public final class HotKeyEngine {
         return admissionFloor;
     }
 
+    /** The half-RCUs a key must read within one second to become a candidate. */
+    public int readAdmissionFloor() {
+        return readAdmissionFloor;
+    }
+
     public HotKeyConfig config() {
         return config;
     }
@@ -190,6 +255,8 @@ public final class HotKeyEngine {
     private void setThresholds(Thresholds rules) {
         double floor = Math.ceil(config.admissionFraction() * rules.lowestLimit());
         admissionFloor = (int) Math.max(1, Math.min(Integer.MAX_VALUE, floor));
+        double readFloor = Math.ceil(config.admissionFraction() * rules.lowestReadLimitHalves());
+        readAdmissionFloor = (int) Math.max(1, Math.min(Integer.MAX_VALUE, readFloor));
         thresholds = rules;
     }
 

@@ -14,6 +14,11 @@ import java.util.Map;
  * keys and the error bound holds per stripe. Every method holds the stripe's monitor for a
  * short, allocation-free section (except admission and a shard's first write).
  *
+ * <p>Reads (client side only) have their own sketch, in half-RCUs, and a ring of this stripe's
+ * read totals, both created at the stripe's first read; a key read but never written is admitted
+ * by the read sketch, and one candidate carries both rings. Scores that compare reads and writes
+ * use {@link Candidate#SCORE_PER_WCU} and {@link Candidate#SCORE_PER_HALF_RCU}.
+ *
  * <p>Admission: a key whose estimate for the current second reaches the floor becomes a
  * candidate; when the stripe is full it replaces the coldest unpinned candidate (lowest WCU in
  * the current plus previous second) only if that one is colder than the newcomer's estimate.
@@ -24,6 +29,11 @@ final class KeyStripe {
 
     private final String table;
     private final CountMinSketch sketch;
+    private final int sketchWidth;
+    private final int sketchDepth;
+    private CountMinSketch readSketch;
+    private long readSketchSecond = Long.MIN_VALUE;
+    private SecondRing readTotals;
     private final Map<String, Candidate> candidates = new HashMap<>();
     private final Map<String, SecondRing> shards = new HashMap<>();
     private String lastShardId;
@@ -38,6 +48,8 @@ final class KeyStripe {
     KeyStripe(String table, int sketchWidth, int sketchDepth, int capacity, int windowSeconds) {
         this.table = table;
         this.sketch = new CountMinSketch(sketchWidth, sketchDepth);
+        this.sketchWidth = sketchWidth;
+        this.sketchDepth = sketchDepth;
         this.capacity = capacity;
         this.windowSeconds = windowSeconds;
     }
@@ -59,7 +71,46 @@ final class KeyStripe {
         }
         int estimate = sketch.addAndEstimate(hash, units);
         if (estimate >= admissionFloor) {
-            admit(key, second, units, estimate);
+            Candidate admitted = admit(key, second, Candidate.SCORE_PER_WCU * (long) estimate);
+            if (admitted != null) {
+                admitted.ring.add(second, units);
+            }
+        }
+    }
+
+    /**
+     * Counts one read of {@code halfUnits} half-RCUs at {@code second}; {@code key} null counts it
+     * in the table's totals only (a scan reads the table, not one key).
+     */
+    synchronized void recordRead(String key, long hash, long second, int halfUnits, int admissionFloor) {
+        if (readTotals == null) {
+            readTotals = new SecondRing(windowSeconds, second);
+        }
+        if (!readTotals.add(second, halfUnits)) {
+            droppedLateWrites++;
+            return;
+        }
+        if (key == null) {
+            return;
+        }
+        Candidate candidate = candidates.get(key);
+        if (candidate != null) {
+            candidate.reads(second).add(second, halfUnits);
+            return;
+        }
+        if (readSketch == null) {
+            readSketch = new CountMinSketch(sketchWidth, sketchDepth);
+        }
+        if (second > readSketchSecond) {
+            readSketch.clear();
+            readSketchSecond = second;
+        }
+        int estimate = readSketch.addAndEstimate(hash, halfUnits);
+        if (estimate >= admissionFloor) {
+            Candidate admitted = admit(key, second, Candidate.SCORE_PER_HALF_RCU * (long) estimate);
+            if (admitted != null) {
+                admitted.reads(second).add(second, halfUnits);
+            }
         }
     }
 
@@ -74,16 +125,16 @@ final class KeyStripe {
         return ring;
     }
 
-    private void admit(String key, long second, int units, int estimate) {
-        if (candidates.size() >= capacity && !evictColderThan(estimate, second)) {
-            return;
+    private Candidate admit(String key, long second, long score) {
+        if (candidates.size() >= capacity && !evictColderThan(score, second)) {
+            return null;
         }
-        Candidate candidate = new Candidate(key, windowSeconds, second, estimate);
-        candidate.ring.add(second, units);
+        Candidate candidate = new Candidate(key, windowSeconds, second, score);
         candidates.put(key, candidate);
+        return candidate;
     }
 
-    private boolean evictColderThan(int estimate, long second) {
+    private boolean evictColderThan(long estimate, long second) {
         if (second == evictionBarSecond && estimate <= evictionBar) {
             return false;
         }
@@ -91,7 +142,7 @@ final class KeyStripe {
         long coldestScore = Long.MAX_VALUE;
         for (Candidate candidate : candidates.values()) {
             if (!candidate.isPinned()) {
-                long score = candidate.recentWcu(second);
+                long score = candidate.recentScore(second);
                 if (score < coldestScore) {
                     coldest = candidate;
                     coldestScore = score;
@@ -110,18 +161,24 @@ final class KeyStripe {
 
     /** Steps every candidate's state machine, then drops OK candidates and shards idle for a window. */
     synchronized void evaluate(Instant now, long nowSecond, RateMode mode, Thresholds rules, AlertPolicy policy,
-                               List<AlertTransition> out) {
+                               List<AlertTransition> out, KeyLedger ledger) {
         Iterator<Candidate> it = candidates.values().iterator();
         while (it.hasNext()) {
             Candidate candidate = it.next();
+            if (ledger != null) {
+                harvest(candidate, nowSecond, ledger);
+            }
             candidate.refreshThreshold(table, rules);
-            AlertTransition transition = policy.step(table, candidate, candidate.ring.measure(nowSecond, windowSeconds, mode), now);
+            AlertTransition transition = policy.step(table, candidate, candidate.measure(nowSecond, mode), now);
             if (transition != null) {
                 out.add(transition);
             }
-            if (!candidate.isPinned() && candidate.ring.isIdle(nowSecond, windowSeconds)) {
+            if (!candidate.isPinned() && candidate.isIdle(nowSecond)) {
                 it.remove();
             }
+        }
+        if (readTotals != null && readTotals.isIdle(nowSecond, windowSeconds)) {
+            readTotals = null;
         }
         evictionBarSecond = Long.MIN_VALUE;
         shards.values().removeIf(ring -> ring.isIdle(nowSecond, windowSeconds));
@@ -142,8 +199,49 @@ final class KeyStripe {
 
     private KeyRate rate(Candidate candidate, long nowSecond, RateMode mode, Thresholds rules) {
         candidate.refreshThreshold(table, rules);
-        Rates rates = candidate.ring.measure(nowSecond, windowSeconds, mode);
-        return new KeyRate(table, candidate.key, rates.wcu(), rates.writes(), candidate.state, candidate.threshold);
+        Rates rates = candidate.measure(nowSecond, mode);
+        return new KeyRate(table, candidate.key, rates.wcu(), rates.writes(), rates.rcu(), rates.reads(),
+                candidate.state, candidate.threshold);
+    }
+
+    /** Hands the candidate's full seconds not yet harvested, and still held, to the ledger. */
+    private void harvest(Candidate candidate, long nowSecond, KeyLedger ledger) {
+        long from = Math.max(candidate.harvestedThrough + 1, nowSecond - windowSeconds);
+        for (long s = from; s < nowSecond; s++) {
+            int wcu = candidate.ring.wcuAt(s);
+            int halves = candidate.readHalvesAt(s);
+            if (wcu != 0 || halves != 0) {
+                ledger.add(candidate.key, s, wcu, candidate.ring.writesAt(s), halves, candidate.readsAt(s));
+            }
+        }
+        candidate.harvestedThrough = Math.max(candidate.harvestedThrough, nowSecond - 1);
+    }
+
+    /** {@code out[0..3] +=} this stripe's WCU, writes, half-RCUs and reads at {@code second}. */
+    synchronized void addTotalsAt(long second, long[] out) {
+        for (SecondRing shard : shards.values()) {
+            out[0] += shard.wcuAt(second);
+            out[1] += shard.writesAt(second);
+        }
+        if (readTotals != null) {
+            out[2] += readTotals.wcuAt(second);
+            out[3] += readTotals.writesAt(second);
+        }
+    }
+
+    /** The key's counts over the window ending at {@code nowSecond}, or null when it is not tracked. */
+    synchronized KeyCounts countsOf(String key, long nowSecond) {
+        Candidate candidate = candidates.get(key);
+        if (candidate == null) {
+            return null;
+        }
+        long[] sums = new long[4];
+        candidate.ring.sumWindow(nowSecond, windowSeconds, sums, 0);
+        for (long s = nowSecond - windowSeconds + 1; s <= nowSecond; s++) {
+            sums[2] += candidate.readHalvesAt(s);
+            sums[3] += candidate.readsAt(s);
+        }
+        return new KeyCounts(table, key, windowSeconds, sums[1], sums[0], sums[3], sums[2] / 2.0);
     }
 
     /** Adds this stripe's counts of every shard to {@code totals}. */

@@ -3,7 +3,8 @@ package dev.streampipe.core.hotkey;
 import java.util.Arrays;
 
 /**
- * Exact WCU and write counts per epoch second for the last {@code length} seconds up to the
+ * Exact unit and operation counts per epoch second (WCU and writes; for a key's read ring,
+ * half-RCUs and reads) for the last {@code length} seconds up to the
  * newest second written ({@code head}), a power-of-two ring of at least window + 1 slots so the
  * window's full seconds and the current partial second are all held. A slot holds second
  * {@code s} iff {@code head - length < s <= head}; writes for older seconds are dropped.
@@ -70,6 +71,14 @@ final class SecondRing {
         return second <= head && second > head - wcu.length;
     }
 
+    /** Units and operations summed over {@code [now - windowSeconds + 1, now]}: {@code out[0] += units, out[1] += ops}. */
+    void sumWindow(long nowSecond, int windowSeconds, long[] out, int offset) {
+        for (long s = nowSecond - windowSeconds + 1; s <= nowSecond; s++) {
+            out[offset] += wcuAt(s);
+            out[offset + 1] += writesAt(s);
+        }
+    }
+
     /** The earliest second written since tracking began. */
     long firstSecond() {
         return firstSecond;
@@ -96,7 +105,7 @@ final class SecondRing {
             sumWrites += writes[slot];
         }
         long observed = Math.max(1, Math.min(windowSeconds, nowSecond - firstSecond));
-        return new Rates(
+        return Rates.ofWrites(
                 mode.combine(lastWcu, (double) sumWcu / observed),
                 mode.combine(lastWrites, (double) sumWrites / observed));
     }

@@ -2,13 +2,15 @@ package dev.streampipe.core.hotkey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything the engine keeps for one table: its key stripes, each with a sketch, candidates
- * and shard rings. Safe for concurrent callers: a write locks one stripe.
+ * and shard rings, and the traffic history and key ledger the advice reads. Safe for concurrent
+ * callers: a write or read locks one stripe; evaluation and the profile lock this table's history.
  */
 final class TableState {
 
@@ -16,12 +18,16 @@ final class TableState {
     private final KeyStripe[] stripes;
     private final int stripeMask;
     private final int windowSeconds;
+    private final TrafficHistory history;
+    private final KeyLedger ledger;
 
     TableState(String table, HotKeyConfig config) {
         this.table = table;
         this.windowSeconds = config.windowSeconds();
         this.stripes = new KeyStripe[config.stripes()];
         this.stripeMask = config.stripes() - 1;
+        this.history = config.historySeconds() == 0 ? null : new TrafficHistory(config.historySeconds());
+        this.ledger = config.historySeconds() == 0 ? null : new KeyLedger(config.ledgerKeys());
         int width = config.sketchWidth() / config.stripes();
         int capacity = config.maxTrackedKeysPerTable() / config.stripes();
         for (int i = 0; i < stripes.length; i++) {
@@ -34,15 +40,64 @@ final class TableState {
         stripeOf(hash).record(key, hash, shardId, second, units, admissionFloor);
     }
 
+    void recordRead(String key, long second, int halfUnits, int admissionFloor) {
+        if (key == null) {
+            stripes[0].recordRead(null, 0, second, halfUnits, admissionFloor);
+            return;
+        }
+        long hash = CountMinSketch.mix(key.hashCode());
+        stripeOf(hash).recordRead(key, hash, second, halfUnits, admissionFloor);
+    }
+
     void evaluate(Instant now, RateMode mode, Thresholds rules, AlertPolicy policy, List<AlertTransition> out) {
         long nowSecond = now.getEpochSecond();
-        for (KeyStripe stripe : stripes) {
-            stripe.evaluate(now, nowSecond, mode, rules, policy, out);
+        if (history == null) {
+            for (KeyStripe stripe : stripes) {
+                stripe.evaluate(now, nowSecond, mode, rules, policy, out, null);
+            }
+            return;
+        }
+        synchronized (history) {
+            harvestTotals(nowSecond);
+            for (KeyStripe stripe : stripes) {
+                stripe.evaluate(now, nowSecond, mode, rules, policy, out, ledger);
+            }
+        }
+    }
+
+    /** Appends every full second since the last evaluation (and still held by the rings) to the history. */
+    private void harvestTotals(long nowSecond) {
+        long last = history.lastSecond();
+        long from = last == Long.MIN_VALUE ? nowSecond - windowSeconds : Math.max(last + 1, nowSecond - windowSeconds);
+        history.skipTo(from);
+        long[] totals = new long[4];
+        for (long s = from; s < nowSecond; s++) {
+            Arrays.fill(totals, 0);
+            for (KeyStripe stripe : stripes) {
+                stripe.addTotalsAt(s, totals);
+            }
+            if (history.lastSecond() != Long.MIN_VALUE || totals[0] + totals[2] > 0) {
+                history.add(s, totals);
+            }
+        }
+    }
+
+    /** The traffic profile, or null when the history is off. */
+    TrafficProfile profile() {
+        if (history == null) {
+            return null;
+        }
+        synchronized (history) {
+            return history.profile(table, ledger.snapshot());
         }
     }
 
     KeyRate rateOf(String key, long nowSecond, RateMode mode, Thresholds rules) {
         return stripeOf(CountMinSketch.mix(key.hashCode())).rateOf(key, nowSecond, mode, rules);
+    }
+
+    KeyCounts countsOf(String key, long nowSecond) {
+        return stripeOf(CountMinSketch.mix(key.hashCode())).countsOf(key, nowSecond);
     }
 
     List<KeyRate> keyRates(long nowSecond, RateMode mode, Thresholds rules) {

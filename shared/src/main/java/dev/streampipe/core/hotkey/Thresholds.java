@@ -84,6 +84,15 @@ public final class Thresholds {
         return lowest;
     }
 
+    /** The lowest read limit of any rule, in half-RCUs (reads/s count one half each). */
+    double lowestReadLimitHalves() {
+        double lowest = defaultThreshold.lowestReadLimitHalves();
+        for (Threshold threshold : overrides.values()) {
+            lowest = Math.min(lowest, threshold.lowestReadLimitHalves());
+        }
+        return lowest;
+    }
+
     /**
      * Specificity rank: kind first (table+prefix 3, prefix 2, table 1), then prefix length, so a
      * longer prefix of the same kind wins. Prefix lengths are far below 2^20.

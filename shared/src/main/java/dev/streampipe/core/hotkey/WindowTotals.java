@@ -38,7 +38,7 @@ final class WindowTotals {
             sumWrites += writes[i];
         }
         long observed = Math.max(1, Math.min(windowSeconds, nowSecond - firstSecond));
-        return new Rates(
+        return Rates.ofWrites(
                 mode.combine(Math.max(wcu[windowSeconds], wcu[windowSeconds - 1]), (double) sumWcu / observed),
                 mode.combine(Math.max(writes[windowSeconds], writes[windowSeconds - 1]), (double) sumWrites / observed));
     }
