@@ -7,7 +7,8 @@ import dev.streampipe.local.aws.AwsInABox;
 import dev.streampipe.local.aws.FirehoseFaults;
 import dev.streampipe.local.aws.LambdaService;
 import dev.streampipe.local.aws.TemplateStack;
-import dev.streampipe.router.AwsClients;
+import dev.streampipe.aws.lambda.AwsClients;
+import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
@@ -54,11 +55,11 @@ final class LocalAws implements AutoCloseable {
     final RouterConfig routerConfig;
     final String summaryFunctionName;
     final DynamoDbClient dynamoDb;
-    private final RouterWiring.Clients routerClients;
+    private final AwsClients routerClients;
 
     private LocalAws(MotoServer moto, AwsInABox box, LambdaService lambda, FirehoseFaults faults, RouterHandler router,
                      RouterConfig routerConfig, String summaryFunctionName, DynamoDbClient dynamoDb,
-                     RouterWiring.Clients routerClients) {
+                     AwsClients routerClients) {
         this.moto = moto;
         this.box = box;
         this.lambda = lambda;
@@ -92,19 +93,20 @@ final class LocalAws implements AutoCloseable {
                 Integer.parseInt(stack.parameter("SummaryMaximumRetryAttempts")),
                 record -> box.sqs().sendMessage(b -> b.queueUrl(onFailureQueue).messageBody(record))));
 
-        RouterConfig routerConfig = RouterConfig.fromEnvironment(box.functionEnvironment(ROUTER));
-        RouterWiring.Clients clients = clients(moto, lambda, faults);
-        RouterHandler router = new RouterHandler(RouterWiring.router(routerConfig, clients, clock, Sleeper.REAL,
-                RetryPolicy.DEFAULT, routerLog));
+        Map<String, String> routerEnvironment = box.functionEnvironment(ROUTER);
+        RouterConfig routerConfig = RouterConfig.fromEnvironment(routerEnvironment);
+        AwsClients clients = clients(moto, lambda, faults);
+        RouterHandler router = new RouterHandler(RouterWiring.router(StreamEnvironment.of(routerEnvironment, clients,
+                clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog)));
         return new LocalAws(moto, box, lambda, faults, router, routerConfig, summaryName, dynamoDb, clients);
     }
 
     /** The router's clients as {@link AwsClients} builds them for Lambda, with endpoint overrides. */
-    private static RouterWiring.Clients clients(MotoServer moto, LambdaService lambda, FirehoseFaults faults) {
+    private static AwsClients clients(MotoServer moto, LambdaService lambda, FirehoseFaults faults) {
         Region region = MotoServer.REGION;
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        return new RouterWiring.Clients(
+        return AwsClients.of(
                 AwsClients.configure(FirehoseClient.builder(), region, credentials)
                         .endpointOverride(faults.endpoint()).build(),
                 AwsClients.configure(SnsClient.builder(), region, credentials).endpointOverride(moto.endpoint()).build(),

@@ -1,17 +1,12 @@
 package dev.streampipe.router;
 
-import dev.streampipe.core.decode.DecodedBatch;
-import dev.streampipe.core.decode.StreamEventDecoder;
-import dev.streampipe.core.record.ChangeRecord;
-import dev.streampipe.core.topology.Topology;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Runs decoding and every session route over a built-in event before a SnapStart snapshot, so the classes and
- * code paths of a real invocation are loaded and initialised in the snapshot. Touches no network.
+ * The event the runtime decodes and routes through every session route before a SnapStart snapshot, so the classes
+ * and code paths of a real invocation are loaded and initialised in the snapshot. Touches no network.
  */
 final class Priming {
-    private static final String SAMPLE = "{\"Records\":["
+    static final String SAMPLE = "{\"Records\":["
             + record("1", "INSERT", "TURN#000010", "\"NewImage\":{\"PK\":{\"S\":\"SESSION#prime\"},\"SK\":{\"S\":\"TURN#000010\"},"
                     + "\"turn_number\":{\"N\":\"10\"},\"content\":{\"B\":\"eJwrSS0uAQAEXQHB\"}}")
             + "," + record("2", "MODIFY", "META", "\"OldImage\":{\"status\":{\"S\":\"active\"}},"
@@ -28,20 +23,5 @@ final class Priming {
                 + "\"ApproximateCreationDateTime\":1763640000.5,\"Keys\":{\"PK\":{\"S\":\"SESSION#prime\"},"
                 + "\"SK\":{\"S\":\"" + sk + "\"}}," + images + ",\"SequenceNumber\":\"" + id + "00\",\"SizeBytes\":64,"
                 + "\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}";
-    }
-
-    /** Decodes and routes the sample; returns how many messages the routes produced. */
-    static int prime() {
-        Topology topology = SessionTopology.create(SessionSchema.DEFAULT);
-        DecodedBatch batch = new StreamEventDecoder().decode(SAMPLE.getBytes(StandardCharsets.UTF_8));
-        int messages = 0;
-        for (ChangeRecord r : batch.records()) {
-            for (Topology.Routed routed : topology.route(r)) {
-                if (routed.payload().isPresent()) {
-                    messages++;
-                }
-            }
-        }
-        return messages;
     }
 }

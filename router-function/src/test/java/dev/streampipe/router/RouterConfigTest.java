@@ -3,6 +3,7 @@ package dev.streampipe.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streampipe.aws.lambda.RuntimeSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,16 +19,16 @@ class RouterConfigTest {
         Map<String, String> env = new HashMap<>(REQUIRED);
         env.put("METRIC_NAMESPACE", "orders/Router");
 
-        assertThat(RouterConfig.fromEnvironment(env).metricNamespace()).isEqualTo("orders/Router");
-        assertThat(RouterConfig.fromEnvironment(REQUIRED).metricNamespace()).isEqualTo("streampipe/Router");
+        assertThat(RuntimeSettings.fromEnvironment(env).metricNamespace()).isEqualTo("orders/Router");
+        assertThat(RuntimeSettings.fromEnvironment(REQUIRED).metricNamespace()).isEqualTo("streampipe/Router");
     }
 
     @Test
     void shouldNameTheVariableWhenARequiredOneIsMissing() {
         Map<String, String> env = new HashMap<>(REQUIRED);
-        env.remove("LEDGER_TABLE_NAME");
+        env.remove("HANDOFF_TOPIC_ARN");
 
-        assertThatThrownBy(() -> RouterConfig.fromEnvironment(env)).hasMessageContaining("LEDGER_TABLE_NAME");
+        assertThatThrownBy(() -> RouterConfig.fromEnvironment(env)).hasMessageContaining("HANDOFF_TOPIC_ARN");
     }
 
     @Test

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streampipe.aws.lambda.AwsClients;
+import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryPolicy;
-import dev.streampipe.router.aws.AdvancingSleeper;
+import dev.streampipe.testing.AdvancingSleeper;
 import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.ManualClock;
 import dev.streampipe.testing.PipelineTestDriver;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
@@ -46,7 +49,7 @@ final class RouterHarness implements AutoCloseable {
     final ManualClock clock = ManualClock.at("2026-11-20T15:00:00Z");
     final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
     final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final RouterWiring.Clients clients;
+    private final AwsClients clients;
     private final boolean ownsDynamoDb;
     private final RouterHandler handler;
 
@@ -54,31 +57,33 @@ final class RouterHarness implements AutoCloseable {
     RouterHarness(LoopbackAws aws, DynamoDbClient ddb, String ledgerTable, RetryPolicy retry) {
         this.clients = clients(aws, ddb);
         this.ownsDynamoDb = false;
-        this.handler = new RouterHandler(RouterWiring.router(config(ledgerTable), clients, clock, sleeper, retry,
-                logLines::add));
+        this.handler = new RouterHandler(RouterWiring.router(StreamEnvironment.of(environment(ledgerTable), clients,
+                clock, sleeper, retry, logLines::add)));
     }
 
     /** Ledger in memory; no DynamoDB call is made. */
     RouterHarness(LoopbackAws aws, EffectLedger ledger, RetryPolicy retry) {
         this.clients = clients(aws, aws.client(DynamoDbClient.builder()));
         this.ownsDynamoDb = true;
-        this.handler = new RouterHandler(RouterWiring.router(config("unused-ledger"), clients, ledger, sleeper, retry,
-                logLines::add));
+        this.handler = new RouterHandler(RouterWiring.router(StreamEnvironment.of(environment("unused-ledger"), clients,
+                clock, sleeper, retry, logLines::add).withLedger(ledger)));
     }
 
     RouterHarness(LoopbackAws aws) {
         this(aws, new InMemoryEffectLedger(), RetryPolicy.DEFAULT);
     }
 
-    private static RouterWiring.Clients clients(LoopbackAws aws, DynamoDbClient ddb) {
-        return new RouterWiring.Clients(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
+    private static AwsClients clients(LoopbackAws aws, DynamoDbClient ddb) {
+        return AwsClients.of(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
                 aws.client(EventBridgeClient.builder()), aws.client(LambdaClient.builder()),
                 aws.client(SqsClient.builder()), ddb);
     }
 
-    static RouterConfig config(String ledgerTable) {
-        return new RouterConfig(STREAM, TOPIC, BUS, SOURCE, FUNCTION, QUEUE, ledgerTable, Duration.ofHours(48),
-                SessionSchema.DEFAULT, 8, RouterConfig.DEFAULT_METRIC_NAMESPACE);
+    /** The router's environment as the template sets it. */
+    static Map<String, String> environment(String ledgerTable) {
+        return Map.of("ANALYTICS_DELIVERY_STREAM", STREAM, "HANDOFF_TOPIC_ARN", TOPIC, "EVENT_BUS_NAME", BUS,
+                "EVENT_SOURCE", SOURCE, "SUMMARY_FUNCTION_NAME", FUNCTION, "DEAD_LETTER_QUEUE_URL", QUEUE,
+                "LEDGER_TABLE_NAME", ledgerTable, "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
     }
 
     /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streampipe.aws.lambda.EmfMetrics;
+import dev.streampipe.aws.lambda.StreamRuntime;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.RetryPolicy;
-import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.UnexpectedFailureException;
 import dev.streampipe.testing.InMemoryDeadLetterSink;
 import dev.streampipe.testing.InMemoryEffectLedger;
@@ -36,14 +37,16 @@ class RouterMetricsTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, InMemorySink> sinks = new LinkedHashMap<>();
     private final InMemoryEffectLedger ledger = new InMemoryEffectLedger();
-    private final Router router;
+    private final StreamRuntime router;
 
     RouterMetricsTest() {
         for (String name : SessionTopology.create(SessionSchema.DEFAULT).sinks()) {
             sinks.put(name, new InMemorySink(name));
         }
-        router = RouterWiring.router(SessionSchema.DEFAULT, Map.<String, Sink>copyOf(sinks), ledger,
-                new InMemoryDeadLetterSink(), Runnable::run, RetryPolicy.DEFAULT, clock::advance, clock, log::add);
+        router = StreamRuntime.builder(SessionTopology.create(SessionSchema.DEFAULT)).sinks(sinks).ledger(ledger)
+                .ledgerRetry(RetryPolicy.DEFAULT, clock::advance).deadLetters(new InMemoryDeadLetterSink())
+                .executor(Runnable::run).clock(clock).log(log::add).build();
+        log.clear(); // the topology's outline, logged once at build
     }
 
     private void handle(String file) {
@@ -75,7 +78,7 @@ class RouterMetricsTest {
         handle("keys-only-stream.json");
 
         // THEN each route it cannot serve is named once, as an EMF metric with the fix
-        List<JsonNode> errors = metricLines(RouterMetrics.STREAM_VIEW_TYPE_MISMATCH);
+        List<JsonNode> errors = metricLines(EmfMetrics.STREAM_VIEW_TYPE_MISMATCH);
         assertThat(errors).extracting(n -> n.get("Route").asText())
                 .containsExactlyInAnyOrder("turn", "meta-status", "handoff");
         JsonNode turn = errors.stream().filter(n -> n.get("Route").asText().equals("turn")).findFirst().orElseThrow();
@@ -88,7 +91,7 @@ class RouterMetricsTest {
         assertThat(directive.get("Metrics").get(0).get("Name").asText()).isEqualTo("StreamViewTypeMismatch");
         assertThat(turn.get("_aws").get("Timestamp").asLong()).isEqualTo(clock.millis());
         // ... while the dead letters are counted per route in every batch, and in the batch line
-        assertThat(metricLines(RouterMetrics.DEAD_LETTERS)).hasSize(6)
+        assertThat(metricLines(EmfMetrics.DEAD_LETTERS)).hasSize(6)
                 .allSatisfy(n -> assertThat(n.get("DeadLetters").asLong()).isEqualTo(1));
         JsonNode batch = log.stream().filter(l -> l.contains("\"kind\":\"batch\"")).map(RouterMetricsTest::read)
                 .findFirst().orElseThrow();
@@ -107,7 +110,7 @@ class RouterMetricsTest {
         // THEN the page went out and the lapse is one EMF line with the effect id
         assertThat(sinks.get(SessionTopology.HANDOFFS_SINK).messages()).hasSize(1);
         String effect = sinks.get(SessionTopology.HANDOFFS_SINK).messages().get(0).effectKey();
-        assertThat(metricLines(RouterMetrics.LEDGER_WRITE_FAILURES)).singleElement().satisfies(n -> {
+        assertThat(metricLines(EmfMetrics.LEDGER_WRITE_FAILURES)).singleElement().satisfies(n -> {
             assertThat(n.get("Route").asText()).isEqualTo("handoff");
             assertThat(n.get("LedgerWriteFailures").asLong()).isEqualTo(1);
             assertThat(n.get("sink").asText()).isEqualTo("handoffs");

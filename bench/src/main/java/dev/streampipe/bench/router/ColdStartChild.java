@@ -6,7 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
-import dev.streampipe.router.RouterConfig;
+import dev.streampipe.aws.lambda.AwsClients;
+import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import java.io.ByteArrayInputStream;
@@ -64,15 +65,15 @@ public final class ColdStartChild {
     private static RouterHandler apacheHandler() {
         Region region = Region.of(System.getenv("AWS_REGION"));
         AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
-        RouterWiring.Clients clients = new RouterWiring.Clients(
+        AwsClients clients = AwsClients.of(
                 apache(FirehoseClient.builder(), region, credentials).build(),
                 apache(SnsClient.builder(), region, credentials).build(),
                 apache(EventBridgeClient.builder(), region, credentials).build(),
                 apache(LambdaClient.builder(), region, credentials).build(),
                 apache(SqsClient.builder(), region, credentials).build(),
                 apache(DynamoDbClient.builder(), region, credentials).build());
-        return new RouterHandler(RouterWiring.router(RouterConfig.fromEnvironment(System.getenv()), clients,
-                Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, System.out::println));
+        return new RouterHandler(RouterWiring.router(StreamEnvironment.of(System.getenv(), clients,
+                Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, System.out::println)));
     }
 
     /** As {@code AwsClients.configure}, with the Apache client instead of URLConnection. */

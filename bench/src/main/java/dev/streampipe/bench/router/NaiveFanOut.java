@@ -6,7 +6,7 @@ import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Topology;
 import dev.streampipe.router.RouterConfig;
-import dev.streampipe.router.RouterWiring;
+import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.router.SessionTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +26,10 @@ final class NaiveFanOut {
     private final StreamEventDecoder decoder = new StreamEventDecoder();
     private final Topology topology;
     private final RouterConfig config;
-    private final RouterWiring.Clients clients;
+    private final AwsClients clients;
     private final Consumer<String> log;
 
-    NaiveFanOut(RouterConfig config, RouterWiring.Clients clients, Consumer<String> log) {
+    NaiveFanOut(RouterConfig config, AwsClients clients, Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = Objects.requireNonNull(log, "log");

@@ -4,10 +4,11 @@ import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
-import dev.streampipe.router.Router;
+import dev.streampipe.aws.lambda.AwsClients;
+import dev.streampipe.aws.lambda.StreamEnvironment;
+import dev.streampipe.aws.lambda.StreamRuntime;
 import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.RouterWiring;
-import dev.streampipe.router.SessionSchema;
 import dev.streampipe.testing.aws.LoopbackAws;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,20 +55,22 @@ public final class RouterFanOutBenchmark {
         Duration latency = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 5);
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         byte[] event = Files.readAllBytes(eventFile);
-        RouterConfig config = new RouterConfig("streampipe-analytics",
-                "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs", "streampipe-sessions", "streampipe.sessions",
-                "streampipe-summary", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq",
-                "streampipe-effect-ledger", Duration.ofHours(48), SessionSchema.DEFAULT, 8,
-                RouterConfig.DEFAULT_METRIC_NAMESPACE);
+        Map<String, String> environment = Map.of("ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
+                "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs",
+                "EVENT_BUS_NAME", "streampipe-sessions", "EVENT_SOURCE", "streampipe.sessions",
+                "SUMMARY_FUNCTION_NAME", "streampipe-summary",
+                "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq",
+                "LEDGER_TABLE_NAME", "streampipe-effect-ledger", "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
+        RouterConfig config = RouterConfig.fromEnvironment(environment);
         AtomicLong auditBytes = new AtomicLong();
 
         try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
-            RouterWiring.Clients clients = new RouterWiring.Clients(aws.client(FirehoseClient.builder()),
+            AwsClients clients = AwsClients.of(aws.client(FirehoseClient.builder()),
                     aws.client(SnsClient.builder()), aws.client(EventBridgeClient.builder()),
                     aws.client(LambdaClient.builder()), aws.client(SqsClient.builder()),
                     aws.configure(DynamoDbClient.builder()).endpointOverride(ledger.endpoint()).build());
-            Router router = RouterWiring.router(config, clients, Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT,
-                    line -> auditBytes.addAndGet(line.length()));
+            StreamRuntime router = RouterWiring.router(StreamEnvironment.of(environment, clients, Clock.systemUTC(),
+                    Sleeper.REAL, RetryPolicy.DEFAULT, line -> auditBytes.addAndGet(line.length())));
             NaiveFanOut naive = new NaiveFanOut(config, clients, line -> auditBytes.addAndGet(line.length()));
 
             // Warm up JIT and connections without latency, then measure with it.
@@ -100,7 +104,7 @@ public final class RouterFanOutBenchmark {
         }
     }
 
-    private static BatchResult runRouter(Router router, byte[] event) {
+    private static BatchResult runRouter(StreamRuntime router, byte[] event) {
         return router.handle(new ByteArrayInputStream(event), new ByteArrayOutputStream(),
                 Deadline.after(Duration.ofMinutes(5), Clock.systemUTC()));
     }

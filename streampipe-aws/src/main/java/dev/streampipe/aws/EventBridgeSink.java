@@ -1,0 +1,74 @@
+package dev.streampipe.aws;
+
+import dev.streampipe.core.batch.Deadline;
+import dev.streampipe.core.batch.Failure;
+import dev.streampipe.core.batch.Message;
+import dev.streampipe.core.batch.Sink;
+import dev.streampipe.core.batch.SinkResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * EventBridge PutEvents: the message body is the event's {@code Detail}, its {@code detailType} attribute the
+ * {@code DetailType}; at most 10 entries and 256 KiB (EventBridge's entry-size rules) per call; only entries with an
+ * {@code ErrorCode} are resent, and a malformed entry is permanent.
+ */
+public final class EventBridgeSink implements Sink {
+    public static final String DETAIL_TYPE_ATTRIBUTE = "detailType";
+    private final String name;
+    private final EventBridgeClient client;
+    private final String busName;
+    private final String source;
+    private final ChunkedSender<Message> sender;
+
+    public EventBridgeSink(String name, EventBridgeClient client, String busName, String source, SenderFactory senders) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.client = Objects.requireNonNull(client, "client");
+        this.busName = Objects.requireNonNull(busName, "busName");
+        this.source = Objects.requireNonNull(source, "source");
+        this.sender = senders.create("EventBridge.PutEvents", BatchLimits.EVENTBRIDGE,
+                m -> Utf8.length(source) + Utf8.length(detailType(m)) + Utf8.length(m.body()));
+    }
+
+    private static String detailType(Message m) {
+        String type = m.attributes().get(DETAIL_TYPE_ATTRIBUTE);
+        if (type == null) {
+            throw new IllegalArgumentException("message of route '" + m.route() + "' has no '"
+                    + DETAIL_TYPE_ATTRIBUTE + "' attribute");
+        }
+        return type;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SinkResult deliver(List<Message> messages, Deadline deadline) {
+        return SinkResult.of(sender.send(messages, this::put, deadline));
+    }
+
+    private Map<Message, Failure> put(List<Message> chunk) {
+        List<PutEventsRequestEntry> entries = chunk.stream().map(m -> PutEventsRequestEntry.builder()
+                .eventBusName(busName).source(source).detailType(detailType(m)).detail(m.body()).build()).toList();
+        PutEventsResponse response;
+        try {
+            response = client.putEvents(PutEventsRequest.builder().entries(entries).build());
+        } catch (SdkException e) {
+            throw AwsErrors.wholeCall("EventBridge.PutEvents", e);
+        }
+        if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
+            return Map.of();
+        }
+        return AwsErrors.byPosition(chunk, response.entries(), PutEventsResultEntry::errorCode,
+                PutEventsResultEntry::errorMessage, true);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.streampipe.aws.lambda;
+
+import dev.streampipe.aws.DynamoDbEffectLedger;
+import dev.streampipe.aws.EventBridgeSink;
+import dev.streampipe.aws.FirehoseSink;
+import dev.streampipe.aws.LambdaInvokeSink;
+import dev.streampipe.aws.LogSink;
+import dev.streampipe.aws.SenderFactory;
+import dev.streampipe.aws.SnsSink;
+import dev.streampipe.aws.SqsDeadLetterSink;
+import dev.streampipe.core.batch.DeadLetterSink;
+import dev.streampipe.core.batch.EffectLedger;
+import dev.streampipe.core.batch.Sink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The AWS adapters a topology's sinks are made of, sharing the function's clients, retry policy and one bounded
+ * call pool: {@code sinks.firehose("analytics", stream)}, {@code sinks.sns("alerts", topicArn)}, ... Each adapter
+ * batches at its API's limits and retries only the entries the service reports failed, within the invocation's
+ * remaining time.
+ */
+public final class AwsSinks {
+    private final AwsClients clients;
+    private final SenderFactory senders;
+    private final Clock clock;
+    private final dev.streampipe.core.batch.Sleeper sleeper;
+    private final Consumer<String> log;
+
+    AwsSinks(AwsClients clients, SenderFactory senders, Clock clock, dev.streampipe.core.batch.Sleeper sleeper,
+             Consumer<String> log) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.senders = Objects.requireNonNull(senders, "senders");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Records to a Firehose delivery stream ({@code PutRecordBatch}). */
+    public Sink firehose(String name, String deliveryStream) {
+        return new FirehoseSink(name, clients.firehose(), deliveryStream, senders);
+    }
+
+    /** Messages to an SNS topic ({@code PublishBatch}); a payload's {@code SnsMessage} option sets subject, attributes, FIFO ids. */
+    public Sink sns(String name, String topicArn) {
+        return new SnsSink(name, clients.sns(), topicArn, senders);
+    }
+
+    /** Events to an EventBridge bus ({@code PutEvents}); a payload's {@code BusEvent} option sets the detail type. */
+    public Sink eventBridge(String name, String busName, String source) {
+        return new EventBridgeSink(name, clients.eventBridge(), busName, source, senders);
+    }
+
+    /** Asynchronous invocations of a Lambda function, one payload each. */
+    public Sink lambda(String name, String functionName) {
+        return new LambdaInvokeSink(name, clients.lambda(), functionName, senders);
+    }
+
+    /** Each payload as one line of the function's log (an audit trail a subscription filter can ship). */
+    public Sink log(String name) {
+        return new LogSink(name, log);
+    }
+
+    /** Dead letters to an SQS queue, with the raw record, the route and the reason. */
+    public DeadLetterSink sqsDeadLetters(String queueUrl) {
+        return new SqsDeadLetterSink(clients.sqs(), queueUrl, senders);
+    }
+
+    /** The effect ledger on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}). */
+    public EffectLedger dynamoDbLedger(String table, Duration ttl) {
+        return new DynamoDbEffectLedger(clients.dynamoDb(), table, ttl, clock, sleeper);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.streampipe.aws.lambda;
+
+import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.json.JsonStrings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stream function's CloudWatch metrics as EMF log lines (one JSON object per line; CloudWatch Logs extracts the
+ * metrics, no PutMetricData call) in the configured namespace ({@code METRIC_NAMESPACE}, default
+ * {@value RuntimeSettings#DEFAULT_METRIC_NAMESPACE}). Dimension values are the topology's route and sink names.
+ * Every batch:
+ * <ul>
+ *   <li>{@value #RECORDS} per route (dimension sets {@code [["Route"]]}), zero included;</li>
+ *   <li>{@value #DELIVERED}, {@value #SKIPPED_BY_LEDGER} and {@value #FAILED} per sink ({@code [["Sink"]]});</li>
+ *   <li>{@value #BATCH_RECORDS}, {@value #BATCH_DURATION} (milliseconds) and, when a record carries its creation
+ *   time, {@value #RECORD_LAG} (milliseconds from the oldest record's creation to the end of the batch, as
+ *   Lambda's IteratorAge) with no dimension ({@code [[]]}).</li>
+ * </ul>
+ * When something went wrong, with the dimension sets {@code [["Route"], []]} so an alarm can watch one route or all:
+ * <ul>
+ *   <li>{@value #DEAD_LETTERS}: dead letters stored per route ({@code Route} = {@link BatchResult#UNDECODABLE} for
+ *   undecodable records);</li>
+ *   <li>{@value #LEDGER_WRITE_FAILURES}: effects delivered whose ledger entry could not be written (they may repeat
+ *   on redelivery), with the effect ids;</li>
+ *   <li>{@value #STREAM_VIEW_TYPE_MISMATCH}: a route the stream's view type can never serve, once per container and
+ *   (route, view type), with the fix.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class EmfMetrics {
+    public static final String RECORDS = "Records";
+    public static final String DELIVERED = "Delivered";
+    public static final String SKIPPED_BY_LEDGER = "SkippedByLedger";
+    public static final String FAILED = "Failed";
+    public static final String BATCH_RECORDS = "BatchRecords";
+    public static final String BATCH_DURATION = "BatchDuration";
+    public static final String RECORD_LAG = "RecordLag";
+    public static final String DEAD_LETTERS = "DeadLetters";
+    public static final String LEDGER_WRITE_FAILURES = "LedgerWriteFailures";
+    public static final String STREAM_VIEW_TYPE_MISMATCH = "StreamViewTypeMismatch";
+
+    private final Clock clock;
+    private final String namespace;
+    private final Set<String> mismatchesReported = ConcurrentHashMap.newKeySet();
+
+    public EmfMetrics(Clock clock, String namespace) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+    }
+
+    /**
+     * The EMF lines of one batch, in a fixed order: routes, sinks, the batch, then what went wrong.
+     *
+     * @param duration how long the batch took
+     * @param lagOrNull time from the oldest record's creation to now; {@code null} when no record carries it
+     */
+    public List<String> lines(BatchResult result, Duration duration, Duration lagOrNull) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Long> e : result.routeCounts().entrySet()) {
+            lines.add(emf("[[\"Route\"]]", metric(RECORDS, "Count")).field("Route", e.getKey())
+                    .field(RECORDS, e.getValue()).end());
+        }
+        for (Map.Entry<String, BatchResult.SinkCounts> e : result.sinkCounts().entrySet()) {
+            BatchResult.SinkCounts c = e.getValue();
+            lines.add(emf("[[\"Sink\"]]", metric(DELIVERED, "Count") + "," + metric(SKIPPED_BY_LEDGER, "Count") + ","
+                    + metric(FAILED, "Count")).field("Sink", e.getKey()).field(DELIVERED, c.delivered())
+                    .field(SKIPPED_BY_LEDGER, c.skipped()).field(FAILED, c.failedRetryable() + c.failedPermanent())
+                    .end());
+        }
+        String batchMetrics = metric(BATCH_RECORDS, "Count") + "," + metric(BATCH_DURATION, "Milliseconds")
+                + (lagOrNull == null ? "" : "," + metric(RECORD_LAG, "Milliseconds"));
+        JsonText batch = emf("[[]]", batchMetrics).field(BATCH_RECORDS, result.records())
+                .field(BATCH_DURATION, duration.toMillis());
+        if (lagOrNull != null) {
+            batch.field(RECORD_LAG, Math.max(0, lagOrNull.toMillis()));
+        }
+        lines.add(batch.end());
+        lines.addAll(problems(result));
+        return lines;
+    }
+
+    /** Only the lines for what went wrong (dead letters, ledger write failures, view type mismatches). */
+    public List<String> problems(BatchResult result) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Long> e : new TreeMap<>(result.deadLettersByRoute()).entrySet()) {
+            lines.add(routeAndAll(DEAD_LETTERS, e.getKey(), e.getValue()).field("kind", "dead_letters").end());
+        }
+        for (BatchResult.LedgerWriteFailure f : result.ledgerWriteFailures()) {
+            lines.add(routeAndAll(LEDGER_WRITE_FAILURES, f.route(), f.effectKeys().size())
+                    .field("kind", "ledger_write_failure")
+                    .field("level", "ERROR")
+                    .field("sink", f.sink())
+                    .field("effects", f.effectKeys())
+                    .field("reason", f.reason())
+                    .field("message", "effects delivered but not recorded in the effect ledger: a redelivery of "
+                            + "these records may repeat them")
+                    .end());
+        }
+        for (BatchResult.ViewTypeMismatch m : result.viewTypeMismatches()) {
+            if (!mismatchesReported.add(m.route() + "\u0000" + m.streamViewType())) {
+                continue;
+            }
+            lines.add(routeAndAll(STREAM_VIEW_TYPE_MISMATCH, m.route(), 1)
+                    .field("kind", "configuration_error")
+                    .field("level", "ERROR")
+                    .field("stream_view_type", m.streamViewType().name())
+                    .field("required_view_type", m.required().name())
+                    .field("message", "the stream's view type " + m.streamViewType() + " can never serve route '"
+                            + m.route() + "'; its records are dead-lettered for that route")
+                    .field("fix", "set the table's StreamSpecification.StreamViewType to " + m.required()
+                            + ", then replay the dead letters of route '" + m.route() + "'")
+                    .end());
+        }
+        return lines;
+    }
+
+    /** One structured error line for a batch that failed as a whole, with the stack trace. */
+    public static String failure(RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return JsonText.object()
+                .field("kind", "batch_failed")
+                .field("level", "ERROR")
+                .field("error", e.getClass().getName())
+                .field("message", String.valueOf(e.getMessage()))
+                .field("stack_trace", trace.toString())
+                .end();
+    }
+
+    private JsonText routeAndAll(String metric, String route, long value) {
+        return emf("[[\"Route\"],[]]", metric(metric, "Count")).field("Route", route).field(metric, value);
+    }
+
+    private static String metric(String name, String unit) {
+        return "{\"Name\":\"" + name + "\",\"Unit\":\"" + unit + "\"}";
+    }
+
+    private JsonText emf(String dimensions, String metrics) {
+        String metadata = "{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":"
+                + JsonStrings.quote(namespace) + ",\"Dimensions\":" + dimensions + ",\"Metrics\":[" + metrics + "]}]}";
+        return JsonText.object().raw("_aws", metadata);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.streampipe.aws.lambda;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the runtime reads from a stream function's environment, whatever its topology, plus typed access to the
+ * application's own variables ({@link #required}, {@link #get}, {@link #intValue}). Read once, in the handler's
+ * no-argument path. Missing required variables and values out of range fail fast, naming the variable.
+ *
+ * <ul>
+ *   <li>{@code DEAD_LETTER_QUEUE_URL} (required): the SQS queue poison records go to;</li>
+ *   <li>{@code LEDGER_TABLE_NAME}: the DynamoDB effect ledger, required when a route is {@code ledgered()};</li>
+ *   <li>{@code LEDGER_TTL_HOURS} (48), {@code MAX_CONCURRENT_CALLS} (8, per sink),
+ *   {@code METRIC_NAMESPACE} ({@value #DEFAULT_METRIC_NAMESPACE}).</li>
+ * </ul>
+ */
+public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledgerTable, Duration ledgerTtl,
+                              int maxConcurrentCalls, String metricNamespace, Map<String, String> environment) {
+
+    /** The namespace of the EMF metrics when {@code METRIC_NAMESPACE} is not set. */
+    public static final String DEFAULT_METRIC_NAMESPACE = "streampipe/Router";
+
+    public RuntimeSettings {
+        Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl");
+        Objects.requireNonNull(ledgerTable, "ledgerTable");
+        Objects.requireNonNull(ledgerTtl, "ledgerTtl");
+        environment = Map.copyOf(environment);
+        if (metricNamespace == null || metricNamespace.isBlank() || metricNamespace.length() > 255) {
+            throw new IllegalArgumentException("metricNamespace must be 1..255 characters, was " + metricNamespace);
+        }
+        if (maxConcurrentCalls < 1 || maxConcurrentCalls > 64) {
+            throw new IllegalArgumentException("maxConcurrentCalls must be 1..64, was " + maxConcurrentCalls);
+        }
+        if (ledgerTtl.isNegative() || ledgerTtl.isZero()) {
+            throw new IllegalArgumentException("ledgerTtl must be positive, was " + ledgerTtl);
+        }
+    }
+
+    public static RuntimeSettings fromEnvironment(Map<String, String> env) {
+        Map<String, String> copy = Map.copyOf(env);
+        String ledger = copy.get("LEDGER_TABLE_NAME");
+        return new RuntimeSettings(required(copy, "DEAD_LETTER_QUEUE_URL"),
+                ledger == null || ledger.isBlank() ? Optional.empty() : Optional.of(ledger),
+                Duration.ofHours(intValue(copy, "LEDGER_TTL_HOURS", 48)),
+                intValue(copy, "MAX_CONCURRENT_CALLS", 8),
+                copy.getOrDefault("METRIC_NAMESPACE", DEFAULT_METRIC_NAMESPACE),
+                copy);
+    }
+
+    /** An application variable that must be set. */
+    public String required(String name) {
+        return required(environment, name);
+    }
+
+    /** An application variable, or {@code defaultValue} when it is not set. */
+    public String get(String name, String defaultValue) {
+        String v = environment.get(name);
+        return v == null || v.isBlank() ? defaultValue : v;
+    }
+
+    /** A whole-number application variable, or {@code defaultValue} when it is not set. */
+    public int intValue(String name, int defaultValue) {
+        return intValue(environment, name, defaultValue);
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is required");
+        }
+        return v;
+    }
+
+    private static int intValue(Map<String, String> env, String name, int defaultValue) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable " + name + " must be a whole number, was '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.streampipe.aws.lambda;
+
+import dev.streampipe.aws.SenderFactory;
+import dev.streampipe.core.batch.EffectLedger;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.Topology;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Everything a {@link StreamApp} assembles its runtime from: the settings read from the environment, the AWS
+ * adapters on the function's clients, the clock, the sleeper retries wait with, and the log. {@link #fromSystem()}
+ * is the Lambda path (the only place that reads {@code System.getenv()} and builds clients); {@link #of} takes every
+ * collaborator. {@link #runtime(Topology)} starts a runtime builder with the dead-letter queue, the effect ledger
+ * (when a route is ledgered), the pools, the metric namespace, the clock and the log already set.
+ */
+public final class StreamEnvironment {
+    private final RuntimeSettings settings;
+    private final AwsClients clients;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RetryPolicy retry;
+    private final Consumer<String> log;
+    private final EffectLedger ledgerOrNull;
+    private final AwsSinks sinks;
+
+    private StreamEnvironment(RuntimeSettings settings, AwsClients clients, Clock clock, Sleeper sleeper,
+                              RetryPolicy retry, Consumer<String> log, EffectLedger ledgerOrNull) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.log = Objects.requireNonNull(log, "log");
+        this.ledgerOrNull = ledgerOrNull;
+        ExecutorService callPool = Executors.newFixedThreadPool(4 * settings.maxConcurrentCalls(), daemon("sink-call"));
+        this.sinks = new AwsSinks(clients, new SenderFactory(retry, sleeper, new Random(), callPool,
+                settings.maxConcurrentCalls()), clock, sleeper, log);
+    }
+
+    /** Lambda's: {@code System.getenv()}, clients from the environment, the system clock, real sleeps, stdout. */
+    public static StreamEnvironment fromSystem() {
+        return of(System.getenv(), AwsClients.fromEnvironment(), Clock.systemUTC(), Sleeper.REAL,
+                RetryPolicy.DEFAULT, System.out::println);
+    }
+
+    public static StreamEnvironment of(Map<String, String> env, AwsClients clients, Clock clock, Sleeper sleeper,
+                                       RetryPolicy retry, Consumer<String> log) {
+        return new StreamEnvironment(RuntimeSettings.fromEnvironment(env), clients, clock, sleeper, retry, log, null);
+    }
+
+    /** The same environment with another effect ledger (in memory, for benchmarks); DynamoDB is then not used. */
+    public StreamEnvironment withLedger(EffectLedger ledger) {
+        return new StreamEnvironment(settings, clients, clock, sleeper, retry, log,
+                Objects.requireNonNull(ledger, "ledger"));
+    }
+
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
+    public AwsSinks sinks() {
+        return sinks;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Consumer<String> log() {
+        return log;
+    }
+
+    /**
+     * A runtime builder for {@code topology}: dead letters to {@code DEAD_LETTER_QUEUE_URL}, the effect ledger on
+     * {@code LEDGER_TABLE_NAME} when a route is ledgered (fails naming the variable when it is not set), one sink
+     * thread per sink, metrics in {@code METRIC_NAMESPACE}. Add the sinks the topology names and build.
+     */
+    public StreamRuntime.Builder runtime(Topology topology) {
+        StreamRuntime.Builder b = StreamRuntime.builder(topology)
+                .deadLetters(sinks.sqsDeadLetters(settings.deadLetterQueueUrl()))
+                .ledgerRetry(retry, sleeper)
+                .executor(Executors.newFixedThreadPool(Math.max(2, topology.sinks().size() + 1), daemon("sink")))
+                .metricNamespace(settings.metricNamespace())
+                .clock(clock)
+                .log(log);
+        if (topology.routes().stream().anyMatch(Route::ledgered)) {
+            b.ledger(ledgerOrNull != null ? ledgerOrNull : sinks.dynamoDbLedger(settings.ledgerTable().orElseThrow(
+                    () -> new IllegalStateException("environment variable LEDGER_TABLE_NAME is required: routes "
+                            + topology.routes().stream().filter(Route::ledgered).map(Route::name).toList()
+                            + " are ledgered")), settings.ledgerTtl()));
+        }
+        return b;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
