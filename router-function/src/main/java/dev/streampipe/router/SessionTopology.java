@@ -20,21 +20,20 @@ import java.util.Optional;
 /**
  * The session routes (DESIGN §3): every record to analytics and audit, whatever its key schema, stream view type
  * or event name (keys reported as the record carries them, plus {@code pk}/{@code sk} when the configured key names
- * are there); then by sort key — a turn INSERT that closes a summary window triggers the summary function (needs the
- * new image), a META MODIFY whose status changed publishes {@code SessionStatusChanged} (needs both images: a META
- * MODIFY without them cannot be told and is rejected by that route), a handoff INSERT pages through SNS (needs the
- * new image), a summary and anything else only takes the multicast routes. A route that cannot serve a record
+ * are there); then by sort key — {@value #TRIGGER_SUMMARY}: a turn INSERT that closes a summary window triggers the summary
+ * function (needs the new image); {@value #PUBLISH_STATUS_CHANGE}: a META MODIFY whose status changed publishes
+ * {@code SessionStatusChanged} (needs both images: a META MODIFY without them cannot be told and is rejected by that
+ * route); {@value #PAGE_HANDOFF}: a handoff INSERT pages through SNS (needs the new image); there is no default
+ * branch, so a summary and anything else only takes the multicast routes. A route that cannot serve a record
  * rejects it for itself only; the topology needs a {@code NEW_AND_OLD_IMAGES} stream to serve every route.
  */
 public final class SessionTopology {
     /** Route names (stable: used in logs, metrics and the effect ledger). */
     public static final String ANALYTICS = "analytics";
     public static final String AUDIT = "audit";
-    public static final String TURN = "turn";
-    public static final String META_STATUS = "meta-status";
-    public static final String HANDOFF = "handoff";
-    public static final String SUMMARY = "summary";
-    public static final String OTHER = "other";
+    public static final String TRIGGER_SUMMARY = "trigger-summary";
+    public static final String PUBLISH_STATUS_CHANGE = "publish-status-change";
+    public static final String PAGE_HANDOFF = "page-handoff";
     public static final String SPLIT = "by-item-type";
 
     /** Sink names. */
@@ -58,14 +57,13 @@ public final class SessionTopology {
                 .multicast(Route.named(AUDIT).to(AUDIT_SINK).mapping(m::audit))
                 .split(SPLIT)
                 .branch(p.sortKeyPrefix(schema.turnPrefix()).and(eventName(EventName.INSERT)),
-                        Route.named(TURN).to(SUMMARY_TRIGGER_SINK).needsNewImage().mapping(m::summaryTrigger))
+                        Route.named(TRIGGER_SUMMARY).to(SUMMARY_TRIGGER_SINK).needsNewImage().mapping(m::summaryTrigger))
                 .branch(p.sortKeyEquals(schema.metaKey()).and(attributeChangedOrUntellable("status")),
-                        Route.named(META_STATUS).to(STATUS_EVENTS_SINK).ledgered().needsNewImage().needsOldImage()
+                        Route.named(PUBLISH_STATUS_CHANGE).to(STATUS_EVENTS_SINK).ledgered().needsNewImage().needsOldImage()
                                 .mapping(m::statusChanged))
                 .branch(p.sortKeyPrefix(schema.handoffPrefix()).and(eventName(EventName.INSERT)),
-                        Route.named(HANDOFF).to(HANDOFFS_SINK).ledgered().needsNewImage().mapping(m::handoff))
-                .branch(p.sortKeyPrefix(schema.summaryPrefix()), Route.named(SUMMARY).none())
-                .defaultBranch(Route.named(OTHER).none())
+                        Route.named(PAGE_HANDOFF).to(HANDOFFS_SINK).ledgered().needsNewImage().mapping(m::handoff))
+                .noDefaultBranch()
                 .build();
     }
 

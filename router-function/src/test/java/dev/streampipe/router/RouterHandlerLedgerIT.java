@@ -149,8 +149,8 @@ class RouterHandlerLedgerIT {
                     .map(RouterHarness::read).toList();
             assertThat(metrics).singleElement().satisfies(n -> {
                 assertThat(n.get("LedgerWriteFailures").asInt()).isEqualTo(1);
-                assertThat(n.get("Route").asText()).isEqualTo("handoff");
-                assertThat(n.get("effects").toString()).isEqualTo("[\"" + eventId + "#handoff\"]");
+                assertThat(n.get("Route").asText()).isEqualTo("page-handoff");
+                assertThat(n.get("effects").toString()).isEqualTo("[\"" + eventId + "#page-handoff\"]");
                 assertThat(n.get("reason").asText()).contains("BatchWriteItem", "gave up after "
                         + RetryPolicy.DEFAULT.maxAttempts() + " attempts");
                 assertThat(n.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").get(0).get("Name").asText())

@@ -168,7 +168,7 @@ class RouterHandlerWireIT {
         assertThat(aws.sqs().received()).singleElement().satisfies(m -> {
             JsonNode letter = read(m.messageBody());
             assertThat(letter.get("reason").asText()).contains("handoffs", "SNS.PublishBatch", "exceeds the limit");
-            assertThat(letter.get("route").asText()).isEqualTo("handoff");
+            assertThat(letter.get("route").asText()).isEqualTo("page-handoff");
             assertThat(letter.get("sequenceNumber").asText()).isEqualTo(sequenceNumber(handoff));
             assertThat(letter.get("truncated").asBoolean()).isTrue();
         });

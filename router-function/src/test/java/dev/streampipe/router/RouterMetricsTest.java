@@ -80,8 +80,8 @@ class RouterMetricsTest {
         // THEN each route it cannot serve is named once, as an EMF metric with the fix
         List<JsonNode> errors = metricLines(EmfMetrics.STREAM_VIEW_TYPE_MISMATCH);
         assertThat(errors).extracting(n -> n.get("Route").asText())
-                .containsExactlyInAnyOrder("turn", "meta-status", "handoff");
-        JsonNode turn = errors.stream().filter(n -> n.get("Route").asText().equals("turn")).findFirst().orElseThrow();
+                .containsExactlyInAnyOrder("trigger-summary", "publish-status-change", "page-handoff");
+        JsonNode turn = errors.stream().filter(n -> n.get("Route").asText().equals("trigger-summary")).findFirst().orElseThrow();
         assertThat(turn.get("StreamViewTypeMismatch").asLong()).isEqualTo(1);
         assertThat(turn.get("stream_view_type").asText()).isEqualTo("KEYS_ONLY");
         assertThat(turn.get("fix").asText()).contains("StreamViewType to NEW_AND_OLD_IMAGES", "replay");
@@ -95,8 +95,8 @@ class RouterMetricsTest {
                 .allSatisfy(n -> assertThat(n.get("DeadLetters").asLong()).isEqualTo(1));
         JsonNode batch = log.stream().filter(l -> l.contains("\"kind\":\"batch\"")).map(RouterMetricsTest::read)
                 .findFirst().orElseThrow();
-        assertThat(batch.get("dead_letters.turn").asLong()).isEqualTo(1);
-        assertThat(batch.get("dead_letters.handoff").asLong()).isEqualTo(1);
+        assertThat(batch.get("dead_letters.trigger-summary").asLong()).isEqualTo(1);
+        assertThat(batch.get("dead_letters.page-handoff").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -111,7 +111,7 @@ class RouterMetricsTest {
         assertThat(sinks.get(SessionTopology.HANDOFFS_SINK).messages()).hasSize(1);
         String effect = sinks.get(SessionTopology.HANDOFFS_SINK).messages().get(0).effectKey();
         assertThat(metricLines(EmfMetrics.LEDGER_WRITE_FAILURES)).singleElement().satisfies(n -> {
-            assertThat(n.get("Route").asText()).isEqualTo("handoff");
+            assertThat(n.get("Route").asText()).isEqualTo("page-handoff");
             assertThat(n.get("LedgerWriteFailures").asLong()).isEqualTo(1);
             assertThat(n.get("sink").asText()).isEqualTo("handoffs");
             assertThat(n.get("effects").toString()).isEqualTo("[\"" + effect + "\"]");

@@ -2,12 +2,12 @@ package dev.streampipe.router;
 
 import static dev.streampipe.router.SessionTopology.ANALYTICS_SINK;
 import static dev.streampipe.router.SessionTopology.AUDIT_SINK;
-import static dev.streampipe.router.SessionTopology.HANDOFF;
+import static dev.streampipe.router.SessionTopology.PAGE_HANDOFF;
 import static dev.streampipe.router.SessionTopology.HANDOFFS_SINK;
-import static dev.streampipe.router.SessionTopology.META_STATUS;
+import static dev.streampipe.router.SessionTopology.PUBLISH_STATUS_CHANGE;
 import static dev.streampipe.router.SessionTopology.STATUS_EVENTS_SINK;
 import static dev.streampipe.router.SessionTopology.SUMMARY_TRIGGER_SINK;
-import static dev.streampipe.router.SessionTopology.TURN;
+import static dev.streampipe.router.SessionTopology.TRIGGER_SUMMARY;
 import static dev.streampipe.testing.PipelineTestDriver.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,16 +54,16 @@ class SessionTopologyStreamShapesTest {
         return Stream.of(
                 Arguments.of("table-keyed-id-number.json", List.of(), Map.of()),
                 Arguments.of("keys-only-stream.json",
-                        List.of(new Pair(0, TURN), new Pair(1, META_STATUS), new Pair(2, HANDOFF)),
-                        Map.of(TURN, StreamViewType.KEYS_ONLY, META_STATUS, StreamViewType.KEYS_ONLY,
-                                HANDOFF, StreamViewType.KEYS_ONLY)),
-                Arguments.of("new-image-stream.json", List.of(new Pair(1, META_STATUS)),
-                        Map.of(META_STATUS, StreamViewType.NEW_IMAGE)),
+                        List.of(new Pair(0, TRIGGER_SUMMARY), new Pair(1, PUBLISH_STATUS_CHANGE), new Pair(2, PAGE_HANDOFF)),
+                        Map.of(TRIGGER_SUMMARY, StreamViewType.KEYS_ONLY, PUBLISH_STATUS_CHANGE, StreamViewType.KEYS_ONLY,
+                                PAGE_HANDOFF, StreamViewType.KEYS_ONLY)),
+                Arguments.of("new-image-stream.json", List.of(new Pair(1, PUBLISH_STATUS_CHANGE)),
+                        Map.of(PUBLISH_STATUS_CHANGE, StreamViewType.NEW_IMAGE)),
                 Arguments.of("old-image-stream.json",
-                        List.of(new Pair(0, TURN), new Pair(1, META_STATUS), new Pair(2, HANDOFF)),
-                        Map.of(TURN, StreamViewType.OLD_IMAGE, META_STATUS, StreamViewType.OLD_IMAGE,
-                                HANDOFF, StreamViewType.OLD_IMAGE)),
-                Arguments.of("optional-fields-absent.json", List.of(new Pair(2, HANDOFF)), Map.of()),
+                        List.of(new Pair(0, TRIGGER_SUMMARY), new Pair(1, PUBLISH_STATUS_CHANGE), new Pair(2, PAGE_HANDOFF)),
+                        Map.of(TRIGGER_SUMMARY, StreamViewType.OLD_IMAGE, PUBLISH_STATUS_CHANGE, StreamViewType.OLD_IMAGE,
+                                PAGE_HANDOFF, StreamViewType.OLD_IMAGE)),
+                Arguments.of("optional-fields-absent.json", List.of(new Pair(2, PAGE_HANDOFF)), Map.of()),
                 Arguments.of("null-member-attribute-values.json", List.of(), Map.of()),
                 Arguments.of("tumbling-window.json", List.of(), Map.of()));
     }
@@ -159,7 +159,7 @@ class SessionTopologyStreamShapesTest {
         assertThat(driver.sink(SUMMARY_TRIGGER_SINK).messages()).hasSize(1);
         assertThat(driver.sink(HANDOFFS_SINK).messages()).hasSize(1);
         assertThat(driver.sink(STATUS_EVENTS_SINK).messages()).isEmpty();
-        assertThat(result.deadLettered(META_STATUS)).isEqualTo(1);
+        assertThat(result.deadLettered(PUBLISH_STATUS_CHANGE)).isEqualTo(1);
         assertThat(driver.deadLetters().letters().get(0).reason()).contains("old image", "NEW_IMAGE");
     }
 
@@ -167,8 +167,8 @@ class SessionTopologyStreamShapesTest {
     void shouldNameTheRoutesThatNeedImagesWhenDescribingTheTopology() {
         String described = SessionTopology.create(SessionSchema.DEFAULT).describe();
 
-        assertThat(described).contains("turn -> summary-trigger [needs NewImage]",
-                "meta-status -> status-events [ledgered] [needs NewImage] [needs OldImage]");
+        assertThat(described).contains("trigger-summary -> summary-trigger [needs NewImage]",
+                "publish-status-change -> status-events [ledgered] [needs NewImage] [needs OldImage]");
         assertThat(SessionTopology.create(SessionSchema.DEFAULT).requiredViewType())
                 .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
     }

@@ -22,17 +22,20 @@ public final class Predicates {
 
     public RecordPredicate sortKeyPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        return r -> schema.sortKeyOf(r).map(sk -> sk.startsWith(prefix)).orElse(false);
+        return RecordPredicate.named(schema.sortKey() + " begins with \"" + prefix + "\"",
+                r -> schema.sortKeyOf(r).map(sk -> sk.startsWith(prefix)).orElse(false));
     }
 
     public RecordPredicate sortKeyEquals(String sortKey) {
         Objects.requireNonNull(sortKey, "sortKey");
-        return r -> schema.sortKeyOf(r).map(sortKey::equals).orElse(false);
+        return RecordPredicate.named(schema.sortKey() + " = \"" + sortKey + "\"",
+                r -> schema.sortKeyOf(r).map(sortKey::equals).orElse(false));
     }
 
     public static RecordPredicate eventName(EventName first, EventName... more) {
         EnumSet<EventName> names = EnumSet.of(first, more);
-        return r -> names.contains(r.eventName());
+        return RecordPredicate.named(names.size() == 1 ? names.iterator().next().name()
+                : "event in " + names, r -> names.contains(r.eventName()));
     }
 
     /**
@@ -42,8 +45,9 @@ public final class Predicates {
      */
     public static RecordPredicate attributeChangedOrUntellable(String attribute) {
         RecordPredicate changed = attributeChanged(attribute);
-        return r -> r.eventName() == EventName.MODIFY
-                && (r.oldImage().isEmpty() || r.newImage().isEmpty() || changed.test(r));
+        return RecordPredicate.named("MODIFY changing " + attribute + " (or without both images)",
+                r -> r.eventName() == EventName.MODIFY
+                        && (r.oldImage().isEmpty() || r.newImage().isEmpty() || changed.test(r)));
     }
 
     /**
@@ -52,13 +56,13 @@ public final class Predicates {
      */
     public static RecordPredicate attributeChanged(String attribute) {
         Objects.requireNonNull(attribute, "attribute");
-        return r -> {
+        return RecordPredicate.named("MODIFY changing " + attribute, r -> {
             if (r.eventName() != EventName.MODIFY || r.oldImage().isEmpty() || r.newImage().isEmpty()) {
                 return false;
             }
             Optional<AttributeValue> before = r.oldImage().get().get(attribute);
             Optional<AttributeValue> after = r.newImage().get().get(attribute);
             return !before.equals(after);
-        };
+        });
     }
 }

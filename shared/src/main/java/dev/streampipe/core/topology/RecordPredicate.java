@@ -1,21 +1,48 @@
 package dev.streampipe.core.topology;
 
 import dev.streampipe.core.record.ChangeRecord;
+import java.util.Objects;
 
-/** A test on a change record, for split branches. Must be side-effect free and must not throw. */
+/**
+ * A test on a change record, for split branches. Must be side-effect free and must not throw. A predicate built by
+ * {@link Predicates} or {@link #named} says what it tests in {@link #describe()}, which {@link Topology#describe()}
+ * prints; a bare lambda describes itself as {@code <predicate>}.
+ */
 @FunctionalInterface
 public interface RecordPredicate {
     boolean test(ChangeRecord record);
 
+    /** What this predicate tests, for {@link Topology#describe()}. */
+    default String describe() {
+        return "<predicate>";
+    }
+
+    /** {@code predicate}, described as {@code description}. */
+    static RecordPredicate named(String description, RecordPredicate predicate) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(predicate, "predicate");
+        return new RecordPredicate() {
+            @Override
+            public boolean test(ChangeRecord record) {
+                return predicate.test(record);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+
     default RecordPredicate and(RecordPredicate other) {
-        return r -> test(r) && other.test(r);
+        return named(describe() + " and " + other.describe(), r -> test(r) && other.test(r));
     }
 
     default RecordPredicate or(RecordPredicate other) {
-        return r -> test(r) || other.test(r);
+        return named("(" + describe() + " or " + other.describe() + ")", r -> test(r) || other.test(r));
     }
 
     default RecordPredicate negate() {
-        return r -> !test(r);
+        return named("not (" + describe() + ")", r -> !test(r));
     }
 }

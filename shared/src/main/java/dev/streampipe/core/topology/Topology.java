@@ -62,7 +62,10 @@ public final class Topology {
             out.add(apply(r, record));
         }
         for (Split s : splits) {
-            out.add(apply(s.select(record), record));
+            Route selected = s.select(record);
+            if (selected != null) {
+                out.add(apply(selected, record));
+            }
         }
         return out;
     }
@@ -109,7 +112,9 @@ public final class Topology {
             for (Branch b : s.branches) {
                 all.add(b.route);
             }
-            all.add(s.defaultRoute);
+            if (s.defaultRoute != null) {
+                all.add(s.defaultRoute);
+            }
         }
         return all;
     }
@@ -123,24 +128,42 @@ public final class Topology {
         return sinks;
     }
 
-    /** A readable outline of the topology, for logs and docs. */
+    /**
+     * A readable outline of the topology, for logs and docs: the stream view type it needs, every route in order
+     * with its predicate (splits), the sink it sends to, whether it is ledgered and which images it needs.
+     *
+     * <pre>
+     * topology (needs stream view type NEW_AND_OLD_IMAGES)
+     *   multicast analytics            -&gt; analytics
+     *   split by-item-type (first match wins)
+     *     branch page-handoff          -&gt; handoffs [ledgered] [needs NewImage]  when SK begins with "HANDOFF#" and INSERT
+     *     no default branch (a record no branch matches takes no route of this split)
+     * </pre>
+     */
     public String describe() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder("topology (needs stream view type ").append(requiredViewType())
+                .append(")\n");
         for (Route r : multicast) {
-            sb.append("multicast ").append(describe(r)).append('\n');
+            sb.append("  multicast ").append(describe(r)).append('\n');
         }
         for (Split s : splits) {
-            sb.append("split ").append(s.name).append('\n');
+            sb.append("  split ").append(s.name).append(" (first match wins)\n");
             for (Branch b : s.branches) {
-                sb.append("  branch ").append(describe(b.route)).append('\n');
+                sb.append("    branch ").append(describe(b.route)).append("  when ").append(b.predicate.describe())
+                        .append('\n');
             }
-            sb.append("  default ").append(describe(s.defaultRoute)).append('\n');
+            if (s.defaultRoute == null) {
+                sb.append("    no default branch (a record no branch matches takes no route of this split)\n");
+            } else {
+                sb.append("    default ").append(describe(s.defaultRoute)).append('\n');
+            }
         }
         return sb.toString();
     }
 
     private static String describe(Route r) {
-        return r.name() + " -> " + r.sink().orElse("(none)") + (r.ledgered() ? " [ledgered]" : "")
+        return r.name() + " -> " + r.sink().orElse("(nothing: counted only)")
+                + (r.ledgered() ? " [ledgered]" : "")
                 + (r.needsNewImage() ? " [needs NewImage]" : "") + (r.needsOldImage() ? " [needs OldImage]" : "");
     }
 
@@ -164,7 +187,7 @@ public final class Topology {
                     return b.route;
                 }
             }
-            return defaultRoute;
+            return defaultRoute; // null: no default branch
         }
     }
 
@@ -203,7 +226,10 @@ public final class Topology {
         }
     }
 
-    /** Builds one split: {@code .branch(predicate, route)...defaultBranch(route)}. */
+    /**
+     * Builds one split: {@code .branch(predicate, route)...} ended by {@code defaultBranch(route)} (a record no
+     * branch matches takes that route) or {@code noDefaultBranch()} (it takes no route of this split).
+     */
     public static final class SplitBuilder {
         private final Builder parent;
         private final String name;
@@ -225,6 +251,15 @@ public final class Topology {
         public Builder defaultBranch(Route route) {
             parent.claim(route.name());
             parent.splits.add(new Split(name, branches, route));
+            return parent;
+        }
+
+        /** Ends the split with no default: a record no branch matches takes no route of this split. */
+        public Builder noDefaultBranch() {
+            if (branches.isEmpty()) {
+                throw new IllegalStateException("split '" + name + "' has no branch");
+            }
+            parent.splits.add(new Split(name, branches, null));
             return parent;
         }
     }
