@@ -9,6 +9,8 @@ import dev.streampipe.local.aws.LambdaService;
 import dev.streampipe.local.aws.TemplateStack;
 import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
+import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.monitor.client.ClientHotKeyDetector;
 import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
@@ -54,11 +56,17 @@ final class LocalAws implements AutoCloseable {
     final RouterHandler router;
     final RouterConfig routerConfig;
     final String summaryFunctionName;
+    /** For the run's own reads (the checks): not instrumented. */
     final DynamoDbClient dynamoDb;
+    /** The application's client (the workload and the summary function): instrumented by {@link #clientHotKeys}. */
+    final DynamoDbClient appDynamoDb;
+    /** The client-side hot-key detector on the application's client: reads and writes per key, throttles. */
+    final ClientHotKeyDetector clientHotKeys;
     private final AwsClients routerClients;
 
     private LocalAws(MotoServer moto, AwsInABox box, LambdaService lambda, FirehoseFaults faults, RouterHandler router,
                      RouterConfig routerConfig, String summaryFunctionName, DynamoDbClient dynamoDb,
+                     DynamoDbClient appDynamoDb, ClientHotKeyDetector clientHotKeys,
                      AwsClients routerClients) {
         this.moto = moto;
         this.box = box;
@@ -68,23 +76,33 @@ final class LocalAws implements AutoCloseable {
         this.routerConfig = routerConfig;
         this.summaryFunctionName = summaryFunctionName;
         this.dynamoDb = dynamoDb;
+        this.appDynamoDb = appDynamoDb;
+        this.clientHotKeys = clientHotKeys;
         this.routerClients = routerClients;
     }
 
     /** Creates the resources of {@code template} in {@code moto} and wires both functions to them. */
     static LocalAws start(MotoServer moto, Path template, RunOptions o, Clock clock, Consumer<String> routerLog,
-                          Consumer<String> summaryLog) {
+                          Consumer<String> summaryLog, Consumer<String> clientHotKeyLog) {
         TemplateStack stack = TemplateStack.read(template, Map.of("SummaryInterval", Integer.toString(o.summaryInterval())));
         AwsInABox box = AwsInABox.provision(moto, stack);
         box.subscribeQueue("AlertTopic", ALERT_QUEUE);
         DynamoDbClient dynamoDb = moto.configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create())
                 .build();
+        String table = box.ref("SessionTable");
+        // scaled down from the 800 WCU/s and 2,400 RCU/s defaults as the monitor's threshold is (one machine)
+        ClientHotKeyDetector clientHotKeys = ClientHotKeyDetector.builder()
+                .partitionKey(table, stack.parameter("PartitionKeyName"))
+                .tableThresholds(table, Threshold.ofWcu(o.hotThresholdWcu()).withRcu(3 * o.hotThresholdWcu()))
+                .warnings(clientHotKeyLog).clock(clock).build().start();
+        DynamoDbClient appDynamoDb = clientHotKeys.instrument(moto.configure(DynamoDbClient.builder()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
         LambdaService lambda = LambdaService.start(2, clock, summaryLog);
         FirehoseFaults faults = FirehoseFaults.start(moto.endpoint(), o.sinkFailureRate(),
                 RetryPolicy.DEFAULT.maxAttempts(), new Random(o.seed()));
 
         SummaryConfig summaryConfig = SummaryConfig.fromEnvironment(box.functionEnvironment(SUMMARY));
-        SummaryHandler summary = new SummaryHandler(summaryConfig, new DynamoDbSummaryStore(dynamoDb, summaryConfig),
+        SummaryHandler summary = new SummaryHandler(summaryConfig, new DynamoDbSummaryStore(appDynamoDb, summaryConfig),
                 new LocalSummarizer(), clock, new JsonLog(summaryLog, clock));
         String summaryName = box.ref(SUMMARY);
         String onFailureQueue = box.ref("OnFailureQueue");
@@ -98,7 +116,8 @@ final class LocalAws implements AutoCloseable {
         AwsClients clients = clients(moto, lambda, faults);
         RouterHandler router = new RouterHandler(RouterWiring.router(StreamEnvironment.of(routerEnvironment, clients,
                 clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog)));
-        return new LocalAws(moto, box, lambda, faults, router, routerConfig, summaryName, dynamoDb, clients);
+        return new LocalAws(moto, box, lambda, faults, router, routerConfig, summaryName, dynamoDb, appDynamoDb,
+                clientHotKeys, clients);
     }
 
     /** The router's clients as {@link AwsClients} builds them for Lambda, with endpoint overrides. */
@@ -151,6 +170,8 @@ final class LocalAws implements AutoCloseable {
         routerClients.lambda().close();
         routerClients.sqs().close();
         routerClients.dynamoDb().close();
+        clientHotKeys.close();
+        appDynamoDb.close();
         dynamoDb.close();
         box.close();
     }

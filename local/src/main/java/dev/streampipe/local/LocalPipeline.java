@@ -45,7 +45,8 @@ final class LocalPipeline {
             console.printf("moto %s at %s (pid %d) started in %d ms; its log: %s%n", moto.version(), moto.endpoint(),
                     moto.pid(), moto.startupTime().toMillis(), moto.logFile());
             try (LocalAws aws = LocalAws.start(moto, o.template(), o, clock,
-                    line -> files.routerLog.append(List.of(line)), line -> files.summaryLog.append(List.of(line)));
+                    line -> files.routerLog.append(List.of(line)), line -> files.summaryLog.append(List.of(line)),
+                    line -> files.clientHotKeys.append(List.of(line)));
                  DynamoDbStreamsClient streams = moto.configure(DynamoDbStreamsClient.builder())
                          .httpClient(UrlConnectionHttpClient.create()).build()) {
                 console.printf("created from %s:%n%s%n", o.template(), aws.describe());
@@ -66,7 +67,7 @@ final class LocalPipeline {
                         .messageBody(onFailureRecord(streamArn, records)))).start();
              HotKeyWatch watch = monitorFactory.apply(new MonitorContext(aws.moto.endpoint(), aws.tableName(),
                      streamArn, o.hotThresholdWcu(), files.alerts.path(), alertTopic))) {
-            Workload workload = new Workload(aws.dynamoDb, aws.tableName(), new Workload.Settings(o.coldSessions(),
+            Workload workload = new Workload(aws.appDynamoDb, aws.tableName(), new Workload.Settings(o.coldSessions(),
                     o.coldWritesPerSecond(), o.hotWritesPerSecond(), o.hotTurnBytes(), o.duration(), o.seed()), clock);
             workload.warmUp();
             waitUntilLive(esm, watch, console, Duration.ofSeconds(90));

@@ -16,12 +16,14 @@ final class OutputFiles implements AutoCloseable {
     final NdjsonFile alerts;
     final NdjsonFile routerLog;
     final NdjsonFile summaryLog;
+    final NdjsonFile clientHotKeys;
 
     OutputFiles(Path dir) {
         this.dir = dir;
         alerts = new NdjsonFile(dir.resolve("hot-key-alerts.ndjson"));
         routerLog = new NdjsonFile(dir.resolve("router-log.ndjson"));
         summaryLog = new NdjsonFile(dir.resolve("summary-log.ndjson"));
+        clientHotKeys = new NdjsonFile(dir.resolve("client-hot-keys.ndjson"));
     }
 
     void writeReport(String text) {
@@ -37,5 +39,6 @@ final class OutputFiles implements AutoCloseable {
         alerts.close();
         routerLog.close();
         summaryLog.close();
+        clientHotKeys.close();
     }
 }

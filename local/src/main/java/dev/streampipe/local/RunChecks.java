@@ -36,6 +36,8 @@ final class RunChecks {
     private final List<Check> checks = new ArrayList<>();
     private final Map<String, String> counts = new LinkedHashMap<>();
     final List<Caught> caught = new ArrayList<>();
+    /** The throughput advice for the session table from the client detector's traffic (JSON), if any. */
+    String advice;
 
     boolean passed() {
         return checks.stream().allMatch(Check::passed);
@@ -112,6 +114,17 @@ final class RunChecks {
         c.counts.put("SUMMARY# items written / expected", summariesWritten + " / " + summariesExpected);
         c.counts.put("monitor records processed", Long.toString(watch.recordsProcessed()));
         c.counts.put("SQS alert topic subscriber: hot-key alerts", Long.toString(alertMessages.size()));
+        String hotSession = "SESSION#" + Workload.HOT_SESSION;
+        long hotReads = aws.clientHotKeys.readCount(table, hotSession);
+        long hotClientWrites = aws.clientHotKeys.writeCount(table, hotSession);
+        c.counts.put("client detector, hot session: writes / reads in its window", hotClientWrites + " / " + hotReads);
+        aws.clientHotKeys.tick();
+        c.advice = aws.clientHotKeys.advice(table).map(a -> a.toJson()).orElse(null);
+        c.checks.add(new Check("the client detector saw the hot session's reads (its summaries read its turns)",
+                hotReads > 0 && c.advice != null, hotReads + " reads of " + hotSession + " in the detector's window"
+                        + (c.advice == null ? "; no advice" : "; advice computed from "
+                        + aws.clientHotKeys.engine().trafficProfile(table).map(p -> p.observedSeconds()).orElse(0L)
+                        + " s of traffic")));
 
         c.checks.add(new Check("every stream record reached analytics (S3)", analytics.distinct.containsAll(esm.eventIds)
                 && streamRecords == written.writes.get() + summariesWritten,
@@ -193,6 +206,15 @@ final class RunChecks {
         sb.append("checks:\n");
         for (Check ch : checks) {
             sb.append(String.format("  [%s] %s: %s%n", ch.passed() ? "PASS" : "FAIL", ch.name(), ch.detail()));
+        }
+        if (advice != null) {
+            sb.append("throughput advice for the session table (client detector on the workload's and the summary "
+                    + "function's DynamoDB clients):\n");
+            try {
+                sb.append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(advice))).append('\n');
+            } catch (IOException e) {
+                sb.append(advice).append('\n');
+            }
         }
         sb.append(String.format("result: %s in %.1f s%n", passed() ? "PASSED" : "FAILED", total.toMillis() / 1000.0));
         return sb.toString();

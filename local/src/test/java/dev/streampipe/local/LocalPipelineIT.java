@@ -46,7 +46,9 @@ class LocalPipelineIT {
                 "[PASS] each queue holds exactly what its filter policy selects, once",
                 "[PASS] each status rule delivered exactly its changes, once",
                 "[PASS] a summary for every closed window", "[PASS] nothing given up",
-                "[PASS] the hot key alerted", "[PASS] no cold key alerted");
+                "[PASS] the hot key alerted", "[PASS] no cold key alerted",
+                "[PASS] the client detector saw the hot session's reads",
+                "throughput advice for the session table", "\"capacity_mode\"", "\"confidence\"");
         // AND records were failed on purpose, reported, and redelivered (the retry path ran on the wire)
         assertThat(count(report, "Firehose entries failed on purpose")).isPositive();
         assertThat(count(report, "records redelivered / bisections / to on-failure")).isPositive();

@@ -24,7 +24,8 @@ public record CapacityPrices(String region, String asOf, String source, double p
      * "as of 2024-11, unverified here".
      */
     public static final CapacityPrices US_EAST_1_STANDARD = new CapacityPrices("us-east-1", "2024-11-14",
-            "aws.amazon.com/dynamodb/pricing (on-demand, provisioned), Standard table class; as of 2024-11, unverified here",
+            "aws.amazon.com/dynamodb/pricing (on-demand, provisioned), Standard table class; checked only against "
+                    + "secondary copies of that page",
             0.625, 0.125, 0.00065, 0.00013);
 
     public CapacityPrices {

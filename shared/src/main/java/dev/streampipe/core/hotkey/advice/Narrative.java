@@ -37,8 +37,8 @@ final class Narrative {
                         + "Provisioned: %d WCU × %s h × $%s + %d RCU × %s h × $%s = $%s/month. %s",
                 num(m.meanWcuPerSecond()), num(policy.hoursPerMonth()), num(policy.prices().perMillionWriteRequests()),
                 num(m.meanRcuPerSecond()), num(policy.hoursPerMonth()), num(policy.prices().perMillionReadRequests()),
-                num(c.onDemandMonthlyUsd()), c.provisionedWcu(), num(policy.hoursPerMonth()), num(policy.prices().perWcuHour()),
-                c.provisionedRcu(), num(policy.hoursPerMonth()), num(policy.prices().perRcuHour()),
+                num(c.onDemandMonthlyUsd()), c.provisionedWcu(), num(policy.hoursPerMonth()), price(policy.prices().perWcuHour()),
+                c.provisionedRcu(), num(policy.hoursPerMonth()), price(policy.prices().perRcuHour()),
                 num(c.provisionedMonthlyUsd()), c.headroomPolicy());
         boolean shard = m.hotKeys().stream().anyMatch(k -> k.writeShardsNeeded() > 1);
         String rationale = (shard
@@ -98,5 +98,10 @@ final class Narrative {
 
     private static String ratio(double peak, double p99) {
         return p99 <= 0 ? (peak <= 0 ? "0" : "unbounded") : num(Math.round(peak / p99 * 100) / 100.0);
+    }
+
+    /** A unit price with every significant digit it has (an hourly unit price is a fraction of a cent). */
+    private static String price(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
