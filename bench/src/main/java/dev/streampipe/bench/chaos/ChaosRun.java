@@ -113,6 +113,7 @@ final class ChaosRun {
     /** Reads each range again from the stream and delivers it with the same rules, faults off. */
     private List<OnFailureRange> redrive(List<OnFailureRange> ranges) {
         schedule.clearStuck();
+        deliveries.redriving();
         quiet = true;
         List<OnFailureRange> again = new ArrayList<>();
         MappingSemantics<StreamRecord> mapping = mapping(again);

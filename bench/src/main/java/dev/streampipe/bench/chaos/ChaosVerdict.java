@@ -104,6 +104,7 @@ record ChaosVerdict(Variant variant, Map<String, String> rows, Map<String, Strin
         Deliveries.SINKS.forEach(s -> order.put(s, d.orderViolations(s)));
         long totalOrder = order.values().stream().mapToLong(Long::longValue).sum();
         rows.put("order violations (must be 0)", totalOrder + " " + nonZero(order));
+        rows.put("  late first deliveries by redrive (skipped by the mapping)", Long.toString(d.redriveOrderViolations()));
 
         long onFailureRecords = onFailure.stream().mapToLong(OnFailureRange::batchSize).sum();
         rows.put("on-failure ranges / records", onFailure.size() + " / " + onFailureRecords);

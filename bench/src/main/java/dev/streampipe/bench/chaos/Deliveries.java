@@ -26,6 +26,8 @@ final class Deliveries {
     private final Map<String, String> lastFirstDelivery = new HashMap<>();
     private final Map<String, Long> orderViolations = new HashMap<>();
     private final Map<String, Integer> deadLetters = new HashMap<>();
+    private final Map<String, Long> redriveOrderViolations = new HashMap<>();
+    private boolean redriving;
     private long deadLettersWithoutReason;
     private long failedCalls;
     private long failedEntries;
@@ -38,7 +40,8 @@ final class Deliveries {
         });
     }
 
-    /** Reads what {@code aws} recorded since its last reset, and the audit lines logged meanwhile. */
+    /** Reads what {@code aws} recorded since its last reset, and the audit lines logged meanwhile (a log write may
+     * carry several lines). */
     void harvest(LoopbackAws aws, List<String> logLines) {
         take(ANALYTICS, aws.firehose().calls(), e -> List.of(EventIds.first(e.text())));
         take(PAGES, aws.sns().calls(), e -> List.of(EventIds.first(e.message())));
@@ -56,9 +59,11 @@ final class Deliveries {
                         Integer::sum);
             }
         }
-        for (String line : logLines) {
-            if (line.contains("\"kind\":\"change\"")) {
-                deliver(AUDIT, EventIds.first(line));
+        for (String lines : logLines) {
+            for (String line : lines.split("\n")) {
+                if (line.contains("\"kind\":\"change\"")) {
+                    deliver(AUDIT, EventIds.first(line));
+                }
             }
         }
     }
@@ -90,7 +95,7 @@ final class Deliveries {
         String key = sink + "|" + r.partitionKey();
         String last = lastFirstDelivery.get(key);
         if (last != null && last.compareTo(r.sequenceNumber()) > 0) {
-            orderViolations.merge(sink, 1L, Long::sum);
+            (redriving ? redriveOrderViolations : orderViolations).merge(sink, 1L, Long::sum);
         } else {
             lastFirstDelivery.put(key, r.sequenceNumber());
         }
@@ -106,6 +111,15 @@ final class Deliveries {
 
     long orderViolations(String sink) {
         return orderViolations.get(sink);
+    }
+
+    /** From now on, first deliveries out of order are counted as the redrive's (records the mapping skipped). */
+    void redriving() {
+        redriving = true;
+    }
+
+    long redriveOrderViolations() {
+        return redriveOrderViolations.values().stream().mapToLong(Long::longValue).sum();
     }
 
     Map<String, Integer> deadLetters() {
