@@ -77,6 +77,7 @@ final class EventSourceMapping implements AutoCloseable {
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Thread discovery;
+    private final MappingSemantics<Record> semantics;
     private volatile boolean running = true;
 
     EventSourceMapping(DynamoDbStreamsClient streams, String streamArn, Function function, Settings settings,
@@ -87,6 +88,9 @@ final class EventSourceMapping implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+        this.semantics = new MappingSemantics<>(r -> r.dynamodb().sequenceNumber(),
+                new MappingSemantics.Settings(settings.maxRetries(), settings.bisectOnError()),
+                b -> function.invoke(LambdaEventJson.event(b, streamArn)), this::toOnFailure, new Counting());
         this.discovery = new Thread(this::discover, "esm-discovery");
         this.discovery.setDaemon(true);
     }
@@ -219,75 +223,47 @@ final class EventSourceMapping implements AutoCloseable {
                         .shardIterator();
     }
 
-    /** Delivers one batch until it is done or sent to the on-failure destination. */
+    /** Delivers one batch until it is done or sent to the on-failure destination ({@link MappingSemantics}). */
     private void deliver(List<Record> batch) {
-        deliver(batch, 0);
+        semantics.deliver(batch);
     }
 
-    private void deliver(List<Record> initial, int retriesSoFar) {
-        List<Record> batch = initial;
-        int retries = retriesSoFar;
-        while (!batch.isEmpty()) {
+    /** Keeps {@link Stats} as the mapping's rules run. */
+    private final class Counting implements MappingSemantics.Listener<Record> {
+        @Override
+        public void invoked(List<Record> batch) {
             stats.invocations.incrementAndGet();
-            List<String> failures;
-            try {
-                failures = function.invoke(LambdaEventJson.event(batch, streamArn));
-            } catch (Exception e) {
-                stats.functionErrors.incrementAndGet();
-                if (retries >= settings.maxRetries()) {
-                    toOnFailure(batch);
-                    return;
-                }
-                retries++;
-                stats.recordsRedelivered.addAndGet(batch.size());
-                if (settings.bisectOnError() && batch.size() > 1) {
-                    stats.bisections.incrementAndGet();
-                    int half = batch.size() / 2;
-                    deliver(new ArrayList<>(batch.subList(0, half)), retries);
-                    deliver(new ArrayList<>(batch.subList(half, batch.size())), retries);
-                    return;
-                }
-                continue;
-            }
-            if (failures.isEmpty()) {
-                done(batch);
-                return;
-            }
+        }
+
+        @Override
+        public void functionError(List<Record> batch, Exception error) {
+            stats.functionErrors.incrementAndGet();
+        }
+
+        @Override
+        public void partialFailure(List<Record> batch, int failedFrom) {
             stats.partialFailures.incrementAndGet();
-            int from = indexOf(batch, failures);
-            done(batch.subList(0, from));
-            List<Record> rest = new ArrayList<>(batch.subList(from, batch.size()));
-            if (retries >= settings.maxRetries()) {
-                toOnFailure(rest);
-                return;
-            }
-            retries++;
-            stats.recordsRedelivered.addAndGet(rest.size());
-            batch = rest;
         }
-    }
 
-    /** Lambda checkpoints at the lowest reported sequence number; an unknown identifier fails the whole batch. */
-    private static int indexOf(List<Record> batch, List<String> failures) {
-        int lowest = Integer.MAX_VALUE;
-        for (String seq : failures) {
-            for (int i = 0; i < batch.size(); i++) {
-                if (batch.get(i).dynamodb().sequenceNumber().equals(seq)) {
-                    lowest = Math.min(lowest, i);
-                }
-            }
+        @Override
+        public void bisected(List<Record> batch) {
+            stats.bisections.incrementAndGet();
         }
-        return lowest == Integer.MAX_VALUE ? 0 : lowest;
-    }
 
-    private void done(List<Record> records) {
-        stats.recordsDone.addAndGet(records.size());
+        @Override
+        public void redelivered(List<Record> records) {
+            stats.recordsRedelivered.addAndGet(records.size());
+        }
+
+        @Override
+        public void done(List<Record> records) {
+            stats.recordsDone.addAndGet(records.size());
+        }
     }
 
     private void toOnFailure(List<Record> records) {
         stats.recordsToOnFailure.addAndGet(records.size());
         onFailure.accept(records);
-        done(records);
     }
 
     private static void sleep(Duration d) {

@@ -1,0 +1,178 @@
+package dev.streampipe.bench.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback effect-ledger table for the chaos run: {@code BatchGetItem} and {@code BatchWriteItem} (AWS JSON 1.0)
+ * over one in-memory key set, with outages: the next n reads or writes answer {@code InternalServerError} (HTTP
+ * 500). It records every key whose write it refused ({@link #lostWrites()}): those effects were done but not
+ * ledgered, so a redelivery may repeat them once. {@code amnesiac} makes every read answer "nothing done", as a
+ * router that skips the ledger would see it (a broken variant).
+ *
+ * <p>Thread-safe; faults are per invocation: {@link #endInvocation()} clears them.
+ */
+final class ChaosLedger implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET = "DynamoDB_20120810.";
+
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> lostWrites = new ConcurrentHashMap<>();
+    private final AtomicInteger readFailures = new AtomicInteger();
+    private final AtomicInteger writeFailures = new AtomicInteger();
+    private final AtomicInteger refusedCalls = new AtomicInteger();
+    private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final boolean amnesiac;
+    private final ExecutorService executor;
+    private final HttpServer server;
+
+    private ChaosLedger(boolean amnesiac) throws IOException {
+        this.amnesiac = amnesiac;
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "chaos-ledger");
+            t.setDaemon(true);
+            return t;
+        });
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    static ChaosLedger start(boolean amnesiac) {
+        try {
+            return new ChaosLedger(amnesiac);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind a loopback port", e);
+        }
+    }
+
+    URI endpoint() {
+        InetSocketAddress a = server.getAddress();
+        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
+    void failReads(int calls) {
+        readFailures.set(calls);
+    }
+
+    void failWrites(int calls) {
+        writeFailures.set(calls);
+    }
+
+    void endInvocation() {
+        readFailures.set(0);
+        writeFailures.set(0);
+    }
+
+    /** Effect keys whose ledger write was refused, with how many times. */
+    Map<String, Integer> lostWrites() {
+        return Map.copyOf(lostWrites);
+    }
+
+    int refusedCalls() {
+        return refusedCalls.get();
+    }
+
+    List<String> unexpected() {
+        return List.copyOf(unexpected);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            JsonNode request;
+            try (InputStream in = exchange.getRequestBody()) {
+                request = JSON.readTree(in);
+            }
+            String operation = target == null || !target.startsWith(TARGET) ? "?" : target.substring(TARGET.length());
+            ObjectNode answer = JSON.createObjectNode();
+            int status = 200;
+            if (operation.equals("BatchGetItem") && take(readFailures)
+                    || operation.equals("BatchWriteItem") && take(writeFailures)) {
+                refusedCalls.incrementAndGet();
+                if (operation.equals("BatchWriteItem")) {
+                    writtenKeys(request).forEach(k -> lostWrites.merge(k, 1, Integer::sum));
+                }
+                status = 500;
+                answer.put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")
+                        .put("message", "injected ledger outage");
+            } else {
+                switch (operation) {
+                    case "BatchGetItem" -> batchGet(request, answer);
+                    case "BatchWriteItem" -> {
+                        keys.addAll(writtenKeys(request));
+                        answer.putObject("UnprocessedItems");
+                    }
+                    default -> {
+                        unexpected.add(operation);
+                        status = 400;
+                        answer.put("__type", "com.amazonaws.dynamodb.v20120810#UnknownOperationException");
+                    }
+                }
+            }
+            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static boolean take(AtomicInteger budget) {
+        return budget.getAndUpdate(n -> n > 0 && n != Integer.MAX_VALUE ? n - 1 : n) > 0;
+    }
+
+    private static List<String> writtenKeys(JsonNode request) {
+        List<String> written = new ArrayList<>();
+        request.path("RequestItems").fields().forEachRemaining(table -> {
+            for (JsonNode write : table.getValue()) {
+                written.add(write.path("PutRequest").path("Item").path("PK").path("S").asText());
+            }
+        });
+        return written;
+    }
+
+    private void batchGet(JsonNode request, ObjectNode answer) {
+        ObjectNode responses = answer.putObject("Responses");
+        request.path("RequestItems").fields().forEachRemaining(table -> {
+            ArrayNode items = responses.putArray(table.getKey());
+            for (JsonNode key : table.getValue().path("Keys")) {
+                String pk = key.path("PK").path("S").asText();
+                if (!amnesiac && keys.contains(pk)) {
+                    items.addObject().putObject("PK").put("S", pk);
+                }
+            }
+        });
+        answer.putObject("UnprocessedKeys");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.streampipe.bench.chaos;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.router.AwsClients;
+import dev.streampipe.router.RouterConfig;
+import dev.streampipe.router.RouterHandler;
+import dev.streampipe.router.RouterWiring;
+import dev.streampipe.router.SessionSchema;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The one place the chaos harness touches the router's own API: it builds the real router Lambda handler, with its
+ * SDK clients configured as in Lambda ({@link AwsClients}) and pointed at the loopback endpoints. Everything else in
+ * the harness sees only {@link RequestStreamHandler}: event JSON in, partial batch response out.
+ */
+final class RouterFactory {
+    static final String DEAD_LETTER_QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq";
+    /** The session schema's summary interval (turns per window). */
+    static final int SUMMARY_INTERVAL = SessionSchema.DEFAULT.summaryInterval();
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("chaos-access-key", "chaos-secret-key"));
+
+    private RouterFactory() {
+    }
+
+    /** The router handler: sinks on {@code aws}, ledger on {@code ledger}, audit lines and logs to {@code log}. */
+    static RequestStreamHandler router(URI aws, URI ledger, RetryPolicy retry, Consumer<String> log) {
+        RouterConfig config = new RouterConfig("streampipe-analytics",
+                "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs", "streampipe-sessions", "streampipe.sessions",
+                "streampipe-summary", DEAD_LETTER_QUEUE, "streampipe-effect-ledger", Duration.ofHours(48),
+                SessionSchema.DEFAULT, 8, RouterConfig.DEFAULT_METRIC_NAMESPACE);
+        Region region = Region.US_EAST_1;
+        RouterWiring.Clients clients = new RouterWiring.Clients(
+                AwsClients.configure(FirehoseClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
+                AwsClients.configure(SnsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
+                AwsClients.configure(EventBridgeClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
+                AwsClients.configure(LambdaClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
+                AwsClients.configure(SqsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
+                AwsClients.configure(DynamoDbClient.builder(), region, CREDENTIALS).endpointOverride(ledger).build());
+        return new RouterHandler(RouterWiring.router(config, clients, Clock.systemUTC(), Sleeper.REAL, retry, log));
+    }
+}

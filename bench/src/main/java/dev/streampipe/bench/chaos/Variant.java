@@ -1,0 +1,17 @@
+package dev.streampipe.bench.chaos;
+
+/** The routers a chaos run can drive: ours, the Powertools-like baseline, and deliberately broken ones. */
+enum Variant {
+    ROUTER("streampipe router"),
+    BASELINE("Powertools-like baseline"),
+    LAST_SEQUENCE("broken: reports last seq"),
+    NO_REPORT("broken: reports nothing"),
+    REVERSED("broken: reverses batches"),
+    NO_LEDGER("broken: skips the ledger");
+
+    final String label;
+
+    Variant(String label) {
+        this.label = label;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.streampipe.bench.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chaos run's CI version (issue #17): 20,000 records over 1,000 keys and 4 shards through the real router and
+ * the same kinds of seeded faults as the full run, denser; then the broken variants and the baseline, each shown
+ * failing the check its flaw breaks. Figures are counts from the endpoints, never timings.
+ */
+class ChaosRunCiTest {
+    private static final String LOSS = "nothing lost";
+    private static final String ONCE = "each page and status change exactly once (repeats only for lost ledger writes)";
+    private static final String ORDER = "per partition key, each sink's first deliveries in sequence order";
+    private static final String DLQ = "every poison (record, route) dead-lettered with its reason, nowhere else";
+    private static final String GIVEN_UP = "on-failure only for records failed past the retry limit (named)";
+
+    private static String table(ChaosSettings settings, List<ChaosVerdict> verdicts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChaosHarness.print(settings, verdicts, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldLoseNothingPageOnceAndDeadLetterEveryPoisonWhenTheRouterRunsThroughTheFaultSchedule() {
+        // GIVEN the CI schedule, seeded
+        ChaosSettings settings = ChaosSettings.ci(17);
+
+        // WHEN the router runs it, twice
+        ChaosVerdict first = ChaosHarness.run(settings, List.of(Variant.ROUTER)).get(0);
+        ChaosVerdict again = ChaosHarness.run(settings, List.of(Variant.ROUTER)).get(0);
+        System.out.println(table(settings, List.of(first)));
+
+        // THEN every check holds but ordering, whose only breaks are in analytics (a Firehose entry that failed
+        // while a later record of its key in the same PutRecordBatch went through; a finding on the router)
+        first.checks().forEach((check, failure) -> {
+            if (!check.equals(ORDER)) {
+                assertThat(failure).as(check).isNull();
+            }
+        });
+        assertThat(first.rows().get("order violations (must be 0)")).matches("\\d+ (\\(analytics \\d+\\))?");
+        assertThat(first.figure("lost (after redrive; must be 0)")).isZero();
+        assertThat(first.figure("records")).isGreaterThanOrEqualTo(20_000);
+        first.rows().entrySet().stream().filter(e -> e.getKey().startsWith("  faults: ")
+                        && !e.getKey().contains("latency"))
+                .forEach(e -> assertThat(Long.parseLong(e.getValue())).as(e.getKey()).isPositive());
+        // AND the same seed gives the same figures
+        first.rows().forEach((row, value) -> {
+            if (!row.equals("wall time")) {
+                assertThat(again.rows().get(row)).as(row).isEqualTo(value);
+            }
+        });
+    }
+
+    @Test
+    void shouldReportTheLossDuplicateOrDisorderEachBrokenVariantCausesWhenRunOverTheSameSchedule() {
+        // GIVEN a smaller stream, the same kinds of faults
+        ChaosSettings settings = ChaosSettings.ci(23).with(Map.of("records", "8000"));
+
+        // WHEN each broken variant and the baseline run it
+        List<ChaosVerdict> verdicts = ChaosHarness.run(settings, List.of(Variant.LAST_SEQUENCE, Variant.NO_REPORT,
+                Variant.REVERSED, Variant.NO_LEDGER, Variant.BASELINE));
+        System.out.println(table(settings, verdicts));
+
+        // THEN each is caught by the check its flaw breaks
+        assertThat(verdicts.get(0).checks().get(LOSS)).as("last sequence number reported").isNotNull();
+        assertThat(verdicts.get(1).checks().get(LOSS)).as("nothing reported").isNotNull();
+        assertThat(verdicts.get(2).checks().get(ORDER)).as("batches reversed").isNotNull();
+        assertThat(verdicts.get(3).checks().get(ONCE)).as("ledger skipped").isNotNull();
+        assertThat(verdicts.get(4).checks().get(ONCE)).as("baseline: no ledger").isNotNull();
+        assertThat(verdicts.get(4).checks().get(DLQ)).as("baseline: no dead letters").isNotNull();
+        assertThat(verdicts.get(4).checks().get(GIVEN_UP)).as("baseline: poison given up").isNotNull();
+    }
+}
