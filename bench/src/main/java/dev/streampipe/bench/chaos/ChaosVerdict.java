@@ -1,5 +1,7 @@
 package dev.streampipe.bench.chaos;
 
+import dev.streampipe.router.SessionTopology;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,8 +69,8 @@ record ChaosVerdict(Variant variant, Map<String, String> rows, Map<String, Strin
                 if (r == null || !expected(sink, r)) {
                     unexpected += e.getValue();
                 }
-                String route = sink.equals(Deliveries.PAGES) ? "handoff" : sink.equals(Deliveries.STATUS)
-                        ? "meta-status" : null;
+                String route = sink.equals(Deliveries.PAGES) ? SessionTopology.PAGE_HANDOFF
+                        : sink.equals(Deliveries.STATUS) ? SessionTopology.PUBLISH_STATUS_CHANGE : null;
                 if (route != null) {
                     int mayRepeat = lostWrites.getOrDefault(e.getKey() + "#" + route, 0);
                     allowed += Math.min(mayRepeat, e.getValue() - 1);

@@ -3,14 +3,14 @@ package dev.streampipe.bench.chaos;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
-import dev.streampipe.router.AwsClients;
-import dev.streampipe.router.RouterConfig;
+import dev.streampipe.aws.lambda.AwsClients;
+import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,18 +40,25 @@ final class RouterFactory {
 
     /** The router handler: sinks on {@code aws}, ledger on {@code ledger}, audit lines and logs to {@code log}. */
     static RequestStreamHandler router(URI aws, URI ledger, RetryPolicy retry, Consumer<String> log) {
-        RouterConfig config = new RouterConfig("streampipe-analytics",
-                "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs", "streampipe-sessions", "streampipe.sessions",
-                "streampipe-summary", DEAD_LETTER_QUEUE, "streampipe-effect-ledger", Duration.ofHours(48),
-                SessionSchema.DEFAULT, 8, RouterConfig.DEFAULT_METRIC_NAMESPACE);
+        // the router function's environment, as template.yaml gives it
+        Map<String, String> env = Map.of(
+                "ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
+                "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs",
+                "EVENT_BUS_NAME", "streampipe-sessions",
+                "EVENT_SOURCE", "streampipe.sessions",
+                "SUMMARY_FUNCTION_NAME", "streampipe-summary",
+                "DEAD_LETTER_QUEUE_URL", DEAD_LETTER_QUEUE,
+                "LEDGER_TABLE_NAME", "streampipe-effect-ledger",
+                "LEDGER_TTL_HOURS", "48");
         Region region = Region.US_EAST_1;
-        RouterWiring.Clients clients = new RouterWiring.Clients(
+        AwsClients clients = AwsClients.of(
                 AwsClients.configure(FirehoseClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(SnsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(EventBridgeClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(LambdaClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(SqsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(DynamoDbClient.builder(), region, CREDENTIALS).endpointOverride(ledger).build());
-        return new RouterHandler(RouterWiring.router(config, clients, Clock.systemUTC(), Sleeper.REAL, retry, log));
+        return new RouterHandler(RouterWiring.router(StreamEnvironment.of(env, clients, Clock.systemUTC(),
+                Sleeper.REAL, retry, log)));
     }
 }

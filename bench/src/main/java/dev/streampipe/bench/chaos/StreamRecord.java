@@ -1,5 +1,7 @@
 package dev.streampipe.bench.chaos;
 
+import dev.streampipe.router.SessionTopology;
+
 /**
  * One change record of the synthetic stream, compact (the Lambda event JSON is written from it on demand).
  *
@@ -32,7 +34,7 @@ record StreamRecord(int shard, String sequenceNumber, String eventId, int sessio
 
     /** The split route that must dead-letter this record, or {@code null} if it is not poison. */
     String poisonRoute() {
-        return !poison ? null : kind == Kind.TURN ? "turn" : "handoff";
+        return !poison ? null : kind == Kind.TURN ? SessionTopology.TRIGGER_SUMMARY : SessionTopology.PAGE_HANDOFF;
     }
 
     /** True for a well-formed turn whose number closes a summary window of {@code interval} turns. */
