@@ -83,9 +83,17 @@ final class LocalPipeline {
             progress.phase("draining");
             drain(esm, aws, watch, Duration.ofSeconds(60));
             progress.stop();
+            // what the mapping gave up goes through the router again, as an operator's redrive would
+            Redrive.Result redrive = new Redrive(aws.box.sqs(), streams,
+                    new MappingSemantics.Settings(o.maxRetries(), true))
+                    .run(onFailureQueue, (batch, arn) -> invoke(aws.router, LambdaEventJson.event(batch, arn)));
+            if (redrive.messages() > 0) {
+                console.println(redrive.summary());
+                drain(esm, aws, watch, Duration.ofSeconds(30));
+            }
             console.println("reading back what the services hold ...");
             RunChecks checks = RunChecks.evaluate(o, aws, workload.written(), esm.stats(), watch, files, loadStart,
-                    loadTime);
+                    loadTime, redrive);
             String report = checks.report(Duration.between(t0, clock.instant()));
             files.writeReport(report);
             HtmlReport.write(files.dir.resolve("report.html"), checks, samples, o.hotThresholdWcu());

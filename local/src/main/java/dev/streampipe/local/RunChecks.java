@@ -44,7 +44,8 @@ final class RunChecks {
     }
 
     static RunChecks evaluate(RunOptions o, LocalAws aws, Workload.Written written, EventSourceMapping.Stats esm,
-                              HotKeyWatch watch, OutputFiles files, Instant loadStart, Duration loadTime) {
+                              HotKeyWatch watch, OutputFiles files, Instant loadStart, Duration loadTime,
+                              Redrive.Result redrive) {
         RunChecks c = new RunChecks();
         String table = aws.tableName();
         long summariesWritten = 0;
@@ -144,8 +145,15 @@ final class RunChecks {
         c.checks.add(new Check("a summary for every closed window", summariesWritten == summariesExpected,
                 summariesWritten + " of " + summariesExpected + (missing.isEmpty() ? "" : "; e.g. " + missing)));
         c.checks.add(new Check("no poison records", poison == 0, poison + " dead letters"));
-        c.checks.add(new Check("nothing given up (on-failure queue empty)", onFailure.isEmpty(),
-                onFailure.isEmpty() ? "none" : onFailure.size() + " record(s), first: " + onFailure.get(0)));
+        c.counts.put("on-failure ranges given up / redriven / kept", redrive.messages() + " / " + redrive.redriven()
+                + " / " + redrive.kept().size());
+        boolean nothingLeft = onFailure.isEmpty() && redrive.kept().isEmpty();
+        c.checks.add(new Check("nothing given up, or every given-up range redriven", nothingLeft,
+                redrive.messages() == 0 && onFailure.isEmpty() ? "none given up"
+                        : redrive.redriven() + " of " + redrive.messages() + " range(s) redriven ("
+                        + redrive.records() + " records)" + (redrive.kept().isEmpty() ? "" : "; kept: "
+                        + redrive.kept()) + (onFailure.isEmpty() ? "" : "; " + onFailure.size()
+                        + " more in the queue, first: " + onFailure.get(0))));
 
         Set<String> hot = new HashSet<>();
         String hotKey = "SESSION#" + Workload.HOT_SESSION;

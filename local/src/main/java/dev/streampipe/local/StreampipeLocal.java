@@ -45,6 +45,7 @@ public final class StreampipeLocal {
                     yield new LocalPipeline().run(o, System.out, KclHotKeyWatch::start);
                 }
                 case "replay" -> Replay.run(eventFiles(args), System.out);
+                case "redrive" -> RedriveCommand.run(args, System.out);
                 case "check" -> CheckCommand.run(Arrays.copyOfRange(args, 1, args.length),
                         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                         new PrintWriter(System.err, true, StandardCharsets.UTF_8));
@@ -141,6 +142,7 @@ public final class StreampipeLocal {
         System.out.println("""
                 usage: streampipe-local run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out DIR] [--template FILE]
                        streampipe-local replay [FILE...]   (default: events/*.json)
-                       streampipe-local check TEMPLATE [--config FILE] [--format text|json|sarif] [--fail-on info|low|medium|high]""");
+                       streampipe-local check TEMPLATE [--config FILE] [--format text|json|sarif] [--fail-on info|low|medium|high]
+                       streampipe-local redrive --queue-url URL --function NAME [--endpoint URL] [--max-retries N]""");
     }
 }
