@@ -58,7 +58,8 @@ public final class HotKeyMonitor implements AutoCloseable {
         this.scheduler = scheduler;
         this.schedulerThread = new Thread(scheduler, "hotkey-kcl-" + config.workerId());
         this.schedulerThread.setUncaughtExceptionHandler(
-                (thread, e) -> LOG.error("KCL scheduler failed; the monitor stops consuming", e));
+                (thread, e) -> LOG.atError().addKeyValue("kind", "scheduler_failed").setCause(e)
+                        .log("KCL scheduler failed; the monitor stops consuming"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hotkey-evaluate");
             t.setDaemon(true);
@@ -96,8 +97,9 @@ public final class HotKeyMonitor implements AutoCloseable {
         monitor.schedulerThread.start();
         long interval = config.evaluateInterval().toMillis();
         monitor.ticker.scheduleAtFixedRate(monitor::tick, interval, interval, TimeUnit.MILLISECONDS);
-        LOG.info("monitor started table={} application={} worker={}", config.tableName(), config.applicationName(),
-                config.workerId());
+        LOG.atInfo().addKeyValue("kind", "monitor_started").addKeyValue("table", config.tableName())
+                .addKeyValue("application", config.applicationName()).addKeyValue("worker", config.workerId())
+                .log("monitor started");
         return monitor;
     }
 
@@ -157,7 +159,8 @@ public final class HotKeyMonitor implements AutoCloseable {
             Thread.currentThread().interrupt();
             clean = false;
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("graceful shutdown did not complete; stopping the scheduler", e);
+            LOG.atWarn().addKeyValue("kind", "graceful_shutdown_incomplete").setCause(e)
+                    .log("graceful shutdown did not complete; stopping the scheduler");
             clean = false;
         }
         if (!clean) {
@@ -191,7 +194,8 @@ public final class HotKeyMonitor implements AutoCloseable {
         try {
             alerts.tick();
         } catch (RuntimeException e) {
-            LOG.error("evaluation tick failed; the next tick runs as scheduled", e);
+            LOG.atError().addKeyValue("kind", "evaluation_failed").setCause(e)
+                    .log("evaluation tick failed; the next tick runs as scheduled");
         }
     }
 
@@ -223,8 +227,8 @@ public final class HotKeyMonitor implements AutoCloseable {
     static KclOptions kclOptions(MonitorConfig config, MonitorClients clients) {
         MetricsLevel metrics = MetricsLevel.valueOf(config.kclMetricsLevel().name());
         if (clients.isEmulator() && metrics != MetricsLevel.NONE) {
-            LOG.info("KCL metrics off on an emulator endpoint={} (configured {})",
-                    clients.emulatorEndpoint().get(), metrics);
+            LOG.atInfo().addKeyValue("kind", "kcl_metrics_off").addKeyValue("endpoint", clients.emulatorEndpoint().get())
+                    .addKeyValue("configured", metrics).log("KCL metrics off on an emulator endpoint");
             metrics = MetricsLevel.NONE;
         }
         return new KclOptions(config.streamArn(), config.applicationName(), config.workerId(),

@@ -65,16 +65,17 @@ public final class HotKeyMonitorApp {
         AlertSink sink = sink(config, clients, owned);
         HotKeyMonitor monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
         Thread hook = new Thread(() -> {
-            LOG.info("shutdown requested; stopping gracefully");
+            LOG.atInfo().addKeyValue("kind", "shutdown_requested").log("shutdown requested; stopping gracefully");
             boolean clean = monitor.stop(SHUTDOWN_TIMEOUT);
-            LOG.info("monitor stopped clean={} recordsProcessed={}", clean, monitor.recordsProcessed());
+            LOG.atInfo().addKeyValue("kind", "monitor_stopped").addKeyValue("clean", clean)
+                    .addKeyValue("recordsProcessed", monitor.recordsProcessed()).log("monitor stopped");
             sink.close();
             closeAll(owned);
         }, "hotkey-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         monitor.awaitTermination();
         if (!isShuttingDown(hook)) {
-            LOG.error("the KCL scheduler stopped on its own; exiting");
+            LOG.atError().addKeyValue("kind", "scheduler_stopped").log("the KCL scheduler stopped on its own; exiting");
             System.exit(1);
         }
     }
@@ -109,7 +110,8 @@ public final class HotKeyMonitorApp {
             owned.add(sns);
         }
         if (clients.isEmulator()) {
-            LOG.info("emulator endpoint={}: no CloudWatch metrics; alerts to the log{}{}", clients.emulatorEndpoint().get(),
+            LOG.atInfo().addKeyValue("kind", "emulator_mode").addKeyValue("endpoint", clients.emulatorEndpoint().get())
+                    .log("emulator endpoint: no CloudWatch metrics; alerts to the log{}{}",
                     config.alertTopicArn().map(topic -> ", SNS " + topic).orElse(""),
                     config.alertFile().map(file -> ", file " + file).orElse(""));
             if (sns != null) {
@@ -129,7 +131,8 @@ public final class HotKeyMonitorApp {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOG.warn("closing {} failed", resource instanceof SdkClient c ? c.serviceName() : resource, e);
+                LOG.atWarn().addKeyValue("kind", "close_failed").setCause(e)
+                        .log("closing {} failed", resource instanceof SdkClient c ? c.serviceName() : resource);
             }
         }
     }

@@ -105,7 +105,17 @@ class HotKeyMonitorAppIT {
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 String output = Files.readString(log, StandardCharsets.UTF_8);
                 System.out.println(output);
-                assertThat(output).contains("monitor stopped clean=true");
+                // ... logging one JSON object per line in the common shape (timestamp, level, logger, kind, message)
+                List<JsonNode> lines = new ArrayList<>();
+                for (String line : output.lines().filter(l -> !l.isBlank()).toList()) {
+                    lines.add(JSON.readTree(line));
+                }
+                assertThat(lines).isNotEmpty().allSatisfy(n -> assertThat(n.has("timestamp") && n.has("level")
+                        && n.has("logger") && n.has("kind") && n.has("message")).as(n.toString()).isTrue());
+                assertThat(lines).anySatisfy(n -> {
+                    assertThat(n.path("kind").asText()).isEqualTo("monitor_stopped");
+                    assertThat(n.path("clean").asBoolean()).isTrue();
+                });
                 assertThat(output).contains("checkpointed on shutdown");
                 assertThat(output).contains("no CloudWatch metrics");
                 assertThat(output).doesNotContainIgnoringCase("PutMetricData");

@@ -74,7 +74,9 @@ final class ReplaySinks {
     /** One message as a line: route, event id, sequence number, attributes and body. */
     static String line(Message m) {
         StringBuilder attributes = new StringBuilder("{");
-        for (Map.Entry<String, String> a : m.attributes().entrySet()) {
+        Map<String, String> options = new java.util.LinkedHashMap<>(m.sns().messageAttributes());
+        m.eventBridge().ifPresent(e -> options.put("detailType", e.detailType()));
+        for (Map.Entry<String, String> a : options.entrySet()) {
             if (attributes.length() > 1) {
                 attributes.append(',');
             }

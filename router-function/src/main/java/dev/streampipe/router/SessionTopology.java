@@ -8,12 +8,13 @@ import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.Item;
 import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.core.topology.EventBridgeOptions;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.SnsOptions;
 import dev.streampipe.core.topology.Topology;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public final class SessionTopology {
     public static final String STATUS_EVENTS_SINK = "status-events";
     public static final String HANDOFFS_SINK = "handoffs";
 
-    public static final String DETAIL_TYPE = "detailType";
+    /** The EventBridge detail type of a status change (the template's rules select on it). */
     public static final String STATUS_CHANGED = "SessionStatusChanged";
 
     private SessionTopology() {
@@ -182,7 +183,7 @@ public final class SessionTopology {
                     .field("eventId", r.eventId())
                     .field("sequenceNumber", r.sequenceNumber().value())
                     .end();
-            return Optional.of(Payload.of(detail, Map.of(DETAIL_TYPE, STATUS_CHANGED)));
+            return Optional.of(Payload.of(detail).with(EventBridgeOptions.detailType(STATUS_CHANGED)));
         }
 
         Optional<Payload> handoff(ChangeRecord r) {
@@ -199,15 +200,15 @@ public final class SessionTopology {
                     .field("eventId", r.eventId())
                     .field("sequenceNumber", r.sequenceNumber().value())
                     .end();
-            Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("event_type", "handoff");
+            // The template's subscription filter policies select on these message attributes.
+            SnsOptions attributes = SnsOptions.attributes(Map.of("event_type", "handoff"));
             if (agent != null && !agent.isEmpty()) {
-                attributes.put("agent_id", agent);
+                attributes = attributes.attribute("agent_id", agent);
             }
             if (reason != null && !reason.isEmpty()) {
-                attributes.put("reason", reason);
+                attributes = attributes.attribute("reason", reason);
             }
-            return Optional.of(Payload.of(body, attributes));
+            return Optional.of(Payload.of(body).with(attributes));
         }
 
         /** A string attribute, or null when absent; a value of another type is a poison record. */

@@ -147,7 +147,7 @@ class SessionTopologyStreamShapesTest {
         assertThat(JSON.readTree(driver.sink(SUMMARY_TRIGGER_SINK).bodies().get(0)).get("sessionId").asText())
                 .isEqualTo("s-0305");
         assertThat(driver.sink(HANDOFFS_SINK).messages()).singleElement()
-                .satisfies(m -> assertThat(m.attributes()).containsEntry("agent_id", "agent-0077"));
+                .satisfies(m -> assertThat(m.sns().messageAttributes()).containsEntry("agent_id", "agent-0077"));
     }
 
     @Test

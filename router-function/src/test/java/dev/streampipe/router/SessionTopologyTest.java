@@ -11,6 +11,7 @@ import dev.streampipe.core.batch.Message;
 import dev.streampipe.testing.PipelineTestDriver;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +67,10 @@ class SessionTopologyTest {
         assertThat(result.routed(PUBLISH_STATUS_CHANGE)).isEqualTo(1);
         List<Message> events = driver.sink(STATUS_EVENTS_SINK).messages();
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).attributes()).containsEntry(DETAIL_TYPE, STATUS_CHANGED);
+        assertThat(events.get(0).eventBridge()).hasValueSatisfying(o -> {
+            assertThat(o.detailType()).isEqualTo(STATUS_CHANGED);
+            assertThat(o.sourceOrNull()).as("the sink's configured source").isNull();
+        });
         assertThat(events.get(0).ledgered()).isTrue();
         JsonNode detail = json(events.get(0).body());
         assertThat(detail.get("oldStatus").asText()).isEqualTo("active");
@@ -92,10 +96,10 @@ class SessionTopologyTest {
 
         List<Message> pages = driver.sink(HANDOFFS_SINK).messages();
         assertThat(pages).hasSize(1);
-        assertThat(pages.get(0).attributes())
-                .containsEntry("event_type", "handoff")
-                .containsEntry("agent_id", "agent-0042")
-                .containsEntry("reason", "escalated");
+        assertThat(pages.get(0).sns().messageAttributes()).containsExactly(Map.entry("event_type", "handoff"),
+                Map.entry("agent_id", "agent-0042"), Map.entry("reason", "escalated"));
+        assertThat(pages.get(0).sns().subjectOrNull()).isNull();
+        assertThat(pages.get(0).fifo()).isEmpty();
         assertThat(json(pages.get(0).body()).get("sessionId").asText()).isEqualTo("s-0001");
     }
 

@@ -21,12 +21,23 @@ import java.util.SplittableRandom;
 /**
  * Runs a {@link Topology} synchronously, with no AWS: every sink the topology names is an {@link InMemorySink},
  * dead letters go to an {@link InMemoryDeadLetterSink}, the engine's effect ledger is an {@link InMemoryEffectLedger},
- * and time is a {@link ManualClock} (ledger write retries move it instead of sleeping). Feed it Lambda event JSON (as in {@code events/}) with {@link #pipe}.
+ * and time is a {@link ManualClock}. Feed it records built with {@link StreamEvent} ({@link #pipe(StreamEvent.Record...)})
+ * or Lambda event JSON (as in {@code events/}) with {@link #pipe(String)} and {@link #pipeFile}.
+ *
+ * <p>Sinks behave like the AWS adapters: each retries its retryable failures under the driver's {@link RetryPolicy},
+ * and every wait (theirs and the ledger write retries') advances the driver's clock instead of sleeping; the
+ * {@link Deadline} the engine passes them is the {@linkplain #invocationBudget invocation budget} on that same
+ * clock, so retries that would outlast it give up and the records come back in {@code batchItemFailures}. Inject
+ * faults per sink: {@code driver.sink("handoffs").failRetryably(2)}, {@code .throttle()},
+ * {@code .rejectPermanently("too large")}.
  *
  * <pre>{@code
  * try (var driver = new PipelineTestDriver(topology)) {
- *     BatchResult result = driver.pipeFile(Path.of("events/handoff-insert.json"));
- *     assertThat(driver.sink("handoffs").messages()).hasSize(1);
+ *     driver.sink("handoffs").throttle();
+ *     BatchResult result = driver.pipe(StreamEvent.insert("PK", "SESSION#s-1", "SK", "HANDOFF#1")
+ *             .newImage("agent_id", "agent-7"));
+ *     assertThat(driver.sink("handoffs").messages()).hasSize(1);  // retried after the throttle
+ *     assertThat(driver.sink("handoffs").attempts()).isEqualTo(2);
  * }
  * }</pre>
  */
@@ -36,6 +47,7 @@ public final class PipelineTestDriver implements AutoCloseable {
     private final InMemoryDeadLetterSink deadLetters = new InMemoryDeadLetterSink();
     private final InMemoryEffectLedger ledger = new InMemoryEffectLedger();
     private final ManualClock clock;
+    private final AdvancingSleeper sleeper;
     private final BatchEngine engine;
     private Duration invocationBudget = Duration.ofMinutes(5);
 
@@ -44,14 +56,26 @@ public final class PipelineTestDriver implements AutoCloseable {
     }
 
     public PipelineTestDriver(Topology topology, Instant start) {
+        this(topology, start, RetryPolicy.DEFAULT);
+    }
+
+    /** A driver whose sinks and ledger writes retry under {@code retryPolicy} (the runtime's is {@code DEFAULT}). */
+    public PipelineTestDriver(Topology topology, Instant start, RetryPolicy retryPolicy) {
         this.clock = new ManualClock(start);
+        this.sleeper = new AdvancingSleeper(clock);
+        SplittableRandom jitter = new SplittableRandom(12);
         for (String name : topology.sinks()) {
-            sinks.put(name, new InMemorySink(name));
+            sinks.put(name, new InMemorySink(name).retrying(retryPolicy, sleeper, jitter.split()));
         }
         // Runnable::run: sinks flush on the caller's thread, so a test sees a fixed order.
         this.engine = BatchEngine.builder(topology).sinks(Map.copyOf(sinks)).deadLetters(deadLetters).ledger(ledger)
-                .ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(12))
+                .ledgerRetry(retryPolicy, sleeper, jitter.split())
                 .executor(Runnable::run).build();
+    }
+
+    /** Runs one event of these records (built with {@link StreamEvent}) through the topology. */
+    public BatchResult pipe(StreamEvent.Record... records) {
+        return pipe(StreamEvent.of(records));
     }
 
     /** Runs one Lambda event through the topology. */
@@ -88,15 +112,24 @@ public final class PipelineTestDriver implements AutoCloseable {
         return ledger;
     }
 
+    /** The clock the deadline, the sinks' retries and the ledger read. */
     public ManualClock clock() {
         return clock;
+    }
+
+    /** Every retry wait so far (sinks and ledger), each of which advanced {@link #clock()}. */
+    public AdvancingSleeper sleeper() {
+        return sleeper;
     }
 
     public void advance(Duration d) {
         clock.advance(d);
     }
 
-    /** How long each piped batch may take (the Lambda invocation's remaining time). */
+    /**
+     * How long each piped batch may take (the Lambda invocation's remaining time, 5 minutes unless set): the
+     * deadline the engine gives the sinks, measured on {@link #clock()}.
+     */
     public void invocationBudget(Duration budget) {
         this.invocationBudget = budget;
     }

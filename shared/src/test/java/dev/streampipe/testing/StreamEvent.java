@@ -31,6 +31,25 @@ public final class StreamEvent {
         return new Record("REMOVE", pkName, pk, skName, sk);
     }
 
+    /** A record of event name {@code eventName} ({@code INSERT}, {@code MODIFY} or {@code REMOVE}). */
+    public static Record of(String eventName, String pkName, String pk, String skName, String sk) {
+        return switch (eventName) {
+            case "INSERT", "MODIFY", "REMOVE" -> new Record(eventName, pkName, pk, skName, sk);
+            default -> throw new IllegalArgumentException("eventName must be INSERT, MODIFY or REMOVE, was '"
+                    + eventName + "'");
+        };
+    }
+
+    /**
+     * A record that is exactly {@code json} (e.g. a deliberately malformed one, to test dead-lettering of records
+     * that cannot be decoded); its position still counts for the sequence numbers of the others.
+     */
+    public static Record verbatim(String json) {
+        Record r = new Record("INSERT", "PK", "-", "SK", "-");
+        r.verbatim = Objects.requireNonNull(json, "json");
+        return r;
+    }
+
     /** The event's JSON: {@code {"Records":[...]}}, the records in order. */
     public static String of(Record... records) {
         StringBuilder sb = new StringBuilder("{\"Records\":[");
@@ -52,6 +71,8 @@ public final class StreamEvent {
         private String viewType = "NEW_AND_OLD_IMAGES";
         private Instant created = Instant.parse("2026-11-20T12:00:00Z");
         private String eventId;
+        private String sequenceNumber;
+        private String verbatim;
 
         private Record(String eventName, String pkName, String pk, String skName, String sk) {
             this.eventName = eventName;
@@ -86,6 +107,12 @@ public final class StreamEvent {
             return this;
         }
 
+        /** This record's {@code SequenceNumber} (by default {@code <1000 + position>00000000}). */
+        public Record sequenceNumber(String number) {
+            this.sequenceNumber = number;
+            return this;
+        }
+
         private Map<String, Object> image(Object... nameValues) {
             if (nameValues.length % 2 != 0) {
                 throw new IllegalArgumentException("name, value pairs expected");
@@ -98,6 +125,9 @@ public final class StreamEvent {
         }
 
         String json(int n) {
+            if (verbatim != null) {
+                return verbatim;
+            }
             StringBuilder sb = new StringBuilder("{\"eventID\":").append(JsonStrings.quote(eventId == null
                     ? "event-" + n : eventId)).append(",\"eventName\":\"").append(eventName)
                     .append("\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\","
@@ -114,7 +144,13 @@ public final class StreamEvent {
             for (String p : parts) {
                 sb.append(',').append(p);
             }
-            return sb.append(",\"SequenceNumber\":\"").append(1000 + n).append("00000000\",\"SizeBytes\":")
+            sb.append(",\"SequenceNumber\":\"");
+            if (sequenceNumber != null) {
+                sb.append(sequenceNumber);
+            } else {
+                sb.append(1000 + n).append("00000000");
+            }
+            return sb.append("\",\"SizeBytes\":")
                     .append(64 + n).append(",\"StreamViewType\":\"").append(viewType).append("\"}}").toString();
         }
 

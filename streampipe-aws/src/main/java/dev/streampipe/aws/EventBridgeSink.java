@@ -5,6 +5,7 @@ import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.SinkResult;
+import dev.streampipe.core.topology.EventBridgeOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +17,12 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
- * EventBridge PutEvents: the message body is the event's {@code Detail}, its {@code detailType} attribute the
- * {@code DetailType}; at most 10 entries and 256 KiB (EventBridge's entry-size rules) per call; only entries with an
+ * EventBridge PutEvents: the message body is the event's {@code Detail}; its
+ * {@link dev.streampipe.core.topology.EventBridgeOptions} give the {@code DetailType} (required) and, when set, the
+ * {@code Source} instead of this sink's; at most 10 entries and 256 KiB (EventBridge's entry-size rules) per call; only entries with an
  * {@code ErrorCode} are resent, and a malformed entry is permanent.
  */
 public final class EventBridgeSink implements Sink {
-    public static final String DETAIL_TYPE_ATTRIBUTE = "detailType";
     private final String name;
     private final EventBridgeClient client;
     private final String busName;
@@ -32,18 +33,20 @@ public final class EventBridgeSink implements Sink {
         this.name = Objects.requireNonNull(name, "name");
         this.client = Objects.requireNonNull(client, "client");
         this.busName = Objects.requireNonNull(busName, "busName");
-        this.source = Objects.requireNonNull(source, "source");
+        this.source = EventBridgeOptions.requireSource(source);
         this.sender = senders.create("EventBridge.PutEvents", BatchLimits.EVENTBRIDGE,
-                m -> Utf8.length(source) + Utf8.length(detailType(m)) + Utf8.length(m.body()));
+                m -> Utf8.length(source(m)) + Utf8.length(options(m).detailType()) + Utf8.length(m.body()));
     }
 
-    private static String detailType(Message m) {
-        String type = m.attributes().get(DETAIL_TYPE_ATTRIBUTE);
-        if (type == null) {
-            throw new IllegalArgumentException("message of route '" + m.route() + "' has no '"
-                    + DETAIL_TYPE_ATTRIBUTE + "' attribute");
-        }
-        return type;
+    private static EventBridgeOptions options(Message m) {
+        return m.eventBridge().orElseThrow(() -> new IllegalArgumentException("message of route '" + m.route()
+                + "' to EventBridge sink has no EventBridgeOptions (detail type): map it with "
+                + "Payload.with(EventBridgeOptions.detailType(...))"));
+    }
+
+    private String source(Message m) {
+        String own = options(m).sourceOrNull();
+        return own == null ? source : own;
     }
 
     @Override
@@ -58,7 +61,8 @@ public final class EventBridgeSink implements Sink {
 
     private Map<Message, Failure> put(List<Message> chunk) {
         List<PutEventsRequestEntry> entries = chunk.stream().map(m -> PutEventsRequestEntry.builder()
-                .eventBusName(busName).source(source).detailType(detailType(m)).detail(m.body()).build()).toList();
+                .eventBusName(busName).source(source(m)).detailType(options(m).detailType()).detail(m.body()).build())
+                .toList();
         PutEventsResponse response;
         try {
             response = client.putEvents(PutEventsRequest.builder().entries(entries).build());

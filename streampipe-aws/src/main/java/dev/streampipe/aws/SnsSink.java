@@ -5,6 +5,7 @@ import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.SinkResult;
+import dev.streampipe.core.topology.SnsOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +20,32 @@ import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 
 /**
- * SNS PublishBatch: at most 10 entries and 256 KiB per call; each message's attributes become String message
- * attributes (so subscriptions can filter on {@code event_type}, {@code agent_id}, {@code reason}); only the entries
- * in {@code Failed[]} are resent, and a sender fault is permanent.
+ * SNS PublishBatch: at most 10 entries and 256 KiB per call. A message's {@link dev.streampipe.core.topology.SnsOptions}
+ * give its String message attributes (so subscriptions can filter on {@code event_type}, {@code agent_id},
+ * {@code reason}) and its {@code Subject}; its {@link dev.streampipe.core.topology.FifoOptions}, for a FIFO topic (ARN ending in
+ * {@code .fifo}; a standard topic ignores them), its {@code MessageGroupId} and {@code MessageDeduplicationId} (a
+ * FIFO topic rejects a message without a group id: the entry fails permanently). Only the entries in {@code Failed[]} are resent,
+ * and a sender fault is permanent.
  */
 public final class SnsSink implements Sink {
     private final String name;
     private final SnsClient client;
     private final String topicArn;
+    private final boolean fifo;
     private final ChunkedSender<Message> sender;
 
     public SnsSink(String name, SnsClient client, String topicArn, SenderFactory senders) {
         this.name = Objects.requireNonNull(name, "name");
         this.client = Objects.requireNonNull(client, "client");
         this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
+        this.fifo = topicArn.endsWith(".fifo");
         this.sender = senders.create("SNS.PublishBatch", BatchLimits.SNS, SnsSink::size);
     }
 
     /** Message plus attribute names, types and values, as SNS counts them. */
     static long size(Message m) {
         long n = Utf8.length(m.body());
-        for (Map.Entry<String, String> a : m.attributes().entrySet()) {
+        for (Map.Entry<String, String> a : m.sns().messageAttributes().entrySet()) {
             n += Utf8.length(a.getKey()) + "String".length() + Utf8.length(a.getValue());
         }
         return n;
@@ -59,11 +65,17 @@ public final class SnsSink implements Sink {
         List<PublishBatchRequestEntry> entries = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             Message m = chunk.get(i);
+            SnsOptions options = m.sns();
             Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k,
+            options.messageAttributes().forEach((k, v) -> attributes.put(k,
                     MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
-            entries.add(PublishBatchRequestEntry.builder().id("m" + i).message(m.body())
-                    .messageAttributes(attributes).build());
+            PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder().id("m" + i).message(m.body())
+                    .messageAttributes(attributes).subject(options.subjectOrNull());
+            if (fifo) {
+                m.fifo().ifPresent(f -> entry.messageGroupId(f.groupId())
+                        .messageDeduplicationId(f.deduplicationIdOrNull()));
+            }
+            entries.add(entry.build());
         }
         PublishBatchResponse response;
         try {

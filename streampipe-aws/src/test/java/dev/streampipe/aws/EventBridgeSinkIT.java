@@ -5,6 +5,9 @@ import static dev.streampipe.aws.WireFixture.message;
 import static dev.streampipe.aws.WireFixture.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.UnaryOperator;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.EventBridgeOptions;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.SinkResult;
 import dev.streampipe.testing.aws.EventBridgeEntry;
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 class EventBridgeSinkIT {
     private static final String BUS = "sessions-bus";
     private static final String SOURCE = "streampipe.sessions";
-    private static final Map<String, String> STATUS_CHANGED = Map.of("detailType", "SessionStatusChanged");
+    private static final UnaryOperator<Payload> STATUS_CHANGED =
+            p -> p.with(EventBridgeOptions.detailType("SessionStatusChanged"));
 
     @RegisterExtension
     static final LoopbackAwsExtension LOOPBACK = new LoopbackAwsExtension();
@@ -76,6 +80,23 @@ class EventBridgeSinkIT {
             assertThat(e.detailType()).isEqualTo("SessionStatusChanged");
         });
         assertThat(aws.unexpected()).isEmpty();
+    }
+
+    @Test
+    void shouldUseAMessagesOwnSourceWhenItsOptionsNameOne() {
+        // GIVEN two events: one from the sink's source, one with its own
+        List<Message> batch = List.of(message("meta-status", "status-events", 0, body(0, 200), STATUS_CHANGED),
+                message("meta-status", "status-events", 1, body(1, 200),
+                        p -> p.with(EventBridgeOptions.detailType("SessionArchived").source("streampipe.archive"))));
+
+        // WHEN
+        SinkResult result = sink.deliver(batch, fixture.deadline());
+
+        // THEN each entry carries its detail type and source
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.eventBridge().received()).extracting(EventBridgeEntry::detailType, EventBridgeEntry::source)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("SessionStatusChanged", SOURCE),
+                        org.assertj.core.groups.Tuple.tuple("SessionArchived", "streampipe.archive"));
     }
 
     @Test

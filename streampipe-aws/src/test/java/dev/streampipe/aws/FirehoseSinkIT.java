@@ -13,7 +13,6 @@ import dev.streampipe.testing.aws.LoopbackAwsExtension;
 import dev.streampipe.testing.aws.RecordedCall;
 import dev.streampipe.testing.aws.ServiceStub;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,7 @@ class FirehoseSinkIT {
     @Test
     void shouldSendNdjsonInChunksOf500WhenBatchHasMoreThan500Records() {
         // GIVEN 1,201 small analytics messages
-        List<Message> batch = messages("analytics", "analytics", 1_201, 200, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 1_201, 200, WireFixture.NO_OPTIONS);
 
         // WHEN
         SinkResult result = sink.deliver(batch, fixture.deadline());
@@ -72,7 +71,7 @@ class FirehoseSinkIT {
     @Test
     void shouldSplitAt4MiBWhenRecordsExceedTheCallSize() {
         // GIVEN ten records of 900 KiB: four fit in 4 MiB, five do not
-        List<Message> batch = messages("analytics", "analytics", 10, 900 * 1024, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 10, 900 * 1024, WireFixture.NO_OPTIONS);
 
         // WHEN
         SinkResult result = sink.deliver(batch, fixture.deadline());
@@ -88,7 +87,7 @@ class FirehoseSinkIT {
     @Test
     void shouldResendOnlyFailedRecordsWhenFirehoseReportsSomeFailed() {
         // GIVEN 20 records, of which positions 2, 5 and 11 fail once
-        List<Message> batch = messages("analytics", "analytics", 20, 100, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 20, 100, WireFixture.NO_OPTIONS);
         aws.firehose().failEntriesAt(Set.of(2, 5, 11), "ServiceUnavailableException", 1);
 
         // WHEN
@@ -108,9 +107,9 @@ class FirehoseSinkIT {
     @Test
     void shouldRejectRecordOverThePerRecordLimitWithAReasonAndSendTheRest() {
         // GIVEN a record of 1,000 KiB (plus its newline: one byte over) between two small ones
-        List<Message> batch = List.of(message("analytics", "analytics", 0, body(0, 100), Map.of()),
-                message("analytics", "analytics", 1, body(1, 1_000 * 1024), Map.of()),
-                message("analytics", "analytics", 2, body(2, 100), Map.of()));
+        List<Message> batch = List.of(message("analytics", "analytics", 0, body(0, 100), WireFixture.NO_OPTIONS),
+                message("analytics", "analytics", 1, body(1, 1_000 * 1024), WireFixture.NO_OPTIONS),
+                message("analytics", "analytics", 2, body(2, 100), WireFixture.NO_OPTIONS));
 
         // WHEN
         SinkResult result = sink.deliver(batch, fixture.deadline());
@@ -128,7 +127,7 @@ class FirehoseSinkIT {
     @Test
     void shouldRetryTheWholeCallWhenFirehoseThrottles() {
         // GIVEN the first two calls are throttled (ServiceUnavailableException, HTTP 500)
-        List<Message> batch = messages("analytics", "analytics", 30, 100, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 30, 100, WireFixture.NO_OPTIONS);
         aws.firehose().throttle(2);
 
         // WHEN
@@ -144,7 +143,7 @@ class FirehoseSinkIT {
     @Test
     void shouldReportRetryableFailureWhenRecordsKeepFailingAfterAllAttempts() {
         // GIVEN record 3 fails every time
-        List<Message> batch = messages("analytics", "analytics", 5, 100, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 5, 100, WireFixture.NO_OPTIONS);
         String doomed = batch.get(3).body() + "\n";
         aws.firehose().failEntriesMatching(r -> r.text().equals(doomed), "InternalFailure", ServiceStub.ALWAYS);
 

@@ -9,7 +9,6 @@ import dev.streampipe.testing.aws.LambdaInvocation;
 import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.LoopbackAwsExtension;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +43,7 @@ class LambdaInvokeSinkIT {
 
     private static List<Message> triggers(int count) {
         return IntStream.range(0, count).mapToObj(i -> message("turn", "summary-trigger", i,
-                "{\"sessionId\":\"s-" + i + "\",\"window\":" + (i + 1) + "}", Map.of())).toList();
+                "{\"sessionId\":\"s-" + i + "\",\"window\":" + (i + 1) + "}", WireFixture.NO_OPTIONS)).toList();
     }
 
     @Test
@@ -86,7 +85,7 @@ class LambdaInvokeSinkIT {
     @Test
     void shouldRejectAPayloadOver256KiBWithoutInvoking() {
         // GIVEN a payload of 256 KiB + 1 byte
-        Message huge = message("turn", "summary-trigger", 0, WireFixture.body(0, 256 * 1024 + 1), Map.of());
+        Message huge = message("turn", "summary-trigger", 0, WireFixture.body(0, 256 * 1024 + 1), WireFixture.NO_OPTIONS);
 
         // WHEN
         SinkResult result = sink.deliver(List.of(huge), fixture.deadline());

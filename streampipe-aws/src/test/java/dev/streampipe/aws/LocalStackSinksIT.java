@@ -4,6 +4,8 @@ import static dev.streampipe.aws.WireFixture.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.streampipe.core.topology.SnsOptions;
+import dev.streampipe.core.topology.EventBridgeOptions;
 import dev.streampipe.core.batch.DeadLetter;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.SinkResult;
@@ -109,7 +111,7 @@ class LocalStackSinksIT {
                     .attributes(Map.of("RawMessageDelivery", "true",
                             "FilterPolicy", "{\"event_type\":[\"handoff\"]}")));
             List<Message> batch = messages("handoff", "handoffs", 23, 300,
-                    Map.of("event_type", "handoff", "agent_id", "agent-0042"));
+                    p -> p.with(SnsOptions.attributes(Map.of("event_type", "handoff", "agent_id", "agent-0042"))));
 
             // WHEN
             SinkResult result = new SnsSink("handoffs", sns, topic, fixture.senders()).deliver(batch, fixture.deadline());
@@ -135,7 +137,7 @@ class LocalStackSinksIT {
             events.putTargets(b -> b.rule("status").eventBusName("sessions")
                     .targets(t -> t.id("queue").arn(queueArn(sqs, queue))));
             List<Message> batch = messages("meta-status", "status-events", 12, 200,
-                    Map.of("detailType", "SessionStatusChanged"));
+                    p -> p.with(EventBridgeOptions.detailType("SessionStatusChanged")));
 
             // WHEN
             SinkResult result = new EventBridgeSink("status-events", events, "sessions", SOURCE, fixture.senders())

@@ -13,7 +13,6 @@ import dev.streampipe.testing.aws.ServiceStub;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +45,7 @@ class RetryDeadlineIT {
         Instant start = fixture.clock.instant();
         Instant end = start.plus(Duration.ofSeconds(6));
         Deadline deadline = Deadline.at(end, fixture.clock);
-        List<Message> batch = messages("analytics", "analytics", 3, 100, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 3, 100, WireFixture.NO_OPTIONS);
 
         SinkResult result;
         try (FirehoseClient client = aws.client(FirehoseClient.builder())) {
@@ -74,7 +73,7 @@ class RetryDeadlineIT {
         LoopbackAws aws = LOOPBACK.aws();
         aws.firehose().throttle(1);
         Deadline deadline = fixture.deadline(Duration.ofMillis(900));
-        List<Message> batch = messages("analytics", "analytics", 1, 100, Map.of());
+        List<Message> batch = messages("analytics", "analytics", 1, 100, WireFixture.NO_OPTIONS);
 
         SinkResult result;
         try (FirehoseClient client = aws.client(FirehoseClient.builder())) {

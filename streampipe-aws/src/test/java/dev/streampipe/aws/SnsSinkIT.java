@@ -5,6 +5,10 @@ import static dev.streampipe.aws.WireFixture.message;
 import static dev.streampipe.aws.WireFixture.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.UnaryOperator;
+import dev.streampipe.core.topology.SnsOptions;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.FifoOptions;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.SinkResult;
 import dev.streampipe.testing.aws.LoopbackAws;
@@ -24,8 +28,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** {@link SnsSink} on the wire: PublishBatch over the query protocol against the loopback endpoint. */
 class SnsSinkIT {
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:session-handoffs";
-    private static final Map<String, String> ATTRIBUTES =
-            Map.of("event_type", "handoff", "agent_id", "agent-0042", "reason", "escalated");
+    private static final UnaryOperator<Payload> ATTRIBUTES = p -> p.with(SnsOptions.attributes(
+            Map.of("event_type", "handoff", "agent_id", "agent-0042", "reason", "escalated")));
 
     @RegisterExtension
     static final LoopbackAwsExtension LOOPBACK = new LoopbackAwsExtension();
@@ -85,6 +89,49 @@ class SnsSinkIT {
         assertThat(aws.sns().calls()).allSatisfy(c ->
                 assertThat(c.entries().stream().map(SnsEntry::id).distinct()).hasSize(c.entries().size()));
         assertThat(aws.unexpected()).isEmpty();
+    }
+
+    @Test
+    void shouldSendSubjectAndFifoIdsWhenTheTopicIsFifoAndMessagesCarryThem() {
+        // GIVEN a FIFO topic and three messages with a subject, a group and a de-duplication id each
+        String fifoTopic = TOPIC + ".fifo";
+        SnsSink fifoSink = new SnsSink("handoffs", client, fifoTopic, fixture.senders());
+        List<Message> batch = messages("handoff", "handoffs", 3, 200, p -> p.with(SnsOptions
+                        .attributes(Map.of("event_type", "handoff")).subject("Session s-0001 handed off"))
+                .with(FifoOptions.group("s-0001").deduplicationId("dedupe-" + p.body().length())));
+
+        // WHEN
+        SinkResult result = fifoSink.deliver(batch, fixture.deadline());
+
+        // THEN each entry carries Subject, MessageGroupId and MessageDeduplicationId next to its attribute
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.sns().received()).hasSize(3).allSatisfy(e -> {
+            assertThat(e.topicArn()).isEqualTo(fifoTopic);
+            assertThat(e.subject()).isEqualTo("Session s-0001 handed off");
+            assertThat(e.messageGroupId()).isEqualTo("s-0001");
+            assertThat(e.messageDeduplicationId()).isEqualTo("dedupe-200");
+            assertThat(e.attribute("event_type")).isEqualTo("handoff");
+        });
+    }
+
+    @Test
+    void shouldSendNeitherSubjectNorFifoIdsWhenMessagesCarryOnlyAttributes() {
+        // GIVEN a standard topic; one message with FIFO ids (a standard topic takes none), the rest with attributes only
+        List<Message> batch = List.of(message("handoff", "handoffs", 0, body(0, 200), ATTRIBUTES),
+                message("handoff", "handoffs", 1, body(1, 200),
+                        p -> ATTRIBUTES.apply(p).with(FifoOptions.group("s-0001"))));
+
+        // WHEN
+        SinkResult result = sink.deliver(batch, fixture.deadline());
+
+        // THEN the wire is as before typed options: attributes only, no Subject, no FIFO ids
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.sns().received()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.subject()).isNull();
+            assertThat(e.messageGroupId()).isNull();
+            assertThat(e.messageDeduplicationId()).isNull();
+            assertThat(e.messageAttributes()).containsOnlyKeys("event_type", "agent_id", "reason");
+        });
     }
 
     @Test

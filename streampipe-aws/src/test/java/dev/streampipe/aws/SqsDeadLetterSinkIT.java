@@ -88,6 +88,37 @@ class SqsDeadLetterSinkIT {
     }
 
     @Test
+    void shouldGroupByRouteAndDeduplicateByEffectKeyWhenTheQueueIsFifo() {
+        // GIVEN a FIFO dead-letter queue; a letter rejected by a route and one that could not be decoded
+        String fifoQueue = QUEUE + ".fifo";
+        SqsDeadLetterSink fifoSink = new SqsDeadLetterSink(client, fifoQueue, fixture.senders());
+        DeadLetter rejected = new DeadLetter(0, "ev-0", sequenceNumber(0), "page-handoff", "handoff has no agent",
+                RawRecord.of(rawRecord(0, "p")));
+        DeadLetter undecodable = letter(1, "p");
+
+        // WHEN
+        fifoSink.deadLetter(List.of(rejected, undecodable), fixture.deadline());
+
+        // THEN the route's letter is grouped by route with the effect key; the other under "undecodable"
+        assertThat(aws.sqs().received()).extracting(SqsEntry::queueUrl).containsOnly(fifoQueue);
+        assertThat(aws.sqs().received()).extracting(SqsEntry::messageGroupId, SqsEntry::messageDeduplicationId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("page-handoff", "ev-0#page-handoff"),
+                        org.assertj.core.groups.Tuple.tuple("undecodable", "ev-1#undecodable"));
+    }
+
+    @Test
+    void shouldSendNoFifoIdsWhenTheQueueIsStandard() {
+        // WHEN three letters go to a standard queue
+        sink.deadLetter(letters(3), fixture.deadline());
+
+        // THEN no entry carries a group or de-duplication id
+        assertThat(aws.sqs().received()).hasSize(3).allSatisfy(e -> {
+            assertThat(e.messageGroupId()).isNull();
+            assertThat(e.messageDeduplicationId()).isNull();
+        });
+    }
+
+    @Test
     void shouldResendOnlyFailedLettersWhenSqsReportsSomeFailed() {
         // GIVEN five letters, the second fails once
         List<DeadLetter> letters = letters(5);

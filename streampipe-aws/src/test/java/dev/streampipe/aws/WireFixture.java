@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -50,16 +51,22 @@ public final class WireFixture implements AutoCloseable {
         return deadline(Duration.ofMinutes(5));
     }
 
-    /** Message {@code index} of route {@code route} to sink {@code sink}: event id {@code ev-<index>}. */
-    public static Message message(String route, String sink, int index, String body, Map<String, String> attributes) {
+    /** No per-message options. */
+    public static final UnaryOperator<Payload> NO_OPTIONS = p -> p;
+
+    /**
+     * Message {@code index} of route {@code route} to sink {@code sink}: event id {@code ev-<index>}, with the
+     * per-message options {@code options} adds (e.g. {@code p -> p.with(SnsOptions.attributes(...))}).
+     */
+    public static Message message(String route, String sink, int index, String body, UnaryOperator<Payload> options) {
         return new Message(route, sink, index, "ev-" + index, SequenceNumber.of(sequenceNumber(index)),
-                Payload.of(body, attributes), false);
+                options.apply(Payload.of(body)), false);
     }
 
     /** {@code count} messages whose bodies are {@code {"n":<i>,"pad":"xxx..."}} of about {@code bodyBytes} bytes. */
     public static List<Message> messages(String route, String sink, int count, int bodyBytes,
-                                         Map<String, String> attributes) {
-        return IntStream.range(0, count).mapToObj(i -> message(route, sink, i, body(i, bodyBytes), attributes)).toList();
+                                         UnaryOperator<Payload> options) {
+        return IntStream.range(0, count).mapToObj(i -> message(route, sink, i, body(i, bodyBytes), options)).toList();
     }
 
     /** A JSON body of exactly {@code bytes} bytes (at least 20) that names {@code n}. */

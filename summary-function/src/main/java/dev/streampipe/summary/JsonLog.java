@@ -1,22 +1,19 @@
 package dev.streampipe.summary;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.streampipe.core.json.LogLine;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Structured log: one JSON object per line, {@code {"ts":..,"level":..,"logger":"summary","event":..,...}}.
+ * Structured log in the shape every deployable writes ({@link LogLine}): one JSON object per line,
+ * {@code {"timestamp":..,"level":..,"logger":"summary","kind":..,...fields,"error":..,"message":..}}.
  *
  * <p>Callers pass identifiers and counts only, never conversation text. Thread-safe.
  */
 public final class JsonLog {
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** The {@code logger} of every line. */
+    public static final String LOGGER = "summary";
 
     private final Consumer<String> sink;
     private final Clock clock;
@@ -33,53 +30,39 @@ public final class JsonLog {
     }
 
     /** @param fields alternating names and values (String, Number, Boolean or null) */
-    public void info(String event, Object... fields) {
-        log("INFO", event, fields);
+    public void info(String kind, Object... fields) {
+        sink.accept(line(LogLine.Level.INFO, kind, fields).end());
     }
 
     /** @param fields alternating names and values (String, Number, Boolean or null) */
-    public void warn(String event, Object... fields) {
-        log("WARN", event, fields);
+    public void warn(String kind, Object... fields) {
+        sink.accept(line(LogLine.Level.WARN, kind, fields).end());
     }
 
     /** @param fields alternating names and values (String, Number, Boolean or null) */
-    public void error(String event, Object... fields) {
-        log("ERROR", event, fields);
+    public void error(String kind, Object... fields) {
+        sink.accept(line(LogLine.Level.ERROR, kind, fields).end());
     }
 
-    private void log(String level, String event, Object... fields) {
+    /**
+     * An ERROR line naming {@code failure}'s class and message; with its stack trace when {@code withStackTrace}
+     * (an unexpected failure: a bug to find).
+     *
+     * @param fields alternating names and values (String, Number, Boolean or null)
+     */
+    public void failure(String kind, Throwable failure, boolean withStackTrace, Object... fields) {
+        LogLine line = line(LogLine.Level.ERROR, kind, fields);
+        sink.accept((withStackTrace ? line.exception(failure) : line.error(failure)).end());
+    }
+
+    private LogLine line(LogLine.Level level, String kind, Object... fields) {
         if (fields.length % 2 != 0) {
             throw new IllegalArgumentException("log fields must be name/value pairs, got " + fields.length + " items");
         }
-        StringWriter line = new StringWriter(128);
-        try (JsonGenerator json = JSON.createGenerator(line)) {
-            json.writeStartObject();
-            json.writeStringField("ts", clock.instant().toString());
-            json.writeStringField("level", level);
-            json.writeStringField("logger", "summary");
-            json.writeStringField("event", event);
-            for (int i = 0; i < fields.length; i += 2) {
-                json.writeFieldName(String.valueOf(fields[i]));
-                writeValue(json, fields[i + 1]);
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write log line for " + event, e);
+        LogLine line = LogLine.of(level, clock.instant(), LOGGER, kind);
+        for (int i = 0; i < fields.length; i += 2) {
+            line.value(String.valueOf(fields[i]), fields[i + 1]);
         }
-        sink.accept(line.toString());
-    }
-
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof Boolean b) {
-            json.writeBoolean(b);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            json.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Number n) {
-            json.writeNumber(n.doubleValue());
-        } else {
-            json.writeString(value.toString());
-        }
+        return line;
     }
 }

@@ -48,7 +48,7 @@ public final class SummaryService {
         try {
             request = SummaryCodec.readRequest(in);
         } catch (PermanentSummaryException e) {
-            log.error("summary_request_invalid", "retryable", false, "error", e.getMessage());
+            log.failure("summary_request_invalid", e, false, "retryable", false);
             throw e;
         }
         SummaryCodec.writeResult(summarize(request), out);
@@ -69,13 +69,12 @@ public final class SummaryService {
                     "summarizer", summarizer.name(), "durationMs", elapsedMillis(started));
             return result;
         } catch (RetryableSummaryException | PermanentSummaryException e) {
-            log.error("summary_failed", "sessionId", request.sessionId(), "window", request.window(),
-                    "retryable", e instanceof RetryableSummaryException, "error", e.getMessage(),
-                    "durationMs", elapsedMillis(started));
+            log.failure("summary_failed", e, false, "sessionId", request.sessionId(), "window", request.window(),
+                    "retryable", e instanceof RetryableSummaryException, "durationMs", elapsedMillis(started));
             throw e;
         } catch (RuntimeException e) {
-            log.error("summary_failed", "sessionId", request.sessionId(), "window", request.window(),
-                    "retryable", true, "error", e.getClass().getName(), "durationMs", elapsedMillis(started));
+            log.failure("summary_failed", e, true, "sessionId", request.sessionId(), "window", request.window(),
+                    "retryable", true, "durationMs", elapsedMillis(started));
             throw e;
         }
     }

@@ -22,8 +22,8 @@ class JsonLogTest {
         log.warn("something \"odd\"", "sessionId", "s-1", "window", 2L, "retryable", true, "ratio", 0.5, "none", null);
 
         // THEN
-        assertThat(lines).containsExactly("{\"ts\":\"2026-03-01T12:00:00Z\",\"level\":\"WARN\",\"logger\":\"summary\","
-                + "\"event\":\"something \\\"odd\\\"\",\"sessionId\":\"s-1\",\"window\":2,\"retryable\":true,"
+        assertThat(lines).containsExactly("{\"timestamp\":\"2026-03-01T12:00:00Z\",\"level\":\"WARN\",\"logger\":\"summary\","
+                + "\"kind\":\"something \\\"odd\\\"\",\"sessionId\":\"s-1\",\"window\":2,\"retryable\":true,"
                 + "\"ratio\":0.5,\"none\":null}");
     }
 

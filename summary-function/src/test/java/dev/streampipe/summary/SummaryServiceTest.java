@@ -74,7 +74,7 @@ class SummaryServiceTest {
                 .hasMessage("window 2 of session s-1 is incomplete: 8 of 10 turns (11..20) written, missing 14, 20");
         assertThat(summarizer.prompts()).isEmpty();
         assertThat(store.summaryExists("s-1", 2)).isFalse();
-        assertThat(logLines).last().asString().contains("\"event\":\"summary_failed\"", "\"retryable\":true");
+        assertThat(logLines).last().asString().contains("\"kind\":\"summary_failed\"", "\"retryable\":true");
     }
 
     @Test
@@ -88,7 +88,7 @@ class SummaryServiceTest {
         // THEN it is written without context, and the gap is logged
         assertThat(result.status()).isEqualTo(SummaryResult.Status.WRITTEN);
         assertThat(summarizer.prompts()).singleElement().satisfies(p -> assertThat(p.previousSummary()).isEmpty());
-        assertThat(logLines).anySatisfy(l -> assertThat(l).contains("\"event\":\"previous_summary_missing\""));
+        assertThat(logLines).anySatisfy(l -> assertThat(l).contains("\"kind\":\"previous_summary_missing\""));
     }
 
     @Test
@@ -137,7 +137,7 @@ class SummaryServiceTest {
 
         // THEN the log has the outcome and no conversation text
         assertThat(logLines).singleElement().asString()
-                .contains("\"event\":\"summary_written\"", "\"sessionId\":\"s-1\"", "\"window\":1")
+                .contains("\"kind\":\"summary_written\"", "\"sessionId\":\"s-1\"", "\"window\":1")
                 .doesNotContain("SECRET");
     }
 

@@ -84,12 +84,12 @@ record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledge
             case 0 -> Utf8.length(p.body()) + 1;
             case 1 -> {
                 long n = Utf8.length(p.body());
-                for (Map.Entry<String, String> a : p.attributes().entrySet()) {
+                for (Map.Entry<String, String> a : p.sns().messageAttributes().entrySet()) {
                     n += Utf8.length(a.getKey()) + "String".length() + Utf8.length(a.getValue());
                 }
                 yield n;
             }
-            case 2 -> Utf8.length(config.eventSource()) + Utf8.length(p.attributes().get(SessionTopology.DETAIL_TYPE))
+            case 2 -> Utf8.length(config.eventSource()) + Utf8.length(p.eventBridge().orElseThrow().detailType())
                     + Utf8.length(p.body());
             default -> Utf8.length(p.body());
         };

@@ -58,14 +58,14 @@ final class NaiveFanOut {
                     .record(r -> r.data(SdkBytes.fromUtf8String(payload.body() + "\n"))));
             case SessionTopology.HANDOFFS_SINK -> {
                 Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-                payload.attributes().forEach((k, v) ->
+                payload.sns().messageAttributes().forEach((k, v) ->
                         attributes.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
                 clients.sns().publish(b -> b.topicArn(config.handoffTopicArn()).message(payload.body())
                         .messageAttributes(attributes));
             }
             case SessionTopology.STATUS_EVENTS_SINK -> clients.eventBridge().putEvents(b -> b.entries(e -> e
                     .eventBusName(config.eventBusName()).source(config.eventSource())
-                    .detailType(payload.attributes().get(SessionTopology.DETAIL_TYPE)).detail(payload.body())));
+                    .detailType(payload.eventBridge().orElseThrow().detailType()).detail(payload.body())));
             case SessionTopology.SUMMARY_TRIGGER_SINK -> clients.lambda().invoke(b -> b
                     .functionName(config.summaryFunctionName()).invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromUtf8String(payload.body())));

@@ -92,7 +92,8 @@ public final class AlertLoop {
             sink.publishMetrics(snapshots);
         } catch (RuntimeException e) {
             publishFailures.incrementAndGet();
-            LOG.error("metrics publication failed tables={}", snapshots.size(), e);
+            LOG.atError().addKeyValue("kind", "metrics_publication_failed").addKeyValue("tables", snapshots.size())
+                    .setCause(e).log("metrics publication failed");
         }
         return alerts;
     }
@@ -113,7 +114,8 @@ public final class AlertLoop {
             alertsPublished.incrementAndGet();
         } catch (RuntimeException e) {
             publishFailures.incrementAndGet();
-            LOG.error("alert publication failed: {}", AlertMessages.summary(alert), e);
+            LOG.atError().addKeyValue("kind", "alert_publication_failed").setCause(e)
+                    .log("alert publication failed: {}", AlertMessages.summary(alert));
         }
     }
 

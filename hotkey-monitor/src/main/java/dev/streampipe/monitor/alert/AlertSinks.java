@@ -43,15 +43,18 @@ public final class AlertSinks {
             public void publishMetrics(List<TableSnapshot> snapshots) {
                 for (TableSnapshot s : snapshots) {
                     if (s.hotKeyCount() > 0) {
-                        log.info("hot keys table={} hotKeyCount={} maxKeyWcuPerSecond={} maxShardWcuPerSecond={}",
-                                s.table(), s.hotKeyCount(), s.maxKeyWcuPerSecond(), s.maxShardWcuPerSecond());
+                        log.atInfo().addKeyValue("kind", "hot_keys").addKeyValue("table", s.table())
+                                .addKeyValue("hotKeyCount", s.hotKeyCount())
+                                .addKeyValue("maxKeyWcuPerSecond", s.maxKeyWcuPerSecond())
+                                .addKeyValue("maxShardWcuPerSecond", s.maxShardWcuPerSecond()).log("hot keys");
                     }
                 }
             }
 
             @Override
             public void publishAlert(KeyAlert alert) {
-                log.warn("{}", AlertMessages.summary(alert));
+                log.atWarn().addKeyValue("kind", "hot_key_alert").addKeyValue("table", alert.table())
+                        .addKeyValue("key", alert.key()).log(AlertMessages.summary(alert));
             }
         };
     }

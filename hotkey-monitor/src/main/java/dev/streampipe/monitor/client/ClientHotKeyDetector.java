@@ -170,7 +170,7 @@ public final class ClientHotKeyDetector implements CallRecorder, AutoCloseable {
         try {
             tick();
         } catch (RuntimeException e) {
-            LOG.error("{\"event\":\"hotkey_tick_failed\",\"error\":\"{}\"}", e.toString(), e);
+            LOG.atError().addKeyValue("kind", "hotkey_tick_failed").setCause(e).log("client hot-key tick failed");
         }
     }
 
@@ -222,8 +222,9 @@ public final class ClientHotKeyDetector implements CallRecorder, AutoCloseable {
     public void interceptorFailed(String operation, Throwable failure) {
         long n = interceptorFailures.incrementAndGet();
         if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th...: visible, never a flood
-            LOG.warn("{\"event\":\"hotkey_interceptor_failed\",\"operation\":\"{}\",\"failures\":{},\"error\":\"{}\"}",
-                    operation, n, failure.toString().replace('"', '\''), failure);
+            LOG.atWarn().addKeyValue("kind", "hotkey_interceptor_failed").addKeyValue("operation", operation)
+                    .addKeyValue("failures", n).setCause(failure)
+                    .log("client hot-key interceptor failed; the call went on");
         }
     }
 

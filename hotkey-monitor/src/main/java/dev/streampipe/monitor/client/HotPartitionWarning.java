@@ -1,15 +1,11 @@
 package dev.streampipe.monitor.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.streampipe.core.hotkey.KeyCounts;
 import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.core.json.LogLine;
 import dev.streampipe.monitor.alert.AlertSink;
 import dev.streampipe.monitor.alert.KeyAlert;
 import dev.streampipe.monitor.alert.TableSnapshot;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,7 +16,7 @@ import java.util.function.Consumer;
  * The reference detector's warning ({@code Hot partition detected - table="events" pk="EVENTS" had 500 writes
  * in 60s}) as one structured JSON line per HOT transition:
  * <pre>{@code
- * {"ts":"..","level":"WARN","logger":"dev.streampipe.hotkey.client","event":"hot_partition","table":"events",
+ * {"timestamp":"..","level":"WARN","logger":"dev.streampipe.hotkey.client","kind":"hot_partition","table":"events",
  *  "pk":"EVENTS","writes":500,"reads":0,"window_s":10,"wcu_per_s":812.0,"rcu_per_s":0.0,"wcu_limit":800.0,
  *  "rcu_limit":2400.0,"message":"Hot partition detected - table=\"events\" pk=\"EVENTS\" had 500 writes in 10s"}
  * }</pre>
@@ -30,7 +26,6 @@ import java.util.function.Consumer;
 final class HotPartitionWarning implements AlertSink {
 
     static final String LOGGER = "dev.streampipe.hotkey.client";
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final BiFunction<String, String, KeyCounts> counts;
     private final Consumer<String> sink;
@@ -61,35 +56,17 @@ final class HotPartitionWarning implements AlertSink {
         boolean onReads = !limit.isExceededBy(t.wcuPerSecond(), t.writesPerSecond());
         String message = String.format(Locale.ROOT, "Hot partition detected - table=\"%s\" pk=\"%s\" had %d %s in %ds",
                 t.table(), t.key(), onReads ? reads : writes, onReads ? "reads" : "writes", seconds);
-        StringWriter out = new StringWriter(320);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("ts", t.at().toString());
-            json.writeStringField("level", "WARN");
-            json.writeStringField("logger", LOGGER);
-            json.writeStringField("event", "hot_partition");
-            json.writeStringField("table", t.table());
-            json.writeStringField("pk", t.key());
-            json.writeNumberField("writes", writes);
-            json.writeNumberField("reads", reads);
-            json.writeNumberField("window_s", seconds);
-            json.writeNumberField("wcu_per_s", t.wcuPerSecond());
-            json.writeNumberField("rcu_per_s", t.rcuPerSecond());
-            limitField(json, "wcu_limit", limit.wcuPerSecond());
-            limitField(json, "rcu_limit", limit.rcuPerSecond());
-            json.writeStringField("message", message);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the warning line", e);
-        }
-        return out.toString();
-    }
-
-    private static void limitField(JsonGenerator json, String name, double value) throws IOException {
-        if (Double.isInfinite(value)) {
-            json.writeNullField(name);
-        } else {
-            json.writeNumberField(name, value);
-        }
+        LogLine line = LogLine.warn(t.at(), LOGGER, "hot_partition")
+                .field("table", t.table())
+                .field("pk", t.key())
+                .field("writes", writes)
+                .field("reads", reads)
+                .field("window_s", seconds)
+                .value("wcu_per_s", t.wcuPerSecond())
+                .value("rcu_per_s", t.rcuPerSecond())
+                // An unlimited dimension has no limit: null.
+                .value("wcu_limit", Double.isInfinite(limit.wcuPerSecond()) ? null : limit.wcuPerSecond())
+                .value("rcu_limit", Double.isInfinite(limit.rcuPerSecond()) ? null : limit.rcuPerSecond());
+        return line.message(message).end();
     }
 }

@@ -47,7 +47,8 @@ public final class LeaseBootstrap {
     public static void run(AmazonDynamoDBStreamsAdapterClient adapter, LeaseManagementConfig leases,
                            RetrievalConfig retrieval, StreamConfig stream, Duration timeout) {
         long t0 = System.nanoTime();
-        LOG.info("preparing lease table table={} stream={}", leases.tableName(), stream.streamIdentifier());
+        LOG.atInfo().addKeyValue("kind", "lease_table_preparing").addKeyValue("table", leases.tableName())
+                .addKeyValue("stream", stream.streamIdentifier()).log("preparing lease table");
         DynamoDBStreamsLeaseManagementFactory factory =
                 new DynamoDBStreamsLeaseManagementFactory(adapter, leases, retrieval);
         DynamoDBLeaseRefresher refresher = factory.createLeaseRefresher();
@@ -67,8 +68,8 @@ public final class LeaseBootstrap {
         } catch (DependencyException | ProvisionedThroughputException | InvalidStateException e) {
             throw new IllegalStateException("lease table " + leases.tableName() + " could not be prepared", e);
         }
-        LOG.info("lease table ready table={} millis={}", leases.tableName(),
-                Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        LOG.atInfo().addKeyValue("kind", "lease_table_ready").addKeyValue("table", leases.tableName())
+                .addKeyValue("millis", Duration.ofNanos(System.nanoTime() - t0).toMillis()).log("lease table ready");
     }
 
     private static boolean exists(DynamoDBLeaseRefresher refresher) {

@@ -77,7 +77,8 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
         lastCheckpoint = clock.instant();
-        LOG.info("shard processor started shard={} from={}", shardId, input.extendedSequenceNumber());
+        LOG.atInfo().addKeyValue("kind", "shard_started").addKeyValue("shard", shardId)
+                .addKeyValue("from", input.extendedSequenceNumber()).log("shard processor started");
     }
 
     @Override
@@ -92,8 +93,9 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
                 listener.onWrite(shardId, w);
             } else {
                 stats.skipped();
-                LOG.warn("record without a usable partition key skipped shard={} sequenceNumber={}",
-                        shardId, record.sequenceNumber());
+                LOG.atWarn().addKeyValue("kind", "record_skipped").addKeyValue("shard", shardId)
+                        .addKeyValue("sequenceNumber", record.sequenceNumber())
+                        .log("record without a usable partition key skipped");
             }
         }
         uncheckpointedRecords += input.records().size();
@@ -106,7 +108,8 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
     @Override
     public void leaseLost(LeaseLostInput input) {
         stats.leftUncheckpointed(uncheckpointedRecords);
-        LOG.info("lease lost shard={} uncheckpointedRecords={}", shardId, uncheckpointedRecords);
+        LOG.atInfo().addKeyValue("kind", "lease_lost").addKeyValue("shard", shardId)
+                .addKeyValue("uncheckpointedRecords", uncheckpointedRecords).log("lease lost");
     }
 
     @Override
@@ -114,10 +117,12 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
         try {
             input.checkpointer().checkpoint();
             stats.checkpointed();
-            LOG.info("shard ended and checkpointed shard={}", shardId);
+            LOG.atInfo().addKeyValue("kind", "shard_ended").addKeyValue("shard", shardId)
+                    .log("shard ended and checkpointed");
         } catch (ShutdownException e) {
             stats.checkpointFailed();
-            LOG.info("shard ended after the lease moved; the new owner checkpoints shard={}", shardId);
+            LOG.atInfo().addKeyValue("kind", "shard_ended_lease_moved").addKeyValue("shard", shardId)
+                    .log("shard ended after the lease moved; the new owner checkpoints");
         } catch (ThrottlingException | KinesisClientLibDependencyException | InvalidStateException e) {
             stats.checkpointFailed();
             throw new IllegalStateException("checkpoint at the end of shard " + shardId + " failed; KCL retries", e);
@@ -133,14 +138,16 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
             input.checkpointer().checkpoint();
             stats.checkpointed();
             uncheckpointedRecords = 0;
-            LOG.info("checkpointed on shutdown shard={}", shardId);
+            LOG.atInfo().addKeyValue("kind", "shutdown_checkpointed").addKeyValue("shard", shardId)
+                    .log("checkpointed on shutdown");
         } catch (ShutdownException e) {
             stats.checkpointFailed();
-            LOG.info("lease moved before the shutdown checkpoint shard={}", shardId);
+            LOG.atInfo().addKeyValue("kind", "shutdown_lease_moved").addKeyValue("shard", shardId)
+                    .log("lease moved before the shutdown checkpoint");
         } catch (ThrottlingException | KinesisClientLibDependencyException | InvalidStateException e) {
             stats.checkpointFailed();
-            LOG.warn("shutdown checkpoint failed; the next owner reads again from the last checkpoint shard={}",
-                    shardId, e);
+            LOG.atWarn().addKeyValue("kind", "shutdown_checkpoint_failed").addKeyValue("shard", shardId).setCause(e)
+                    .log("shutdown checkpoint failed; the next owner reads again from the last checkpoint");
         }
     }
 
@@ -152,10 +159,12 @@ public final class HotKeyRecordProcessor implements DynamoDBStreamsShardRecordPr
             uncheckpointedRecords = 0;
         } catch (ShutdownException e) {
             stats.checkpointFailed();
-            LOG.info("lease lost before checkpoint shard={}", shardId);
+            LOG.atInfo().addKeyValue("kind", "lease_lost_before_checkpoint").addKeyValue("shard", shardId)
+                    .log("lease lost before checkpoint");
         } catch (ThrottlingException | KinesisClientLibDependencyException | InvalidStateException e) {
             stats.checkpointFailed();
-            LOG.warn("periodic checkpoint failed, retried after the next batch shard={}", shardId, e);
+            LOG.atWarn().addKeyValue("kind", "checkpoint_failed").addKeyValue("shard", shardId).setCause(e)
+                    .log("periodic checkpoint failed, retried after the next batch");
         }
     }
 }

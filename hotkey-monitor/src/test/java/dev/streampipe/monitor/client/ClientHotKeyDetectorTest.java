@@ -73,7 +73,7 @@ class ClientHotKeyDetectorTest {
         assertThat(warnings).singleElement().satisfies(line -> {
             JsonNode json = JSON.readTree(line);
             assertThat(json.path("level").asText()).isEqualTo("WARN");
-            assertThat(json.path("event").asText()).isEqualTo("hot_partition");
+            assertThat(json.path("kind").asText()).isEqualTo("hot_partition");
             assertThat(json.path("table").asText()).isEqualTo(TABLE);
             assertThat(json.path("pk").asText()).isEqualTo("EVENTS");
             assertThat(json.path("writes").asLong()).isEqualTo(461);

@@ -1,13 +1,17 @@
 package dev.streampipe.core.batch;
 
 import dev.streampipe.core.record.SequenceNumber;
+import dev.streampipe.core.topology.EventBridgeOptions;
+import dev.streampipe.core.topology.FifoOptions;
 import dev.streampipe.core.topology.Payload;
-import java.util.Map;
+import dev.streampipe.core.topology.SnsOptions;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One message for one sink, made by one route from one record. Carries the stream {@code eventID} and sequence
- * number so consumers can order and de-duplicate.
+ * number so consumers can order and de-duplicate, and the payload's typed per-message options ({@link #sns()},
+ * {@link #eventBridge()}, {@link #fifo()}) the sink maps onto its API.
  *
  * @param recordIndex the record's position in its batch (the earliest one, for a grouped message)
  */
@@ -30,7 +34,16 @@ public record Message(String route, String sink, int recordIndex, String eventId
         return payload.body();
     }
 
-    public Map<String, String> attributes() {
-        return payload.attributes();
+    /** SNS message attributes and subject (none when the route set none). */
+    public SnsOptions sns() {
+        return payload.sns();
+    }
+
+    public Optional<EventBridgeOptions> eventBridge() {
+        return payload.eventBridge();
+    }
+
+    public Optional<FifoOptions> fifo() {
+        return payload.fifo();
     }
 }

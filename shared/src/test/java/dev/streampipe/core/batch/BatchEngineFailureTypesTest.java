@@ -15,6 +15,7 @@ import dev.streampipe.testing.InMemoryDeadLetterSink;
 import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.InMemorySink;
 import dev.streampipe.testing.ManualClock;
+import dev.streampipe.testing.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,24 +58,25 @@ class BatchEngineFailureTypesTest {
                 .executor(Runnable::run).build();
     }
 
-    /** A record with sort key {@code sk} and, unless null, a new image {@code {"agent":{"S":agent}}}. */
-    private static String record(int i, String sk, String imageJson) {
-        return "{\"eventID\":\"e" + i + "\",\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":\"SESSION#s\"},"
-                + "\"SK\":{\"S\":\"" + sk + "\"}}," + (imageJson == null ? "" : "\"NewImage\":" + imageJson + ",")
-                + "\"SequenceNumber\":\"" + (1000 + i) + "\",\"StreamViewType\":\""
-                + (imageJson == null ? "KEYS_ONLY" : "NEW_IMAGE") + "\"}}";
+    /**
+     * Record {@code i} (event id {@code e<i>}, sequence number {@code 1000 + i}): an INSERT with sort key {@code sk}
+     * on a {@code NEW_IMAGE} stream with these new-image attributes, or, given none, on a {@code KEYS_ONLY} stream.
+     */
+    private static StreamEvent.Record record(int i, String sk, Object... newImage) {
+        StreamEvent.Record r = StreamEvent.insert("PK", "SESSION#s", "SK", sk).eventId("e" + i)
+                .sequenceNumber(Long.toString(1000 + i));
+        return newImage.length == 0 ? r.viewType("KEYS_ONLY") : r.viewType("NEW_IMAGE").newImage(newImage);
     }
 
-    private static DecodedBatch batch(String... records) {
-        return new StreamEventDecoder().decode(("{\"Records\":[" + String.join(",", records) + "]}")
-                .getBytes(StandardCharsets.UTF_8));
+    private static DecodedBatch batch(StreamEvent.Record... records) {
+        return new StreamEventDecoder().decode(StreamEvent.of(records).getBytes(StandardCharsets.UTF_8));
     }
 
     private Deadline deadline() {
         return Deadline.after(Duration.ofMinutes(1), clock);
     }
 
-    private static final String AGENT = "{\"agent\":{\"S\":\"agent-1\"}}";
+    private static final Object[] AGENT = {"agent", "agent-1"};
 
     @Test
     void shouldFailTheBatchWithTheTraceWhenASinkThrowsAnUnexpectedException() {
@@ -84,7 +86,7 @@ class BatchEngineFailureTypesTest {
 
         // WHEN a batch reaches it
         // THEN the batch fails loudly with the original exception (and its stack trace) as the cause
-        assertThatThrownBy(() -> engine().process(batch(record(0, "A", null), record(1, "COUNT#1", null)), deadline()))
+        assertThatThrownBy(() -> engine().process(batch(record(0, "A"), record(1, "COUNT#1")), deadline()))
                 .isInstanceOf(UnexpectedFailureException.class)
                 .hasMessageContaining("sink 'counts'").hasMessageContaining("IllegalStateException")
                 .hasCause(bug);
@@ -101,7 +103,7 @@ class BatchEngineFailureTypesTest {
         BatchEngine engine = new BatchEngine(buggy, Map.of("analytics", analytics), dlq, Runnable::run);
 
         // WHEN / THEN the batch fails, naming the record, never dead-lettering it
-        assertThatThrownBy(() -> engine.process(batch(record(0, "A", null)), deadline()))
+        assertThatThrownBy(() -> engine.process(batch(record(0, "A")), deadline()))
                 .isInstanceOf(UnexpectedFailureException.class)
                 .hasMessageContaining("record 0").hasMessageContaining("e0")
                 .hasRootCauseInstanceOf(NullPointerException.class);
@@ -114,8 +116,8 @@ class BatchEngineFailureTypesTest {
         counts.throwOnNextDelivery(new RetryableSinkException("ThrottlingException (HTTP 400): Rate exceeded"));
 
         // WHEN a batch with two records for it arrives
-        BatchResult result = engine().process(batch(record(0, "A", null), record(1, "COUNT#1", null),
-                record(2, "COUNT#2", null)), deadline());
+        BatchResult result = engine().process(batch(record(0, "A"), record(1, "COUNT#1"),
+                record(2, "COUNT#2")), deadline());
 
         // THEN the earliest of them is reported, and the other sinks delivered
         assertThat(result.batchItemFailures()).containsExactly("1001");
@@ -126,8 +128,8 @@ class BatchEngineFailureTypesTest {
     @Test
     void shouldDeadLetterOnlyThatRouteWhenARecordIsPoisonForOneRoute() {
         // GIVEN a page record without the attribute its route needs, and one on a KEYS_ONLY stream
-        BatchResult result = engine().process(batch(record(0, "PAGE#1", "{\"other\":{\"S\":\"x\"}}"),
-                record(1, "PAGE#2", null), record(2, "PAGE#3", AGENT)), deadline());
+        BatchResult result = engine().process(batch(record(0, "PAGE#1", "other", "x"),
+                record(1, "PAGE#2"), record(2, "PAGE#3", AGENT)), deadline());
 
         // THEN each poison (record, route) is dead-lettered with the route and the reason; analytics has all three
         assertThat(result.batchItemFailures()).isEmpty();
@@ -206,10 +208,10 @@ class BatchEngineFailureTypesTest {
     void shouldRetryLedgeredMessagesOnlyWhenTheLedgerCannotBeRead() {
         // GIVEN a ledger that cannot be read for this batch
         ledger.failReads(1);
-        List<String> records = new ArrayList<>(List.of(record(0, "COUNT#0", null), record(1, "PAGE#1", AGENT)));
+        List<StreamEvent.Record> records = new ArrayList<>(List.of(record(0, "COUNT#0"), record(1, "PAGE#1", AGENT)));
 
         // WHEN a batch with a page arrives
-        BatchResult result = engine().process(batch(records.toArray(String[]::new)), deadline());
+        BatchResult result = engine().process(batch(records.toArray(StreamEvent.Record[]::new)), deadline());
 
         // THEN the page is not sent and its record is retried; the other routes went ahead
         assertThat(result.batchItemFailures()).containsExactly("1001");

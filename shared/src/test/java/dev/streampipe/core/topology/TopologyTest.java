@@ -7,6 +7,7 @@ import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.testing.StreamEvent;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,14 @@ class TopologyTest {
     private final Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
 
     private static ChangeRecord record(String eventName, String sk, String oldStatus, String newStatus) {
-        String images = (oldStatus == null ? "" : ",\"OldImage\":{\"status\":{\"S\":\"" + oldStatus + "\"}}")
-                + (newStatus == null ? "" : ",\"NewImage\":{\"status\":{\"S\":\"" + newStatus + "\"}}");
-        String json = "{\"Records\":[{\"eventID\":\"e1\",\"eventName\":\"" + eventName + "\",\"dynamodb\":{"
-                + "\"ApproximateCreationDateTime\":1763640000,\"Keys\":{\"PK\":{\"S\":\"SESSION#s\"},\"SK\":{\"S\":\""
-                + sk + "\"}},\"SequenceNumber\":\"1\",\"SizeBytes\":10,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\""
-                + images + "}}]}";
-        return new StreamEventDecoder().decode(json.getBytes()).records().get(0);
+        StreamEvent.Record r = StreamEvent.of(eventName, "PK", "SESSION#s", "SK", sk).eventId("e1");
+        if (oldStatus != null) {
+            r.oldImage("status", oldStatus);
+        }
+        if (newStatus != null) {
+            r.newImage("status", newStatus);
+        }
+        return new StreamEventDecoder().decode(StreamEvent.of(r).getBytes()).records().get(0);
     }
 
     private static Route to(String name) {

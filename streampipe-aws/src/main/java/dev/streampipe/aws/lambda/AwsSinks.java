@@ -43,12 +43,14 @@ public final class AwsSinks {
         return new FirehoseSink(name, clients.firehose(), deliveryStream, senders);
     }
 
-    /** Messages to an SNS topic ({@code PublishBatch}); a payload's {@code SnsMessage} option sets subject, attributes, FIFO ids. */
+    /** Messages to an SNS topic ({@code PublishBatch}); a payload's {@code SnsOptions} set its
+     * attributes and subject, its {@code FifoOptions} (FIFO topic) its group and de-duplication ids. */
     public Sink sns(String name, String topicArn) {
         return new SnsSink(name, clients.sns(), topicArn, senders);
     }
 
-    /** Events to an EventBridge bus ({@code PutEvents}); a payload's {@code BusEvent} option sets the detail type. */
+    /** Events to an EventBridge bus ({@code PutEvents}); a payload's {@code EventBridgeOptions} set its
+     * detail type and, optionally, its own source instead of {@code source}. */
     public Sink eventBridge(String name, String busName, String source) {
         return new EventBridgeSink(name, clients.eventBridge(), busName, source, senders);
     }
@@ -63,7 +65,10 @@ public final class AwsSinks {
         return new LogSink(name, log);
     }
 
-    /** Dead letters to an SQS queue, with the raw record, the route and the reason. */
+    /**
+     * Dead letters to an SQS queue, with the raw record, the route and the reason; to a FIFO queue (URL ending in
+     * {@code .fifo}) grouped by route and de-duplicated by effect key (see {@link SqsDeadLetterSink#fifoOptions}).
+     */
     public DeadLetterSink sqsDeadLetters(String queueUrl) {
         return new SqsDeadLetterSink(clients.sqs(), queueUrl, senders);
     }

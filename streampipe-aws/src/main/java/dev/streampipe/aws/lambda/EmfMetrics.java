@@ -2,8 +2,6 @@ package dev.streampipe.aws.lambda;
 
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.json.JsonStrings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,8 +95,10 @@ public final class EmfMetrics {
         }
         for (BatchResult.LedgerWriteFailure f : result.ledgerWriteFailures()) {
             lines.add(routeAndAll(LEDGER_WRITE_FAILURES, f.route(), f.effectKeys().size())
-                    .field("kind", "ledger_write_failure")
+                    .field("timestamp", java.time.Instant.ofEpochMilli(clock.millis()).toString())
                     .field("level", "ERROR")
+                    .field("logger", StreamRuntime.LOGGER)
+                    .field("kind", "ledger_write_failure")
                     .field("sink", f.sink())
                     .field("effects", f.effectKeys())
                     .field("reason", f.reason())
@@ -111,8 +111,10 @@ public final class EmfMetrics {
                 continue;
             }
             lines.add(routeAndAll(STREAM_VIEW_TYPE_MISMATCH, m.route(), 1)
-                    .field("kind", "configuration_error")
+                    .field("timestamp", java.time.Instant.ofEpochMilli(clock.millis()).toString())
                     .field("level", "ERROR")
+                    .field("logger", StreamRuntime.LOGGER)
+                    .field("kind", "configuration_error")
                     .field("stream_view_type", m.streamViewType().name())
                     .field("required_view_type", m.required().name())
                     .field("message", "the stream's view type " + m.streamViewType() + " can never serve route '"
@@ -122,19 +124,6 @@ public final class EmfMetrics {
                     .end());
         }
         return lines;
-    }
-
-    /** One structured error line for a batch that failed as a whole, with the stack trace. */
-    public static String failure(RuntimeException e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        return JsonText.object()
-                .field("kind", "batch_failed")
-                .field("level", "ERROR")
-                .field("error", e.getClass().getName())
-                .field("message", String.valueOf(e.getMessage()))
-                .field("stack_trace", trace.toString())
-                .end();
     }
 
     private JsonText routeAndAll(String metric, String route, long value) {

@@ -13,6 +13,7 @@ import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.json.JsonStrings;
+import dev.streampipe.core.json.LogLine;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Topology;
 import java.io.IOException;
@@ -44,6 +45,8 @@ import org.crac.Resource;
  * container.
  */
 public final class StreamRuntime implements Resource {
+    /** The {@code logger} of the runtime's log lines. */
+    public static final String LOGGER = "stream-runtime";
     private final Topology topology;
     private final StreamEventDecoder decoder = new StreamEventDecoder();
     private final BatchEngine engine;
@@ -93,11 +96,11 @@ public final class StreamRuntime implements Resource {
             batch = decoder.decode(event);
             result = engine.process(batch, deadline);
         } catch (RuntimeException e) {
-            log.accept(EmfMetrics.failure(e));
+            log.accept(failure(e, clock.instant()));
             throw e;
         }
         Instant end = clock.instant();
-        log.accept(summary(result));
+        log.accept(summary(result, end));
         metrics.lines(result, Duration.between(start, end), lag(batch, end)).forEach(log);
         try {
             response.write(response(result).getBytes(StandardCharsets.UTF_8));
@@ -159,10 +162,12 @@ public final class StreamRuntime implements Resource {
         return sb.append("]}").toString();
     }
 
-    /** The one structured summary line of a batch. */
-    public static String summary(BatchResult r) {
-        JsonText j = JsonText.object()
-                .field("kind", "batch")
+    /**
+     * The one structured summary line of a batch, in the shape every deployable logs ({@link LogLine}):
+     * {@code {"timestamp":..,"level":"INFO","logger":"stream-runtime","kind":"batch","records":..,...}}.
+     */
+    public static String summary(BatchResult r, Instant at) {
+        LogLine j = LogLine.info(at, LOGGER, "batch")
                 .field("records", r.records())
                 .field("malformed", r.malformed())
                 .field("dead_lettered", r.deadLettered())
@@ -187,6 +192,11 @@ public final class StreamRuntime implements Resource {
             j.field("first_failure", r.failureReasons().get(0));
         }
         return j.end();
+    }
+
+    /** The ERROR line of a batch that failed as a whole: error class, message and stack trace. */
+    public static String failure(RuntimeException e, Instant at) {
+        return LogLine.error(at, LOGGER, "batch_failed").exception(e).end();
     }
 
     /**
@@ -276,7 +286,7 @@ public final class StreamRuntime implements Resource {
                 engine.ledger(ledger).ledgerRetry(ledgerRetry, sleeper, new Random());
             }
             StreamRuntime runtime = new StreamRuntime(this, engine.build());
-            log.accept(JsonText.object().field("kind", "topology").field("topology", topology.describe()).end());
+            log.accept(LogLine.info(clock.instant(), LOGGER, "topology").field("topology", topology.describe()).end());
             return runtime;
         }
     }

@@ -6,10 +6,13 @@ import static dev.streampipe.core.topology.Predicates.eventName;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.topology.EventBridgeOptions;
+import dev.streampipe.core.topology.FifoOptions;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.RecordPredicate;
 import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.SnsOptions;
 import dev.streampipe.core.topology.Topology;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.Optional;
 /**
  * An orders table (partition key {@code PK} = {@code ORDER#<id>}; sort keys {@code ORDER#<id>}, {@code ITEM#<n>},
  * {@code PAYMENT#<n>}): every change to analytics; an order whose status changed to EventBridge
- * ({@code OrderStatusChanged}); a payment that failed to SNS. Both effects are ledgered: sent once per change.
+ * ({@code OrderStatusChanged}); a payment that failed to SNS ({@code event_type} attribute,
+ * a subject for email subscribers, FIFO ids by order). Both effects are ledgered: sent once per change.
  */
 public final class OrdersTopology {
     public static final String ANALYTICS_SINK = "analytics";
@@ -53,14 +57,24 @@ public final class OrdersTopology {
     static Optional<Payload> statusChanged(ChangeRecord r) {
         String from = r.oldImage().orElseThrow().string("status").orElse(null);
         String to = r.newImage().orElseThrow().string("status").orElse(null);
-        return Optional.of(Payload.of(json("orderId", key(r, "PK"), "from", from, "to", to),
-                Map.of("detailType", "OrderStatusChanged")));
+        return Optional.of(Payload.of(json("orderId", key(r, "PK"), "from", from, "to", to))
+                .with(EventBridgeOptions.detailType("OrderStatusChanged")));
     }
 
     static Optional<Payload> paymentFailed(ChangeRecord r) {
         String reason = r.newImage().orElseThrow().string("reason").orElse("unknown");
-        return Optional.of(Payload.of(json("orderId", key(r, "PK"), "payment", key(r, "SK"), "reason", reason),
-                Map.of("event_type", "payment_failed")));
+        String orderId = key(r, "PK");
+        return Optional.of(Payload.of(json("orderId", orderId, "payment", key(r, "SK"), "reason", reason))
+                .with(SnsOptions.attributes(Map.of("event_type", "payment_failed")).subject(subject(orderId)))
+                // On a FIFO topic, alerts of one order stay in order and a redelivered change is sent once.
+                .with(FifoOptions.group(orderId).deduplicationId(r.eventId())));
+    }
+
+    /** An email-friendly subject: SNS takes at most 100 characters. */
+    static String subject(String orderId) {
+        String subject = "Payment failed for " + orderId;
+        return subject.length() <= SnsOptions.MAX_SUBJECT_LENGTH ? subject
+                : subject.substring(0, SnsOptions.MAX_SUBJECT_LENGTH);
     }
 
     private static String key(ChangeRecord r, String name) {

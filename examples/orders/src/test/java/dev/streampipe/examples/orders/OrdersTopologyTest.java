@@ -5,8 +5,10 @@ import static dev.streampipe.testing.StreamEvent.modify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.topology.EventBridgeOptions;
 import dev.streampipe.testing.PipelineTestDriver;
 import dev.streampipe.testing.StreamEvent;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OrdersTopologyTest {
@@ -23,7 +25,7 @@ class OrdersTopologyTest {
 
         // THEN one event on the bus, and the change in analytics
         assertThat(driver.sink(OrdersTopology.ORDER_EVENTS_SINK).messages()).singleElement().satisfies(m -> {
-            assertThat(m.attributes()).containsEntry("detailType", "OrderStatusChanged");
+            assertThat(m.eventBridge()).contains(EventBridgeOptions.detailType("OrderStatusChanged"));
             assertThat(m.body()).isEqualTo("{\"orderId\":\"ORDER#1\",\"from\":\"PLACED\",\"to\":\"SHIPPED\"}");
         });
         assertThat(driver.sink(OrdersTopology.ANALYTICS_SINK).messages()).hasSize(1);
@@ -43,7 +45,12 @@ class OrdersTopologyTest {
 
         // THEN one alert (the ledger skips the repeat), every change twice in analytics
         assertThat(driver.sink(OrdersTopology.PAYMENT_ALERTS_SINK).messages()).singleElement()
-                .satisfies(m -> assertThat(m.body()).contains("card_declined"));
+                .satisfies(m -> {
+                    assertThat(m.body()).contains("card_declined");
+                    assertThat(m.sns().messageAttributes()).containsExactly(Map.entry("event_type", "payment_failed"));
+                    assertThat(m.sns().subjectOrNull()).isEqualTo("Payment failed for ORDER#2");
+                    assertThat(m.fifo()).hasValueSatisfying(f -> assertThat(f.groupId()).isEqualTo("ORDER#2"));
+                });
         assertThat(second.sink(OrdersTopology.PAYMENT_ALERTS_SINK).skipped()).isEqualTo(1);
         assertThat(driver.sink(OrdersTopology.ANALYTICS_SINK).messages()).hasSize(6);
         assertThat(first.batchItemFailures()).isEmpty();
