@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.hotkey.KeyRate;
 import dev.streampipe.emulator.MotoServer;
-import dev.streampipe.local.aws.LocalLambdaContext;
+import dev.streampipe.aws.lambda.InvocationContext;
 import dev.streampipe.router.RouterHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -107,7 +107,7 @@ final class LocalPipeline {
     static List<String> invoke(RouterHandler handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out,
-                new LocalLambdaContext(LocalAws.ROUTER, Duration.ofSeconds(60), Clock.systemUTC(), line -> { }));
+                new InvocationContext(LocalAws.ROUTER, Duration.ofSeconds(60), Clock.systemUTC(), line -> { }));
         JsonNode response = JSON.readTree(out.toByteArray());
         List<String> failures = new ArrayList<>();
         for (JsonNode f : response.path("batchItemFailures")) {

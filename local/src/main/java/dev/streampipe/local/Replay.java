@@ -4,7 +4,7 @@ import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
 import dev.streampipe.router.SessionTopology;
-import dev.streampipe.local.aws.LocalLambdaContext;
+import dev.streampipe.aws.lambda.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,7 +39,7 @@ final class Replay {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), response,
-                        new LocalLambdaContext("RouterFunction", Duration.ofSeconds(60), Clock.systemUTC(),
+                        new InvocationContext("RouterFunction", Duration.ofSeconds(60), Clock.systemUTC(),
                                 line -> out.println("log: " + line)));
             } catch (RuntimeException e) {
                 out.println("function error: " + e);

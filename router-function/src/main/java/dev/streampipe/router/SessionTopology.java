@@ -1,5 +1,6 @@
 package dev.streampipe.router;
 
+import dev.streampipe.core.json.JsonText;
 import static dev.streampipe.core.topology.Predicates.attributeChangedOrUntellable;
 import static dev.streampipe.core.topology.Predicates.eventName;
 

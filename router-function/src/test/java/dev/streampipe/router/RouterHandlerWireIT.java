@@ -1,6 +1,6 @@
 package dev.streampipe.router;
 
-import dev.streampipe.testing.lambda.BudgetContext;
+import dev.streampipe.aws.lambda.InvocationContext;
 
 import static dev.streampipe.router.RouterHarness.event;
 import static dev.streampipe.router.RouterHarness.eventFile;
@@ -184,9 +184,9 @@ class RouterHandlerWireIT {
 
         // WHEN
         JsonNode response;
-        BudgetContext context;
+        InvocationContext context;
         try (RouterHarness router = new RouterHarness(aws, new InMemoryEffectLedger(), patient)) {
-            context = new BudgetContext("streampipe-router", router.clock, Duration.ofSeconds(6));
+            context = InvocationContext.of("streampipe-router", Duration.ofSeconds(6), router.clock);
             response = router.handle(batch, context);
 
             // THEN the router answered with time left (at least the margin), having given up on Firehose

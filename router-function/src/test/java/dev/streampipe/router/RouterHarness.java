@@ -1,6 +1,6 @@
 package dev.streampipe.router;
 
-import dev.streampipe.testing.lambda.BudgetContext;
+import dev.streampipe.aws.lambda.InvocationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,10 +88,10 @@ final class RouterHarness implements AutoCloseable {
 
     /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */
     JsonNode handle(byte[] event) {
-        return handle(event, new BudgetContext("streampipe-router", clock, Duration.ofMinutes(5)));
+        return handle(event, InvocationContext.of("streampipe-router", Duration.ofMinutes(5), clock));
     }
 
-    JsonNode handle(byte[] event, BudgetContext context) {
+    JsonNode handle(byte[] event, InvocationContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, context);
         return read(out.toString(StandardCharsets.UTF_8));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.local.MappingSemantics;
 import dev.streampipe.testing.aws.LoopbackAws;
-import dev.streampipe.testing.lambda.BudgetContext;
+import dev.streampipe.aws.lambda.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -150,7 +150,7 @@ final class ChaosRun {
         Exception error = null;
         try {
             handler.handleRequest(new ByteArrayInputStream(SyntheticStream.event(batch)), out,
-                    BudgetContext.of("streampipe-router", settings.budget()));
+                    InvocationContext.of("streampipe-router", settings.budget()));
         } catch (Exception e) {
             error = e;
         }

@@ -1,9 +1,6 @@
 package dev.streampipe.bench.router;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.streampipe.aws.lambda.InvocationContext;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.aws.lambda.AwsClients;
@@ -56,7 +53,7 @@ public final class ColdStartChild {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         long t2 = System.nanoTime();
-        handler.handleRequest(new ByteArrayInputStream(event), response, new BudgetContext(Duration.ofMinutes(5)));
+        handler.handleRequest(new ByteArrayInputStream(event), response, InvocationContext.of("streampipe-router", Duration.ofMinutes(5)));
         long t3 = System.nanoTime();
         System.out.println("COLDSTART " + (t1 - t0) + " " + (t3 - t2) + " " + response.toString(StandardCharsets.UTF_8));
         System.exit(0);
@@ -82,79 +79,5 @@ public final class ColdStartChild {
         return builder.region(region).credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(TIMEOUT))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallAttemptTimeout(TIMEOUT));
-    }
-
-    /** A Lambda context with a fixed budget from its creation. */
-    private static final class BudgetContext implements Context {
-        private final long end;
-
-        BudgetContext(Duration budget) {
-            end = System.nanoTime() + budget.toNanos();
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, (end - System.nanoTime()) / 1_000_000);
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/streampipe-router";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "streampipe-router";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:streampipe-router";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.println(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.streampipe.local.aws;
 
+import dev.streampipe.aws.lambda.InvocationContext;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -168,8 +169,8 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
-    private LocalLambdaContext context(Function function) {
-        return new LocalLambdaContext(function.name(), function.timeout(), clock, log);
+    private InvocationContext context(Function function) {
+        return new InvocationContext(function.name(), function.timeout(), clock, log);
     }
 
     private String destinationRecord(Function function, byte[] payload, int attempts, Exception e) {

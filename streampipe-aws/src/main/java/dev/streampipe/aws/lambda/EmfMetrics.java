@@ -1,5 +1,6 @@
 package dev.streampipe.aws.lambda;
 
+import dev.streampipe.core.json.JsonText;
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.json.JsonStrings;
 import java.time.Clock;

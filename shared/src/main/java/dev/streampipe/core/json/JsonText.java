@@ -1,6 +1,5 @@
-package dev.streampipe.aws.lambda;
+package dev.streampipe.core.json;
 
-import dev.streampipe.core.json.JsonStrings;
 
 /**
  * Writes small flat JSON objects into a {@link StringBuilder}: the router's payloads are a dozen scalar fields,

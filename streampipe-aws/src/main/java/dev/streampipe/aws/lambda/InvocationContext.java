@@ -1,4 +1,4 @@
-package dev.streampipe.local.aws;
+package dev.streampipe.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -11,19 +11,33 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** The Lambda {@link Context} of one in-process invocation: a function name and a timeout counting down. */
-public final class LocalLambdaContext implements Context {
+/**
+ * The Lambda {@link Context} of one invocation made in this JVM (the local run, replay, benchmarks, tests): a
+ * function name and a time budget counting down on a clock from the moment of creation; the logger writes to a
+ * line consumer.
+ */
+public final class InvocationContext implements Context {
     private final String functionName;
     private final Clock clock;
     private final Instant end;
     private final Consumer<String> log;
     private final String requestId = UUID.randomUUID().toString();
 
-    public LocalLambdaContext(String functionName, Duration timeout, Clock clock, Consumer<String> log) {
+    public InvocationContext(String functionName, Duration timeout, Clock clock, Consumer<String> log) {
         this.functionName = functionName;
         this.clock = clock;
         this.end = clock.instant().plus(timeout);
         this.log = log;
+    }
+
+    /** A context on the system clock whose logger prints to standard output. */
+    public static InvocationContext of(String functionName, Duration timeout) {
+        return new InvocationContext(functionName, timeout, Clock.systemUTC(), System.out::println);
+    }
+
+    /** A context on {@code clock} (a manual one in tests) whose logger prints to standard output. */
+    public static InvocationContext of(String functionName, Duration timeout, Clock clock) {
+        return new InvocationContext(functionName, timeout, clock, System.out::println);
     }
 
     @Override
@@ -58,7 +72,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + TemplateStack.REGION + ":" + TemplateStack.ACCOUNT_ID + ":function:" + functionName;
+        return "arn:aws:lambda:" + "us-east-1" + ":" + "123456789012" + ":function:" + functionName;
     }
 
     @Override
