@@ -18,6 +18,12 @@ import java.util.function.Consumer;
 
 /** The session router: its topology and the AWS sink behind each sink name, on the stream runtime. */
 public final class RouterWiring {
+    /**
+     * The summary trigger's envelope field: a batch's closed windows reach the summary function in one
+     * asynchronous invoke {@code {"windows":[{"sessionId":..,"window":..,...},...]}} (split only past 1 MiB).
+     */
+    public static final String SUMMARY_TRIGGER_FIELD = "windows";
+
     private RouterWiring() {
     }
 
@@ -28,7 +34,7 @@ public final class RouterWiring {
         return env.runtime(SessionTopology.create(config.schema()))
                 .sink(aws.firehose(ANALYTICS_SINK, config.deliveryStream()))
                 .sink(aws.log(AUDIT_SINK))
-                .sink(aws.lambda(SUMMARY_TRIGGER_SINK, config.summaryFunctionName()))
+                .sink(aws.lambdaBatched(SUMMARY_TRIGGER_SINK, config.summaryFunctionName(), SUMMARY_TRIGGER_FIELD))
                 .sink(aws.eventBridge(STATUS_EVENTS_SINK, config.eventBusName(), config.eventSource()))
                 .sink(aws.sns(HANDOFFS_SINK, config.handoffTopicArn()))
                 .primeWith(Priming.SAMPLE)

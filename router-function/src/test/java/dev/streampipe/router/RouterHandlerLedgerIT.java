@@ -76,7 +76,8 @@ class RouterHandlerLedgerIT {
         assertThat(aws.calls("SNS", "PublishBatch")).isEqualTo(1);
         assertThat(aws.calls("EventBridge", "PutEvents")).isEqualTo(1);
         assertThat(aws.firehose().received()).hasSize(2 * records.size());
-        assertThat(aws.lambda().received()).hasSize(2 * 9);
+        assertThat(aws.lambda().received()).hasSize(2)
+                .allSatisfy(i -> assertThat(RouterHandlerWireIT.sessionWindows(i)).hasSize(9));
     }
 
     @Test

@@ -59,7 +59,7 @@ class RouterHandlerWireIT {
         assertThat(aws.calls("Firehose", "PutRecordBatch")).isEqualTo(1);
         assertThat(aws.calls("SNS", "PublishBatch")).isEqualTo(1);
         assertThat(aws.calls("EventBridge", "PutEvents")).isEqualTo(1);
-        assertThat(aws.calls("Lambda", "Invoke")).isEqualTo(windows.size()).isEqualTo(9);
+        assertThat(aws.calls("Lambda", "Invoke")).isEqualTo(1);
         assertThat(aws.calls("SQS", "SendMessageBatch")).isZero();
         assertThat(aws.unexpected()).isEmpty();
 
@@ -70,12 +70,14 @@ class RouterHandlerWireIT {
         assertThat(lines).allSatisfy(l -> assertThat(l.has("content")).isFalse());
         assertThat(aws.firehose().received()).allSatisfy(r -> assertThat(r.text()).endsWith("}\n"));
 
-        // summary trigger: async, payload {sessionId, window, ...}, one per session and window
+        // summary trigger: one async invoke {"windows":[{sessionId, window, ...}, ...]}, one entry per session and
+        // window
+        assertThat(windows).hasSize(9);
         assertThat(aws.lambda().received()).allSatisfy(i -> {
             assertThat(i.invocationType()).isEqualTo("Event");
             assertThat(i.functionName()).isEqualTo(RouterHarness.FUNCTION);
         });
-        assertThat(aws.lambda().received().stream().map(RouterHandlerWireIT::sessionWindow))
+        assertThat(aws.lambda().received().stream().flatMap(i -> sessionWindows(i).stream()))
                 .containsExactlyInAnyOrderElementsOf(windows);
 
         // status changes: one event each, with old and new status
@@ -109,10 +111,12 @@ class RouterHandlerWireIT {
             response = router.handle(event(List.of(turn, again)));
         }
 
-        // THEN one async invoke with {"sessionId":"s-0001","window":1}; both records reach analytics
+        // THEN one async invoke with {"windows":[{"sessionId":"s-0001","window":1,...}]}; both records reach analytics
         assertThat(failures(response)).isEmpty();
         assertThat(aws.lambda().received()).singleElement().satisfies(i -> {
-            JsonNode payload = read(i.payloadText());
+            JsonNode windows = read(i.payloadText()).get(RouterWiring.SUMMARY_TRIGGER_FIELD);
+            assertThat(windows).hasSize(1);
+            JsonNode payload = windows.get(0);
             assertThat(payload.get("sessionId").asText()).isEqualTo("s-0001");
             assertThat(payload.get("window").asInt()).isEqualTo(1);
             assertThat(payload.get("eventId").asText()).isEqualTo(turn.get("eventID").asText());
@@ -145,7 +149,8 @@ class RouterHandlerWireIT {
             assertThat(letter.get("recordIndex").asInt()).isEqualTo(3);
         });
         assertThat(aws.firehose().received()).hasSize(6);
-        assertThat(aws.lambda().received()).extracting(RouterHandlerWireIT::sessionWindow).containsExactly("s-0202#1");
+        assertThat(aws.lambda().received()).singleElement().extracting(RouterHandlerWireIT::sessionWindows)
+                .isEqualTo(List.of("s-0202#1"));
     }
 
     @Test
@@ -225,9 +230,12 @@ class RouterHandlerWireIT {
         return value.has("S") ? value.get("S").asText() : value.path("N").asText("");
     }
 
-    static String sessionWindow(LambdaInvocation i) {
-        JsonNode payload = read(i.payloadText());
-        return payload.get("sessionId").asText() + "#" + payload.get("window").asLong();
+    /** The {@code <sessionId>#<window>} entries of one batched summary trigger, in payload order. */
+    static List<String> sessionWindows(LambdaInvocation i) {
+        List<String> windows = new ArrayList<>();
+        read(i.payloadText()).get(RouterWiring.SUMMARY_TRIGGER_FIELD).forEach(w ->
+                windows.add(w.get("sessionId").asText() + "#" + w.get("window").asLong()));
+        return windows;
     }
 
     static List<String> detailEventIds(LoopbackAws aws) {

@@ -97,4 +97,70 @@ class LambdaInvokeSinkIT {
         });
         assertThat(aws.lambda().calls()).isEmpty();
     }
+
+    @Test
+    void shouldInvokeOnceWithEveryMessageInOneEnvelopeWhenBatched() {
+        // GIVEN the batched shape and fifty summary triggers
+        LambdaInvokeSink batched = LambdaInvokeSink.batched("summary-trigger", client, FUNCTION, fixture.senders(),
+                "windows");
+        List<Message> batch = triggers(50);
+
+        // WHEN
+        SinkResult result = batched.deliver(batch, fixture.deadline());
+
+        // THEN one Invoke of type Event whose payload is {"windows":[body,...]} in message order
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.calls("Lambda", "Invoke")).isEqualTo(1);
+        assertThat(aws.lambda().received()).singleElement().satisfies(i -> {
+            assertThat(i.invocationType()).isEqualTo("Event");
+            assertThat(i.payloadText()).isEqualTo("{\"windows\":["
+                    + String.join(",", batch.stream().map(Message::body).toList()) + "]}");
+        });
+    }
+
+    @Test
+    void shouldSplitOnlyPastOneMebibyteAndKeepEveryPayloadWithinItWhenBatched() {
+        // GIVEN twelve bodies of 100 KiB: 1.2 MiB in all, more than one payload takes
+        LambdaInvokeSink batched = LambdaInvokeSink.batched("summary-trigger", client, FUNCTION, fixture.senders(),
+                "windows");
+        List<Message> batch = WireFixture.messages("turn", "summary-trigger", 12, 100 * 1024, WireFixture.NO_OPTIONS);
+
+        // WHEN
+        SinkResult result = batched.deliver(batch, fixture.deadline());
+
+        // THEN two calls, each payload at most 1 MiB, every body in exactly one of them
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.calls("Lambda", "Invoke")).isEqualTo(2);
+        assertThat(aws.lambda().received()).allSatisfy(i ->
+                assertThat(i.payloadText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                        .isLessThanOrEqualTo(1024 * 1024));
+        assertThat(aws.lambda().received().stream().mapToLong(i -> i.payloadText().split("\"pad\"", -1).length - 1)
+                .sum()).isEqualTo(12);
+    }
+
+    @Test
+    void shouldRetryTheWholePayloadWhenLambdaThrottlesABatchedInvoke() {
+        // GIVEN the batched shape, three triggers, and the first call throttled
+        LambdaInvokeSink batched = LambdaInvokeSink.batched("summary-trigger", client, FUNCTION, fixture.senders(),
+                "windows");
+        List<Message> batch = triggers(3);
+        aws.lambda().throttle(1);
+
+        // WHEN
+        SinkResult result = batched.deliver(batch, fixture.deadline());
+
+        // THEN the same payload is sent again and accepted once
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.calls("Lambda", "Invoke")).isEqualTo(2);
+        assertThat(aws.lambda().accepted()).singleElement().extracting(LambdaInvocation::payloadText)
+                .isEqualTo("{\"windows\":[" + String.join(",", batch.stream().map(Message::body).toList()) + "]}");
+    }
+
+    @Test
+    void shouldRefuseAnEnvelopeFieldThatIsNotAPlainIdentifier() {
+        // WHEN / THEN
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LambdaInvokeSink.batched("summary-trigger", client,
+                FUNCTION, fixture.senders(), "win\"dows")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("win\"dows");
+    }
 }

@@ -19,8 +19,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Lambda entry point {@code dev.streampipe.summary.SummaryHandler::handleRequest}, invoked asynchronously
- * by the router with {@code {"sessionId":"<id>","window":<n>}}; answers
- * {@code {"sessionId":..,"window":..,"status":"WRITTEN" | "ALREADY_PRESENT" | "WRITTEN_CONCURRENTLY"}}.
+ * by the router with every window one stream batch closed, {@code {"windows":[{"sessionId":"<id>","window":<n>},
+ * ...]}}, and answering {@code {"results":[{"sessionId":..,"window":..,"status":..},...]}}; the single-window
+ * payload {@code {"sessionId":"<id>","window":<n>}} (events in flight from a router before batching) still works
+ * and answers {@code {"sessionId":..,"window":..,"status":"WRITTEN" | "ALREADY_PRESENT" | "WRITTEN_CONCURRENTLY"}}.
+ * A batch's windows run concurrently, at most {@code SUMMARY_CONCURRENCY} sessions at once (default
+ * {@value SummaryService#DEFAULT_CONCURRENCY}, 1..64); a session's windows in ascending order.
+ *
+ * <p>A batch fails as a whole when any of its windows fails (after the others ran and were written), so Lambda's
+ * retry re-sends the whole payload: the windows already written are found present without calling the model, and
+ * only the failed ones run again.
  *
  * <p>Retries: every failure is rethrown so Lambda's asynchronous retry policy applies (two retries by
  * default, then the on-failure destination). {@link RetryableSummaryException} marks failures that heal,
@@ -49,6 +57,15 @@ public final class SummaryHandler implements RequestStreamHandler {
         this(new SummaryService(config, store, summarizer, clock, log));
     }
 
+    /** Takes every collaborator and the batch window concurrency (1..64). */
+    public SummaryHandler(SummaryConfig config, SummaryStore store, Summarizer summarizer, Clock clock, JsonLog log,
+                          int concurrency) {
+        this(new SummaryService(config, store, summarizer, clock, log, concurrency));
+    }
+
+    /** The environment variable bounding how many sessions of one batch payload run at once. */
+    public static final String SUMMARY_CONCURRENCY = "SUMMARY_CONCURRENCY";
+
     private SummaryHandler(SummaryService service) {
         this.service = service;
     }
@@ -76,7 +93,23 @@ public final class SummaryHandler implements RequestStreamHandler {
                         .build(), settings))
                 .orElseGet(LocalSummarizer::new);
         return new SummaryService(config, new DynamoDbSummaryStore(dynamoDb, config), summarizer, clock,
-                JsonLog.toStandardOutput(clock));
+                JsonLog.toStandardOutput(clock), concurrency(env));
+    }
+
+    static int concurrency(Map<String, String> env) {
+        String raw = env.get(SUMMARY_CONCURRENCY);
+        if (raw == null || raw.isBlank()) {
+            return SummaryService.DEFAULT_CONCURRENCY;
+        }
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(SUMMARY_CONCURRENCY + " must be an integer 1..64, was '" + raw + "'");
     }
 
     private static Region region(Map<String, String> env) {

@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Writes the summary of one window exactly once.
+ * Writes the summary of each window it is given exactly once.
+ *
+ * <p>A payload carries one window or, from the batching router, many ({@link SummaryPayload}); a batch runs
+ * through {@link #summarizeAll} (windows concurrently within a bound, see {@link ConcurrentWindows}), each window by
+ * the single-window path below, so a retried payload skips the windows already written and redoes only the others.
  *
  * <p>For {@code (sessionId, n)}: if {@code SUMMARY#n} exists, return {@link SummaryResult.Status#ALREADY_PRESENT}
  * without calling the summarizer. Otherwise read exactly the window's turns; if any is missing, throw
@@ -33,8 +37,19 @@ public final class SummaryService {
     private final Summarizer summarizer;
     private final Clock clock;
     private final JsonLog log;
+    private final ConcurrentWindows windows;
+
+    /** Default window concurrency ({@value #DEFAULT_CONCURRENCY} sessions at once per batch payload). */
+    public static final int DEFAULT_CONCURRENCY = 8;
 
     public SummaryService(SummaryConfig config, SummaryStore store, Summarizer summarizer, Clock clock, JsonLog log) {
+        this(config, store, summarizer, clock, log, DEFAULT_CONCURRENCY);
+    }
+
+    /** @param concurrency sessions of one batch payload summarized at once, 1..64 */
+    public SummaryService(SummaryConfig config, SummaryStore store, Summarizer summarizer, Clock clock, JsonLog log,
+                          int concurrency) {
+        this.windows = new ConcurrentWindows(this::summarize, concurrency);
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
@@ -42,16 +57,50 @@ public final class SummaryService {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** Reads a request from {@code in}, summarizes, writes the result to {@code out}. */
+    /** Reads a payload (either shape) from {@code in}, summarizes, writes the result(s) to {@code out}. */
     public void handle(InputStream in, OutputStream out) throws IOException {
-        SummaryRequest request;
+        SummaryPayload payload;
         try {
-            request = SummaryCodec.readRequest(in);
+            payload = SummaryCodec.readPayload(in);
         } catch (PermanentSummaryException e) {
             log.failure("summary_request_invalid", e, false, "retryable", false);
             throw e;
         }
-        SummaryCodec.writeResult(summarize(request), out);
+        if (payload.batched()) {
+            SummaryCodec.writeResults(summarizeAll(payload.windows()), out);
+        } else {
+            SummaryCodec.writeResult(summarize(payload.windows().get(0)), out);
+        }
+    }
+
+    /**
+     * Summarizes every window of a batch payload (each distinct one once), logging one {@code summary_batch} line
+     * with the counts.
+     *
+     * @return the results in payload order
+     * @throws RetryableSummaryException naming every failed window, when any failure may heal
+     * @throws PermanentSummaryException naming every failed window, when all failures are permanent
+     */
+    public List<SummaryResult> summarizeAll(List<SummaryRequest> requests) {
+        Instant started = clock.instant();
+        try {
+            List<SummaryResult> results = windows.runAll(requests);
+            log.info("summary_batch", "windows", results.size(),
+                    "written", count(results, SummaryResult.Status.WRITTEN),
+                    "alreadyPresent", count(results, SummaryResult.Status.ALREADY_PRESENT),
+                    "writtenConcurrently", count(results, SummaryResult.Status.WRITTEN_CONCURRENTLY),
+                    "failed", 0, "durationMs", elapsedMillis(started));
+            return results;
+        } catch (RetryableSummaryException | PermanentSummaryException e) {
+            log.failure("summary_batch_failed", e, false, "windows", requests.size(),
+                    "failed", e.getSuppressed().length, "retryable", e instanceof RetryableSummaryException,
+                    "durationMs", elapsedMillis(started));
+            throw e;
+        }
+    }
+
+    private static long count(List<SummaryResult> results, SummaryResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
     }
 
     /**

@@ -52,6 +52,59 @@ class SummaryCodecTest {
                 .isEqualTo("{\"sessionId\":\"s-1\",\"window\":2,\"status\":\"WRITTEN_CONCURRENTLY\"}");
     }
 
+    @Test
+    void shouldReadEveryWindowInOrderWhenPayloadIsTheRouterBatch() throws IOException {
+        // WHEN the router's envelope, with its extra per-window fields
+        SummaryPayload payload = readPayload("{\"windows\":[{\"sessionId\":\"s-1\",\"window\":2,\"eventId\":\"e1\"},"
+                + "{\"sessionId\":\"s-2\",\"window\":1,\"sequenceNumber\":\"9\"}],\"other\":true}");
+
+        // THEN
+        assertThat(payload.batched()).isTrue();
+        assertThat(payload.windows()).containsExactly(new SummaryRequest("s-1", 2), new SummaryRequest("s-2", 1));
+    }
+
+    @Test
+    void shouldReadOneUnbatchedWindowWhenPayloadIsTheSingleShape() throws IOException {
+        // WHEN
+        SummaryPayload payload = readPayload("{\"sessionId\":\"s-1\",\"window\":4}");
+
+        // THEN
+        assertThat(payload.batched()).isFalse();
+        assertThat(payload.windows()).containsExactly(new SummaryRequest("s-1", 4));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"windows\":{}}                                        | summary request windows must be an array, was START_OBJECT",
+        "{\"windows\":[{\"sessionId\":\"s\",\"window\":1},7]}     | summary request windows[1] must be an object, was VALUE_NUMBER_INT",
+        "{\"windows\":[{\"sessionId\":\"s\",\"window\":0}]}       | invalid summary request windows[0]: window must be >= 1, was 0",
+        "{\"windows\":[{\"window\":1}]}                           | summary request windows[0] needs sessionId and window",
+        "{\"windows\":[],\"sessionId\":\"s\",\"window\":1}        | summary request has both \"windows\" and a top-level sessionId/window",
+    })
+    void shouldRejectPermanentlyNamingThePositionWhenABatchIsInvalid(String payload, String message) {
+        // WHEN / THEN
+        assertThatThrownBy(() -> readPayload(payload))
+                .isInstanceOf(PermanentSummaryException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void shouldWriteBatchResultsInOrderAsOneObject() throws IOException {
+        // WHEN
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SummaryCodec.writeResults(java.util.List.of(new SummaryResult("s-1", 2, SummaryResult.Status.WRITTEN),
+                new SummaryResult("s-2", 1, SummaryResult.Status.ALREADY_PRESENT)), out);
+
+        // THEN
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"results\":["
+                + "{\"sessionId\":\"s-1\",\"window\":2,\"status\":\"WRITTEN\"},"
+                + "{\"sessionId\":\"s-2\",\"window\":1,\"status\":\"ALREADY_PRESENT\"}]}");
+    }
+
+    private static SummaryPayload readPayload(String json) throws IOException {
+        return SummaryCodec.readPayload(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static SummaryRequest read(String json) throws IOException {
         return SummaryCodec.readRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }

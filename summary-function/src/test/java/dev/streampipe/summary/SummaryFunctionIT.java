@@ -269,6 +269,86 @@ class SummaryFunctionIT {
                 .satisfies(i -> assertThat(i.get("sk").s()).isEqualTo("SUMMARY#000001"));
     }
 
+    @Test
+    void shouldWriteExactlyTheTwoFailedWindowsOnRetryAndCallTheModelOncePerWindowWhenABatchOf40HasTwoTransientFailures()
+            throws IOException {
+        // GIVEN ten sessions of 40 turns (four windows each, 40 in all), except that turn 15 of s-03 (window 2)
+        // and turn 40 of s-07 (window 4) are not written yet; and the router's batch payload naming all 40 windows
+        List<String> entries = new ArrayList<>();
+        for (int s = 1; s <= 10; s++) {
+            String session = String.format("s-%02d", s);
+            for (long w = 1; w <= 4; w++) {
+                entries.add("{\"sessionId\":\"" + session + "\",\"window\":" + w + ",\"eventId\":\"e-" + s + "-" + w
+                        + "\",\"sequenceNumber\":\"" + (s * 100 + w) + "\"}");
+            }
+        }
+        items.textTurns("s-03", 1, 14);
+        items.textTurns("s-03", 16, 40);
+        items.textTurns("s-07", 1, 39);
+        for (int s = 1; s <= 10; s++) {
+            if (s != 3 && s != 7) {
+                items.textTurns(String.format("s-%02d", s), 1, 40);
+            }
+        }
+        String payload = "{\"windows\":[" + String.join(",", entries) + "]}";
+        SummaryHandler handler = new SummaryHandler(config, new DynamoDbSummaryStore(DDB.client(), config), summarizer,
+                CLOCK, new JsonLog(logLines::add, CLOCK), 4);
+
+        // WHEN the payload is handled
+        // THEN it fails retryably naming exactly the two incomplete windows, and the 38 others are written
+        assertThatThrownBy(() -> invoke(handler, payload))
+                .isInstanceOf(RetryableSummaryException.class)
+                .hasMessageStartingWith("2 of 40 windows failed (38 done, a retry redoes only the failed): "
+                        + "s-03#2: window 2 of session s-03 is incomplete")
+                .hasMessageContaining("; s-07#4: window 4 of session s-07 is incomplete");
+        assertThat(allSummaries()).hasSize(38).doesNotContain("s-03#2", "s-07#4");
+        assertThat(summarizer.prompts()).hasSize(38);
+
+        // WHEN the missing turns arrive and Lambda retries the same payload
+        items.textTurns("s-03", 15, 15);
+        items.textTurns("s-07", 40, 40);
+        String retried = invoke(handler, payload);
+
+        // THEN the retry wrote exactly those two, found the 38 present, and the model was called once per window
+        assertThat(retried).startsWith("{\"results\":[");
+        assertThat(retried.split("\"status\":\"WRITTEN\"", -1)).hasSize(3);
+        assertThat(retried).contains("{\"sessionId\":\"s-03\",\"window\":2,\"status\":\"WRITTEN\"}",
+                "{\"sessionId\":\"s-07\",\"window\":4,\"status\":\"WRITTEN\"}");
+        assertThat(retried.split("\"status\":\"ALREADY_PRESENT\"", -1)).hasSize(39);
+        assertThat(summarizer.prompts().subList(38, 40)).extracting(p -> p.sessionId() + "#" + p.window().number())
+                .containsExactlyInAnyOrder("s-03#2", "s-07#4");
+        assertThat(summarizer.prompts()).extracting(p -> p.sessionId() + "#" + p.window().number())
+                .hasSize(40).doesNotHaveDuplicates();
+        assertThat(allSummaries()).hasSize(40).doesNotHaveDuplicates();
+        assertThat(logLines).anySatisfy(l -> assertThat(l).contains("\"kind\":\"summary_batch\"",
+                "\"windows\":40", "\"written\":2", "\"alreadyPresent\":38"));
+    }
+
+    @Test
+    void shouldAnswerInTheSingleShapeWhenAnInFlightSingleWindowPayloadArrivesAfterTheBatchingDeploy()
+            throws IOException {
+        // GIVEN a complete window and an event from a router before batching
+        items.textTurns("s-1", 1, 10);
+        SummaryHandler handler = new SummaryHandler(config, new DynamoDbSummaryStore(DDB.client(), config), summarizer,
+                CLOCK, new JsonLog(logLines::add, CLOCK), 4);
+
+        // WHEN / THEN
+        assertThat(invoke(handler, "{\"sessionId\":\"s-1\",\"window\":1,\"eventId\":\"e\"}"))
+                .isEqualTo("{\"sessionId\":\"s-1\",\"window\":1,\"status\":\"WRITTEN\"}");
+        assertThat(items.items("s-1", "SUMMARY#")).hasSize(1);
+    }
+
+    /** Every summary item of sessions s-01..s-10 as {@code <session>#<window>}. */
+    private List<String> allSummaries() {
+        List<String> all = new ArrayList<>();
+        for (int s = 1; s <= 10; s++) {
+            String session = String.format("s-%02d", s);
+            items.items(session, "SUMMARY#").forEach(i ->
+                    all.add(session + "#" + Long.parseLong(i.get("SK").s().substring("SUMMARY#".length()))));
+        }
+        return all;
+    }
+
     private SummaryService service(Summarizer using) {
         return new SummaryService(config, new DynamoDbSummaryStore(DDB.client(), config), using, CLOCK,
                 new JsonLog(logLines::add, CLOCK));

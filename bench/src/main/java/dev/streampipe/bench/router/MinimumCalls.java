@@ -16,14 +16,15 @@ import java.util.Set;
  * The fewest API calls any router could make for a batch, sink by sink: the batch's messages (one per session and
  * window for summary triggers) against each API's limits — {@code max(ceil(messages / maxEntries),
  * ceil(bytes / maxCallBytes))} — plus, for the ledgered sinks, {@code ceil(k / 100)} BatchGetItem and
- * {@code ceil(k / 25)} BatchWriteItem for {@code k} effects. Independent of the router's own chunking code.
+ * {@code ceil(k / 25)} BatchWriteItem for {@code k} effects. Summary triggers count against the batched
+ * asynchronous Invoke (1 MiB per payload, no entry limit). Independent of the router's own chunking code.
  *
  * @param messages per sink, in {@link RouterFanOutBenchmark#operations()} order
  * @param minimum  minimum calls per sink, same order
  */
 record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledgerWrites) {
     private static final BatchLimits[] LIMITS = {BatchLimits.FIREHOSE, BatchLimits.SNS, BatchLimits.EVENTBRIDGE,
-        BatchLimits.LAMBDA_ASYNC, BatchLimits.SQS};
+        BatchLimits.LAMBDA_ASYNC_BATCHED, BatchLimits.SQS};
 
     static MinimumCalls of(RouterConfig config, byte[] event) {
         String[][] operations = RouterFanOutBenchmark.operations();
@@ -91,6 +92,7 @@ record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledge
             }
             case 2 -> Utf8.length(config.eventSource()) + Utf8.length(p.eventBridge().orElseThrow().detailType())
                     + Utf8.length(p.body());
+            case 3 -> Utf8.length(p.body()) + 1; // the batched envelope's separator
             default -> Utf8.length(p.body());
         };
     }

@@ -34,7 +34,7 @@ final class Report {
         int batchableNaive = naive.total() - naive.perSink()[3];
         int batchableRouter = routerWithoutLedger - router.perSink()[3];
         System.out.printf("  batchable sinks only (Firehose, SNS, EventBridge): naive %d vs router %d = %.1fx;"
-                + " Lambda async Invoke takes one payload per call: %d vs %d%n", batchableNaive, batchableRouter,
+                + " Lambda async Invoke (every window of the batch in one payload): naive %d vs router %d%n", batchableNaive, batchableRouter,
                 (double) batchableNaive / batchableRouter, naive.perSink()[3], router.perSink()[3]);
         double routerMs = median(routerNanos) / 1e6;
         double naiveMs = median(naiveNanos) / 1e6;

@@ -60,6 +60,15 @@ public final class AwsSinks {
         return new LambdaInvokeSink(name, clients.lambda(), functionName, senders);
     }
 
+    /**
+     * Asynchronous invocations of a Lambda function carrying a delivery's messages together as
+     * {@code {"<field>":[body,...]}}: one call per delivery, split only past 1 MiB (see
+     * {@link LambdaInvokeSink#batched}). The function must accept that envelope.
+     */
+    public Sink lambdaBatched(String name, String functionName, String field) {
+        return LambdaInvokeSink.batched(name, clients.lambda(), functionName, senders, field);
+    }
+
     /** Each payload as one line of the function's log (an audit trail a subscription filter can ship). */
     public Sink log(String name) {
         return new LogSink(name, log);
