@@ -38,7 +38,10 @@ import java.util.concurrent.Executor;
  *   dead-lettered at or after the earliest retryable failure: it will be delivered again;</li>
  *   <li>every sink a ledgered route sends to is put behind the effect ledger by the engine itself, whatever sinks it
  *   is given; ledger write failures come back in {@link BatchResult#ledgerWriteFailures()};</li>
- *   <li>messages of one route with the same group key are sent once per batch, attributed to the earliest record.</li>
+ *   <li>messages of one route with the same group key are sent once per batch, attributed to the earliest record;</li>
+ *   <li>given an {@link AcceptedMemory} ({@link BatchEngineBuilder#acceptedMemory}), a message of a route without a
+ *   ledger that a sink of this engine already accepted (same sink, event id and route) is skipped on redelivery,
+ *   counted as skipped; the memory is bounded and best-effort, and ledgered routes keep using only the ledger.</li>
  * </ul>
  * Thread-safe: one engine serves concurrent batches if its sinks do.
  */
@@ -74,6 +77,9 @@ public final class BatchEngine {
             if (!(wired.get(sink) instanceof LedgeredSink)) {
                 wired.put(sink, new LedgeredSink(wired.get(sink), b.ledger, b.ledgerRetrier()));
             }
+        }
+        if (b.acceptedMemory != null) {
+            wired.replaceAll((name, sink) -> new RememberingSink(sink, b.acceptedMemory));
         }
         this.sinks = Map.copyOf(wired);
     }

@@ -20,6 +20,7 @@ public final class BatchEngineBuilder {
     DeadLetterSink deadLetters;
     EffectLedger ledger;
     Executor executor;
+    AcceptedMemory acceptedMemory;
     private RetryPolicy ledgerPolicy = RetryPolicy.DEFAULT;
     private Sleeper ledgerSleeper = Sleeper.REAL;
     private RandomGenerator ledgerRandom = new Random();
@@ -51,6 +52,16 @@ public final class BatchEngineBuilder {
         this.ledgerPolicy = Objects.requireNonNull(policy, "policy");
         this.ledgerSleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.ledgerRandom = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /**
+     * Remembers, in {@code memory}, what each sink accepted on routes without a ledger, so a redelivered batch skips
+     * those messages (see {@link AcceptedMemory} for the bound and eviction); without it every redelivered message of
+     * such a route is sent again. Ledgered routes are unaffected.
+     */
+    public BatchEngineBuilder acceptedMemory(AcceptedMemory memory) {
+        this.acceptedMemory = Objects.requireNonNull(memory, "acceptedMemory");
         return this;
     }
 

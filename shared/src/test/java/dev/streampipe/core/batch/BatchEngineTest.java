@@ -227,6 +227,77 @@ class BatchEngineTest {
         assertThat(second.sink("pages").skipped()).isEqualTo(3);
     }
 
+    private BatchEngine engineRemembering(AcceptedMemory memory) {
+        return BatchEngine.builder(topology()).sinks(Map.of("all", all, "pages", pages)).deadLetters(dlq)
+                .ledger(ledger).ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(7))
+                .acceptedMemory(memory).executor(pool).build();
+    }
+
+    @Test
+    void shouldSendOnlyWhatTheSinkDidNotTakeWhenTheSameContainerGetsTheBatchAgain() {
+        // GIVEN an engine remembering what its sinks accepted, and "all" failing e2 once
+        BatchEngine engine = engineRemembering(new AcceptedMemory(100));
+        all.failRetryably(m -> m.eventId().equals("e2"), 1);
+        DecodedBatch batch = batch("A", "B", "C", "D");
+
+        // WHEN the batch comes back after the partial failure
+        BatchResult first = engine.process(batch, deadline());
+        BatchResult second = engine.process(batch, deadline());
+
+        // THEN the redelivery sends e2 alone and counts the three accepted ones as skipped
+        assertThat(first.batchItemFailures()).containsExactly("1002");
+        assertThat(second.batchItemFailures()).isEmpty();
+        assertThat(all.messages()).extracting(Message::eventId).containsExactlyInAnyOrder("e0", "e1", "e3", "e2");
+        assertThat(second.sink("all").skipped()).isEqualTo(3);
+        assertThat(second.sink("all").delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLeaveLedgeredRoutesToTheLedgerAndResendWhatTheMemoryEvictedWhenTheBatchComesAgain() {
+        // GIVEN a memory of one key: too small for a batch of two records on the plain route
+        BatchEngine engine = engineRemembering(new AcceptedMemory(1));
+        DecodedBatch batch = batch("PAGE#0", "PAGE#1");
+
+        // WHEN the batch is delivered twice
+        engine.process(batch, deadline());
+        BatchResult second = engine.process(batch, deadline());
+
+        // THEN the memory holds only the newest plain message, so the plain sink got e0 again and skipped e1
+        assertThat(all.messages()).extracting(Message::eventId).containsExactly("e0", "e1", "e0");
+        assertThat(second.sink("all").skipped()).isEqualTo(1);
+        // AND the pages were looked up in and written to the ledger, which alone kept them from repeating
+        assertThat(ledger.entries()).contains("e0#page", "e1#page");
+        assertThat(pages.messages()).extracting(Message::eventId).containsExactly("e0", "e1");
+        assertThat(second.sink("pages").skipped()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldResendALedgeredEffectTheLedgerDoesNotHoldEvenWhenTheSameContainerSentIt() {
+        // GIVEN an engine with a memory, and a ledger that keeps nothing (broken on purpose: a test of the rule)
+        BatchEngine engine = BatchEngine.builder(topology()).sinks(Map.of("all", all, "pages", pages)).deadLetters(dlq)
+                .ledger(new EffectLedger() {
+                    @Override
+                    public java.util.Set<String> completed(java.util.Collection<String> effectKeys) {
+                        return java.util.Set.of();
+                    }
+
+                    @Override
+                    public void markCompleted(java.util.Collection<String> effectKeys) {
+                        // kept nowhere
+                    }
+                }).ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(7))
+                .acceptedMemory(new AcceptedMemory(100)).executor(pool).build();
+        DecodedBatch batch = batch("PAGE#0");
+
+        // WHEN the batch is delivered twice to the same engine
+        engine.process(batch, deadline());
+        engine.process(batch, deadline());
+
+        // THEN the memory did not stand in for the ledger: the page went out twice, the plain message once
+        assertThat(pages.messages()).extracting(Message::eventId).containsExactly("e0", "e0");
+        assertThat(all.messages()).extracting(Message::eventId).containsExactly("e0");
+    }
+
     @Test
     void shouldRejectEngineWhenTopologyNamesSinkThatIsMissing() {
         assertThatThrownBy(() -> BatchEngine.builder(topology()).sinks(Map.of("all", all)).deadLetters(dlq)

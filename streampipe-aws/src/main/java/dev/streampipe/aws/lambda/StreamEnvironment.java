@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * adapters on the function's clients, the clock, the sleeper retries wait with, and the log. {@link #fromSystem()}
  * is the Lambda path (the only place that reads {@code System.getenv()} and builds clients); {@link #of} takes every
  * collaborator. {@link #runtime(Topology)} starts a runtime builder with the dead-letter queue, the effect ledger
- * (when a route is ledgered), the pools, the metric namespace, the clock and the log already set.
+ * (when a route is ledgered), the pools, the metric namespace, the bounded record of what each sink accepted
+ * ({@link dev.streampipe.core.batch.AcceptedMemory}, default capacity), the clock and the log already set.
  */
 public final class StreamEnvironment {
     private final RuntimeSettings settings;
@@ -95,6 +96,7 @@ public final class StreamEnvironment {
                 .ledgerRetry(retry, sleeper)
                 .executor(Executors.newFixedThreadPool(Math.max(2, topology.sinks().size() + 1), daemon("sink")))
                 .metricNamespace(settings.metricNamespace())
+                .acceptedMemory(dev.streampipe.core.batch.AcceptedMemory.DEFAULT_CAPACITY)
                 .clock(clock)
                 .log(log);
         if (topology.routes().stream().anyMatch(Route::ledgered)) {

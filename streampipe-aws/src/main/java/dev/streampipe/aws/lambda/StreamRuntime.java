@@ -1,6 +1,7 @@
 package dev.streampipe.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.streampipe.core.batch.AcceptedMemory;
 import dev.streampipe.core.batch.BatchEngine;
 import dev.streampipe.core.batch.BatchEngineBuilder;
 import dev.streampipe.core.batch.BatchResult;
@@ -217,6 +218,7 @@ public final class StreamRuntime implements Resource {
         private Consumer<String> log = System.out::println;
         private String metricNamespace = RuntimeSettings.DEFAULT_METRIC_NAMESPACE;
         private byte[] primingEvent;
+        private AcceptedMemory acceptedMemory;
 
         private Builder(Topology topology) {
             this.topology = Objects.requireNonNull(topology, "topology");
@@ -271,6 +273,17 @@ public final class StreamRuntime implements Resource {
             return this;
         }
 
+        /**
+         * Remembers, for this runtime's container, what each sink accepted (at most {@code capacity} effect keys,
+         * oldest evicted first; see {@link AcceptedMemory}), so a batch redelivered to the same container skips the
+         * messages a sink already took on routes without a ledger (ledgered routes use only the ledger). Off unless set;
+         * {@link StreamEnvironment#runtime} sets {@link AcceptedMemory#DEFAULT_CAPACITY}.
+         */
+        public Builder acceptedMemory(int capacity) {
+            this.acceptedMemory = new AcceptedMemory(capacity);
+            return this;
+        }
+
         /** A Lambda event (JSON) decoded and routed before a SnapStart snapshot, so the snapshot starts warm. */
         public Builder primeWith(String eventJson) {
             this.primingEvent = eventJson.getBytes(StandardCharsets.UTF_8);
@@ -284,6 +297,9 @@ public final class StreamRuntime implements Resource {
                     .executor(Objects.requireNonNull(executor, "executor: call executor(sinkPool)"));
             if (ledger != null) {
                 engine.ledger(ledger).ledgerRetry(ledgerRetry, sleeper, new Random());
+            }
+            if (acceptedMemory != null) {
+                engine.acceptedMemory(acceptedMemory);
             }
             StreamRuntime runtime = new StreamRuntime(this, engine.build());
             log.accept(LogLine.info(clock.instant(), LOGGER, "topology").field("topology", topology.describe()).end());
