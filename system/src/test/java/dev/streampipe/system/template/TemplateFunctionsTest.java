@@ -98,7 +98,7 @@ class TemplateFunctionsTest {
                 "SUMMARY_FUNCTION_NAME", "SUMMARY_INTERVAL");
         assertThat(keys(properties("SummaryFunction").path("Environment").path("Variables"))).containsExactly(
                 "BEDROCK_MAX_TOKENS", "BEDROCK_MODEL_ID", "BEDROCK_TEMPERATURE", "PARTITION_KEY_NAME",
-                "SORT_KEY_NAME", "SUMMARY_INTERVAL", "SUMMARY_TTL_DAYS", "TABLE_NAME");
+                "SORT_KEY_NAME", "SUMMARY_CONCURRENCY", "SUMMARY_INTERVAL", "SUMMARY_TTL_DAYS", "TABLE_NAME");
         Set<String> monitor = new TreeSet<>();
         properties("MonitorTaskDefinition").path("ContainerDefinitions").get(0).path("Environment")
                 .forEach(variable -> monitor.add(variable.path("Name").asText()));
