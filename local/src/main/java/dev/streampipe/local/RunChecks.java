@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.hotkey.AlertTransition;
 import dev.streampipe.core.hotkey.KeyState;
+import dev.streampipe.core.hotkey.advice.ThroughputAdvice;
 import dev.streampipe.local.aws.ServiceContents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,17 +116,20 @@ final class RunChecks {
         c.counts.put("SUMMARY# items written / expected", summariesWritten + " / " + summariesExpected);
         c.counts.put("monitor records processed", Long.toString(watch.recordsProcessed()));
         c.counts.put("SQS alert topic subscriber: hot-key alerts", Long.toString(alertMessages.size()));
+        // The detector's counts are for its sliding window, long past by now: read the whole run's profile instead.
         String hotSession = "SESSION#" + Workload.HOT_SESSION;
-        long hotReads = aws.clientHotKeys.readCount(table, hotSession);
-        long hotClientWrites = aws.clientHotKeys.writeCount(table, hotSession);
-        c.counts.put("client detector, hot session: writes / reads in its window", hotClientWrites + " / " + hotReads);
         aws.clientHotKeys.tick();
-        c.advice = aws.clientHotKeys.advice(table).map(a -> a.toJson()).orElse(null);
+        java.util.Optional<ThroughputAdvice> advice = aws.clientHotKeys.advice(table);
+        java.util.Optional<ThroughputAdvice.HotKey> hotEntry = advice.flatMap(a -> a.measurements().hotKeys().stream()
+                .filter(k -> k.key().equals(hotSession)).findFirst());
+        double hotPeakRcu = hotEntry.map(ThroughputAdvice.HotKey::peakRcuPerSecond).orElse(0.0);
+        c.counts.put("client detector, hot session: peak WCU/s / peak RCU/s", String.format("%.0f / %.0f",
+                hotEntry.map(ThroughputAdvice.HotKey::peakWcuPerSecond).orElse(0.0), hotPeakRcu));
+        c.advice = advice.map(ThroughputAdvice::toJson).orElse(null);
         c.checks.add(new Check("the client detector saw the hot session's reads (its summaries read its turns)",
-                hotReads > 0 && c.advice != null, hotReads + " reads of " + hotSession + " in the detector's window"
-                        + (c.advice == null ? "; no advice" : "; advice computed from "
-                        + aws.clientHotKeys.engine().trafficProfile(table).map(p -> p.observedSeconds()).orElse(0L)
-                        + " s of traffic")));
+                hotPeakRcu > 0, advice.isEmpty() ? "no traffic seen, no advice"
+                        : String.format("%s peaked at %.0f RCU/s; advice computed from %d s of traffic", hotSession,
+                                hotPeakRcu, advice.get().measurements().sampleSeconds())));
 
         c.checks.add(new Check("every stream record reached analytics (S3)", analytics.distinct.containsAll(esm.eventIds)
                 && streamRecords == written.writes.get() + summariesWritten,
