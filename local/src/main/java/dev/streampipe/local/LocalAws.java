@@ -11,7 +11,6 @@ import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.monitor.client.ClientHotKeyDetector;
-import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.summary.JsonLog;
@@ -54,8 +53,6 @@ final class LocalAws implements AutoCloseable {
     final LambdaService lambda;
     final FirehoseFaults firehoseFaults;
     final RouterHandler router;
-    final RouterConfig routerConfig;
-    final String summaryFunctionName;
     /** For the run's own reads (the checks): not instrumented. */
     final DynamoDbClient dynamoDb;
     /** The application's client (the workload and the summary function): instrumented by {@link #clientHotKeys}. */
@@ -65,7 +62,7 @@ final class LocalAws implements AutoCloseable {
     private final AwsClients routerClients;
 
     private LocalAws(MotoServer moto, AwsInABox box, LambdaService lambda, FirehoseFaults faults, RouterHandler router,
-                     RouterConfig routerConfig, String summaryFunctionName, DynamoDbClient dynamoDb,
+                     DynamoDbClient dynamoDb,
                      DynamoDbClient appDynamoDb, ClientHotKeyDetector clientHotKeys,
                      AwsClients routerClients) {
         this.moto = moto;
@@ -73,8 +70,6 @@ final class LocalAws implements AutoCloseable {
         this.lambda = lambda;
         this.firehoseFaults = faults;
         this.router = router;
-        this.routerConfig = routerConfig;
-        this.summaryFunctionName = summaryFunctionName;
         this.dynamoDb = dynamoDb;
         this.appDynamoDb = appDynamoDb;
         this.clientHotKeys = clientHotKeys;
@@ -112,11 +107,10 @@ final class LocalAws implements AutoCloseable {
                 record -> box.sqs().sendMessage(b -> b.queueUrl(onFailureQueue).messageBody(record))));
 
         Map<String, String> routerEnvironment = box.functionEnvironment(ROUTER);
-        RouterConfig routerConfig = RouterConfig.fromEnvironment(routerEnvironment);
         AwsClients clients = clients(moto, lambda, faults);
         RouterHandler router = new RouterHandler(RouterWiring.router(StreamEnvironment.of(routerEnvironment, clients,
                 clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog)));
-        return new LocalAws(moto, box, lambda, faults, router, routerConfig, summaryName, dynamoDb, appDynamoDb,
+        return new LocalAws(moto, box, lambda, faults, router, dynamoDb, appDynamoDb,
                 clientHotKeys, clients);
     }
 
@@ -144,9 +138,7 @@ final class LocalAws implements AutoCloseable {
     }
 
     String streamArn() {
-        return box.stack().resolve(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .set("Fn::GetAtt", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
-                        .add("SessionTable").add("StreamArn")), "SessionTable.StreamArn").asText();
+        return box.stack().attribute("SessionTable", "StreamArn");
     }
 
     /** One line per created resource type, for the console. */

@@ -99,6 +99,11 @@ public final class TemplateStack {
         attributes.put(logicalId, Map.copyOf(attrs));
     }
 
+    /** What {@code Fn::GetAtt logicalId.attribute} yields for a created resource. */
+    public String attribute(String logicalId, String attribute) {
+        return getAtt(NODES.arrayNode().add(logicalId).add(attribute), logicalId + "." + attribute);
+    }
+
     /** What {@code Ref logicalId} yields, if the resource was created. */
     public Optional<String> ref(String logicalId) {
         return Optional.ofNullable(refs.get(logicalId));

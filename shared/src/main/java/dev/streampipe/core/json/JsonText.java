@@ -29,6 +29,16 @@ public final class JsonText {
         return this;
     }
 
+    /** A finite number as a JSON number; NaN and infinities, which JSON has no form for, as their text. */
+    public JsonText field(String name, double value) {
+        if (!Double.isFinite(value)) {
+            return field(name, Double.toString(value));
+        }
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
     public JsonText field(String name, boolean value) {
         key(name);
         sb.append(value);

@@ -11,8 +11,8 @@ import java.util.Objects;
  * <pre>{@code {"timestamp":"2026-03-01T12:00:00Z","level":"INFO","logger":"summary","kind":"summary_written",...}}</pre>
  * followed by the line's own fields and, when present, {@value #MESSAGE} (human text), {@value #ERROR} (the
  * exception's class) and {@value #STACK_TRACE}. Levels are {@code DEBUG}, {@code INFO}, {@code WARN}, {@code ERROR};
- * {@code kind} is a stable snake_case name a log query can select on. Written into one {@link StringBuilder}, no
- * string concatenation; not thread-safe (one line per builder).
+ * {@code kind} is a stable snake_case name a log query can select on. Written by a {@link JsonText}, no string
+ * concatenation; not thread-safe (one line per builder).
  */
 public final class LogLine {
     public static final String TIMESTAMP = "timestamp";
@@ -26,13 +26,13 @@ public final class LogLine {
     /** Log levels, as written. */
     public enum Level { DEBUG, INFO, WARN, ERROR }
 
-    private final StringBuilder sb = new StringBuilder(256).append('{');
+    private final JsonText json = JsonText.object();
 
     private LogLine(Level level, Instant at, String logger, String kind) {
-        string(TIMESTAMP, Objects.requireNonNull(at, "at").toString());
-        string(LEVEL, Objects.requireNonNull(level, "level").name());
-        string(LOGGER, Objects.requireNonNull(logger, "logger"));
-        string(KIND, Objects.requireNonNull(kind, "kind"));
+        json.field(TIMESTAMP, Objects.requireNonNull(at, "at").toString())
+                .field(LEVEL, Objects.requireNonNull(level, "level").name())
+                .field(LOGGER, Objects.requireNonNull(logger, "logger"))
+                .field(KIND, Objects.requireNonNull(kind, "kind"));
     }
 
     /** A line of {@code level} at {@code at} from {@code logger} (the component) about {@code kind}. */
@@ -70,24 +70,17 @@ public final class LogLine {
     }
 
     public LogLine field(String name, String valueOrNull) {
-        key(name);
-        if (valueOrNull == null) {
-            sb.append("null");
-        } else {
-            JsonStrings.append(sb, valueOrNull);
-        }
+        json.field(name, valueOrNull);
         return this;
     }
 
     public LogLine field(String name, long value) {
-        key(name);
-        sb.append(value);
+        json.field(name, value);
         return this;
     }
 
     public LogLine field(String name, boolean value) {
-        key(name);
-        sb.append(value);
+        json.field(name, value);
         return this;
     }
 
@@ -100,35 +93,20 @@ public final class LogLine {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return field(name, ((Number) value).longValue());
         } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-            key(name);
-            sb.append(n.doubleValue());
+            json.field(name, n.doubleValue());
             return this;
         }
         return field(name, value.toString());
     }
 
     /** A field whose value is already JSON text (an object or array built elsewhere). */
-    public LogLine raw(String name, String json) {
-        key(name);
-        sb.append(json);
+    public LogLine raw(String name, String text) {
+        json.raw(name, text);
         return this;
     }
 
     /** The line, without a line break. */
     public String end() {
-        return sb.append('}').toString();
-    }
-
-    private void string(String name, String value) {
-        key(name);
-        JsonStrings.append(sb, value);
-    }
-
-    private void key(String name) {
-        if (sb.length() > 1) {
-            sb.append(',');
-        }
-        JsonStrings.append(sb, name);
-        sb.append(':');
+        return json.end();
     }
 }

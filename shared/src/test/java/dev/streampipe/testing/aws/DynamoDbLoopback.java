@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * A loopback DynamoDB endpoint on {@code 127.0.0.1} (ephemeral port) serving a scripted {@link DynamoDbStub} to
@@ -38,9 +32,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * <p>Contract: thread-safe; {@link #close()} stops the server; clients built by {@link #client} are the caller's.
  */
 public final class DynamoDbLoopback implements AutoCloseable {
-
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("loopback-access-key", "loopback-secret-key"));
 
     private final DynamoDbStub dynamoDb = new DynamoDbStub();
     private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -85,17 +76,7 @@ public final class DynamoDbLoopback implements AutoCloseable {
 
     /** Points a client builder at this endpoint; see {@link LoopbackAws#configure}. */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
-        builder.region(LoopbackAws.REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint());
-        ClientOverrideConfiguration override = builder.overrideConfiguration();
-        boolean retriesChosen = override.retryStrategy().isPresent() || override.retryPolicy().isPresent()
-                || override.retryMode().isPresent() || override.retryStrategyConfigurator().isPresent();
-        if (!retriesChosen) {
-            builder.overrideConfiguration(override.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
-        }
-        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
-        }
-        return builder;
+        return LoopbackAws.configure(builder, endpoint());
     }
 
     /** {@link #configure Configures} and builds a client, e.g. {@code client(DynamoDbClient.builder())}. */

@@ -162,7 +162,12 @@ public final class LoopbackAws implements AutoCloseable {
      * kept. Other override settings already on the builder are kept too.
      */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
-        builder.region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint());
+        return configure(builder, endpoint());
+    }
+
+    /** As {@link #configure(AwsClientBuilder)}, for any loopback endpoint of this package. */
+    static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, URI endpoint) {
+        builder.region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint);
         ClientOverrideConfiguration override = builder.overrideConfiguration();
         boolean retriesChosen = override.retryStrategy().isPresent() || override.retryPolicy().isPresent()
                 || override.retryMode().isPresent() || override.retryStrategyConfigurator().isPresent();
