@@ -1,19 +1,18 @@
 package dev.streampipe.bench.chaos;
 
+import dev.streampipe.bench.router.LedgerTableEndpoint;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +130,7 @@ final class ChaosLedger implements AutoCloseable {
                     }
                 }
             }
-            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            LedgerTableEndpoint.reply(exchange, status, answer);
         } finally {
             exchange.close();
         }
@@ -147,27 +141,11 @@ final class ChaosLedger implements AutoCloseable {
     }
 
     private static List<String> writtenKeys(JsonNode request) {
-        List<String> written = new ArrayList<>();
-        request.path("RequestItems").fields().forEachRemaining(table -> {
-            for (JsonNode write : table.getValue()) {
-                written.add(write.path("PutRequest").path("Item").path("PK").path("S").asText());
-            }
-        });
-        return written;
+        return LedgerTableEndpoint.writtenKeys(request);
     }
 
     private void batchGet(JsonNode request, ObjectNode answer) {
-        ObjectNode responses = answer.putObject("Responses");
-        request.path("RequestItems").fields().forEachRemaining(table -> {
-            ArrayNode items = responses.putArray(table.getKey());
-            for (JsonNode key : table.getValue().path("Keys")) {
-                String pk = key.path("PK").path("S").asText();
-                if (!amnesiac && keys.contains(pk)) {
-                    items.addObject().putObject("PK").put("S", pk);
-                }
-            }
-        });
-        answer.putObject("UnprocessedKeys");
+        LedgerTableEndpoint.answerBatchGet(request, answer, pk -> !amnesiac && keys.contains(pk));
     }
 
     @Override

@@ -108,24 +108,29 @@ public final class LedgerTableEndpoint implements AutoCloseable {
                     answer.put("__type", "com.amazonaws.dynamodb.v20120810#UnknownOperationException");
                 }
             }
-            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            reply(exchange, status, answer);
         } finally {
             exchange.close();
         }
     }
 
     private void batchGet(JsonNode request, ObjectNode answer) {
+        answerBatchGet(request, answer, keys::contains);
+    }
+
+    private void batchWrite(JsonNode request, ObjectNode answer) {
+        keys.addAll(writtenKeys(request));
+        answer.putObject("UnprocessedItems");
+    }
+
+    /** Answers a ledger {@code BatchGetItem}: the requested {@code PK}s that {@code done} holds, nothing unprocessed. */
+    public static void answerBatchGet(JsonNode request, ObjectNode answer, java.util.function.Predicate<String> done) {
         ObjectNode responses = answer.putObject("Responses");
         request.path("RequestItems").fields().forEachRemaining(table -> {
             ArrayNode items = responses.putArray(table.getKey());
             for (JsonNode key : table.getValue().path("Keys")) {
                 String pk = key.path("PK").path("S").asText();
-                if (keys.contains(pk)) {
+                if (done.test(pk)) {
                     items.addObject().putObject("PK").put("S", pk);
                 }
             }
@@ -133,13 +138,25 @@ public final class LedgerTableEndpoint implements AutoCloseable {
         answer.putObject("UnprocessedKeys");
     }
 
-    private void batchWrite(JsonNode request, ObjectNode answer) {
+    /** The {@code PK}s a ledger {@code BatchWriteItem} puts. */
+    public static java.util.List<String> writtenKeys(JsonNode request) {
+        java.util.List<String> written = new java.util.ArrayList<>();
         request.path("RequestItems").fields().forEachRemaining(table -> {
             for (JsonNode write : table.getValue()) {
-                keys.add(write.path("PutRequest").path("Item").path("PK").path("S").asText());
+                written.add(write.path("PutRequest").path("Item").path("PK").path("S").asText());
             }
         });
-        answer.putObject("UnprocessedItems");
+        return written;
+    }
+
+    /** Sends a DynamoDB (AWS JSON 1.0) answer. */
+    public static void reply(HttpExchange exchange, int status, ObjectNode answer) throws IOException {
+        byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private void pause() {
