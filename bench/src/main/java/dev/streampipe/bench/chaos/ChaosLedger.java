@@ -111,7 +111,7 @@ final class ChaosLedger implements AutoCloseable {
                     || operation.equals("BatchWriteItem") && take(writeFailures)) {
                 refusedCalls.incrementAndGet();
                 if (operation.equals("BatchWriteItem")) {
-                    writtenKeys(request).forEach(k -> lostWrites.merge(k, 1, Integer::sum));
+                    LedgerTableEndpoint.writtenKeys(request).forEach(k -> lostWrites.merge(k, 1, Integer::sum));
                 }
                 status = 500;
                 answer.put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")
@@ -120,7 +120,7 @@ final class ChaosLedger implements AutoCloseable {
                 switch (operation) {
                     case "BatchGetItem" -> batchGet(request, answer);
                     case "BatchWriteItem" -> {
-                        keys.addAll(writtenKeys(request));
+                        keys.addAll(LedgerTableEndpoint.writtenKeys(request));
                         answer.putObject("UnprocessedItems");
                     }
                     default -> {
@@ -138,10 +138,6 @@ final class ChaosLedger implements AutoCloseable {
 
     private static boolean take(AtomicInteger budget) {
         return budget.getAndUpdate(n -> n > 0 && n != Integer.MAX_VALUE ? n - 1 : n) > 0;
-    }
-
-    private static List<String> writtenKeys(JsonNode request) {
-        return LedgerTableEndpoint.writtenKeys(request);
     }
 
     private void batchGet(JsonNode request, ObjectNode answer) {
