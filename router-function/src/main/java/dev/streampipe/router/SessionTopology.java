@@ -55,6 +55,7 @@ public final class SessionTopology {
         Predicates p = Predicates.forSchema(schema.keys());
         SessionTopology.Mappers m = new Mappers(schema);
         return Topology.builder()
+                .orderedBy(schema.keys().partitionKey())
                 .multicast(Route.named(ANALYTICS).to(ANALYTICS_SINK).mapping(m::analytics))
                 .multicast(Route.named(AUDIT).to(AUDIT_SINK).mapping(m::audit))
                 .split(SPLIT)

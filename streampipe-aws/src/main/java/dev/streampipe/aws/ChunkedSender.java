@@ -4,6 +4,7 @@ import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.EntryRetrier;
 import dev.streampipe.core.batch.Failure;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,19 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
  * Sends entries through a batch API: rejects entries over the per-entry limit (permanently, with the sizes in the
  * reason), chunks the rest at the limits, sends the chunks concurrently — at most {@code maxConcurrentCalls} in
  * flight — and retries only the failed entries of each chunk with an {@link EntryRetrier}.
+ *
+ * <p>Given an order key ({@link #ordered}), entries of one key reach the API in list order even though the API may
+ * fail single entries of a call and accept the rest: the n-th entry of each key goes in round n, a round is sent
+ * only once the one before it is done, and when an entry of a key fails retryably (after its retries) the key's
+ * later entries are not sent at all but failed retryably, "held back". An entry that fails permanently holds nothing
+ * back (it will never be delivered). Without repeated keys that is a single round: the same calls as unordered.
  *
  * @param <E> the entry type
  */
@@ -27,9 +35,15 @@ public final class ChunkedSender<E> {
     private final EntryRetrier<E> retrier;
     private final Executor executor;
     private final int maxConcurrentCalls;
+    private final Function<E, String> orderKey;
 
     public ChunkedSender(String api, BatchLimits limits, ToLongFunction<E> size, EntryRetrier<E> retrier,
                          Executor executor, int maxConcurrentCalls) {
+        this(api, limits, size, retrier, executor, maxConcurrentCalls, null);
+    }
+
+    private ChunkedSender(String api, BatchLimits limits, ToLongFunction<E> size, EntryRetrier<E> retrier,
+                          Executor executor, int maxConcurrentCalls, Function<E, String> orderKey) {
         this.api = Objects.requireNonNull(api, "api");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.size = Objects.requireNonNull(size, "size");
@@ -39,6 +53,13 @@ public final class ChunkedSender<E> {
             throw new IllegalArgumentException("maxConcurrentCalls must be 1..256, was " + maxConcurrentCalls);
         }
         this.maxConcurrentCalls = maxConcurrentCalls;
+        this.orderKey = orderKey;
+    }
+
+    /** This sender keeping the entries of each {@code orderKey} in order (see the class comment). */
+    public ChunkedSender<E> ordered(Function<E, String> key) {
+        return new ChunkedSender<>(api, limits, size, retrier, executor, maxConcurrentCalls,
+                Objects.requireNonNull(key, "key"));
     }
 
     /** Sends every entry; returns the entries that failed in the end. */
@@ -54,6 +75,51 @@ public final class ChunkedSender<E> {
                 fitting.add(e);
             }
         }
+        if (orderKey == null) {
+            failures.putAll(sendConcurrently(fitting, call, deadline));
+            return failures;
+        }
+        Map<String, Failure> heldKeys = new HashMap<>();
+        for (List<E> round : rounds(fitting)) {
+            List<E> go = new ArrayList<>(round.size());
+            for (E e : round) {
+                Failure earlier = heldKeys.get(orderKey.apply(e));
+                if (earlier == null) {
+                    go.add(e);
+                } else {
+                    failures.put(e, Failure.retryable("held back, not sent: an earlier entry of its key failed ("
+                            + earlier.reason() + ")"));
+                }
+            }
+            for (Map.Entry<E, Failure> f : sendConcurrently(go, call, deadline).entrySet()) {
+                failures.put(f.getKey(), f.getValue());
+                if (f.getValue().retryable()) {
+                    heldKeys.putIfAbsent(orderKey.apply(f.getKey()), f.getValue());
+                }
+            }
+        }
+        return failures;
+    }
+
+    /** Round n holds the n-th entry of every key, in list order. */
+    private List<List<E>> rounds(List<E> entries) {
+        List<List<E>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (E e : entries) {
+            int round = seen.merge(orderKey.apply(e), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(e);
+        }
+        return rounds;
+    }
+
+    private Map<E, Failure> sendConcurrently(List<E> fitting, EntryRetrier.Attempt<E> call, Deadline deadline) {
+        if (fitting.isEmpty()) {
+            return Map.of();
+        }
+        Map<E, Failure> failures = new LinkedHashMap<>();
         List<List<E>> chunks = Chunker.chunk(fitting, limits, size);
         if (chunks.size() == 1) {
             failures.putAll(retrier.run(chunks.get(0), call, deadline).failures());

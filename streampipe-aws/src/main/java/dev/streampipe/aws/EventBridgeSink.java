@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * EventBridge PutEvents: the message body is the event's {@code Detail}; its
  * {@link dev.streampipe.core.topology.EventBridgeOptions} give the {@code DetailType} (required) and, when set, the
  * {@code Source} instead of this sink's; at most 10 entries and 256 KiB (EventBridge's entry-size rules) per call; only entries with an
- * {@code ErrorCode} are resent, and a malformed entry is permanent.
+ * {@code ErrorCode} are resent, and a malformed entry is permanent. Events of one order key go out in order: a later
+ * one is held back while an earlier one failed ({@link ChunkedSender#ordered}).
  */
 public final class EventBridgeSink implements Sink {
     private final String name;
@@ -34,8 +35,9 @@ public final class EventBridgeSink implements Sink {
         this.client = Objects.requireNonNull(client, "client");
         this.busName = Objects.requireNonNull(busName, "busName");
         this.source = EventBridgeOptions.requireSource(source);
-        this.sender = senders.create("EventBridge.PutEvents", BatchLimits.EVENTBRIDGE,
-                m -> Utf8.length(source(m)) + Utf8.length(options(m).detailType()) + Utf8.length(m.body()));
+        this.sender = senders.<Message>create("EventBridge.PutEvents", BatchLimits.EVENTBRIDGE,
+                m -> Utf8.length(source(m)) + Utf8.length(options(m).detailType()) + Utf8.length(m.body()))
+                .ordered(Message::orderKey);
     }
 
     private static EventBridgeOptions options(Message m) {

@@ -24,11 +24,13 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
  * Asynchronous Lambda Invoke ({@code InvocationType=Event}) in one of two payload shapes:
  * <ul>
  *   <li>{@linkplain #LambdaInvokeSink(String, LambdaClient, String, SenderFactory) one per message}: the body is
- *   the payload (at most 256 KiB, {@link BatchLimits#LAMBDA_ASYNC}), one call per message;</li>
+ *   the payload (at most 256 KiB, {@link BatchLimits#LAMBDA_ASYNC}), one call per message, a key's messages in
+ *   order ({@link ChunkedSender#ordered});</li>
  *   <li>{@linkplain #batched batched}: the messages of one delivery travel together as
  *   {@code {"<field>":[body,body,...]}} (every body must be a JSON value), as few calls as fit
  *   {@link BatchLimits#LAMBDA_ASYNC_BATCHED} (1 MiB per payload, envelope included); a delivery splits into
- *   several calls only past that size.</li>
+ *   several calls only past that size. The payload is the unit of order: a receiver sees all of it at once (the
+ *   summary function runs its windows concurrently); across a split, order is not kept.</li>
  * </ul>
  * Calls run in parallel up to the sender's bound. An asynchronous invoke is accepted or refused as a whole, so a
  * call's failure is every one of its messages' failure: a payload Lambda rejects as too large or invalid is
@@ -55,7 +57,8 @@ public final class LambdaInvokeSink implements Sink {
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.envelopeField = envelopeField;
         this.sender = envelopeField.isEmpty()
-                ? senders.create("Lambda.Invoke", BatchLimits.LAMBDA_ASYNC, m -> Utf8.length(m.body()))
+                ? senders.<Message>create("Lambda.Invoke", BatchLimits.LAMBDA_ASYNC, m -> Utf8.length(m.body()))
+                        .ordered(Message::orderKey)
                 : senders.create("Lambda.Invoke", batchedLimits(envelopeField.get()), m -> Utf8.length(m.body()) + 1);
     }
 

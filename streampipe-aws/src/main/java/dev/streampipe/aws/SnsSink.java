@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
  * {@code reason}) and its {@code Subject}; its {@link dev.streampipe.core.topology.FifoOptions}, for a FIFO topic (ARN ending in
  * {@code .fifo}; a standard topic ignores them), its {@code MessageGroupId} and {@code MessageDeduplicationId} (a
  * FIFO topic rejects a message without a group id: the entry fails permanently). Only the entries in {@code Failed[]} are resent,
- * and a sender fault is permanent.
+ * and a sender fault is permanent. Messages of one order key go out in order: a later one is held back while an earlier
+ * one failed ({@link ChunkedSender#ordered}).
  */
 public final class SnsSink implements Sink {
     private final String name;
@@ -39,7 +40,8 @@ public final class SnsSink implements Sink {
         this.client = Objects.requireNonNull(client, "client");
         this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
         this.fifo = topicArn.endsWith(".fifo");
-        this.sender = senders.create("SNS.PublishBatch", BatchLimits.SNS, SnsSink::size);
+        this.sender = senders.<Message>create("SNS.PublishBatch", BatchLimits.SNS, SnsSink::size)
+                .ordered(Message::orderKey);
     }
 
     /** Message plus attribute names, types and values, as SNS counts them. */

@@ -8,6 +8,7 @@ import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.testing.ManualClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class ChunkedSenderTest {
 
     @Test
     void shouldRejectOversizedEntryPermanentlyAndSendTheRest() {
-        List<List<String>> sent = Collections.synchronizedList(new java.util.ArrayList<>());
+        List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
 
         Map<String, Failure> failures = sender(new BatchLimits(10, 100, 50), 2)
                 .send(List.of("ok", "z".repeat(51), "fine"), c -> {
@@ -82,5 +83,52 @@ class ChunkedSenderTest {
 
         assertThat(seen).hasSize(40);
         assertThat(peak.get()).isBetween(1, 3);
+    }
+
+    private ChunkedSender<String> ordered(BatchLimits limits) {
+        return sender(limits, 4).ordered(e -> e.substring(0, 1));
+    }
+
+    @Test
+    void shouldSendTheNthEntryOfEachKeyInRoundNWhenOrdered() {
+        List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
+
+        Map<String, Failure> failures = ordered(BatchLimits.SNS).send(List.of("a1", "b1", "a2", "c1", "a3", "b2"), c -> {
+            sent.add(c);
+            return Map.of();
+        }, Deadline.after(Duration.ofMinutes(1), clock));
+
+        assertThat(failures).isEmpty();
+        assertThat(sent).containsExactly(List.of("a1", "b1", "c1"), List.of("a2", "b2"), List.of("a3"));
+    }
+
+    @Test
+    void shouldHoldBackAKeysLaterEntriesWhenAnEarlierOneFailsRetryablyAndSendTheOtherKeys() {
+        List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
+
+        Map<String, Failure> failures = ordered(BatchLimits.SNS).send(List.of("a1", "b1", "a2", "b2", "a3"), c -> {
+            sent.add(c);
+            return c.contains("a1") ? Map.of("a1", Failure.retryable("InternalError")) : Map.of();
+        }, Deadline.after(Duration.ofMinutes(1), clock));
+
+        // a1 is retried to the policy's limit, then a2 and a3 are never sent: failed retryably, held back
+        assertThat(failures).containsOnlyKeys("a1", "a2", "a3");
+        assertThat(failures.values()).allSatisfy(f -> assertThat(f.retryable()).isTrue());
+        assertThat(failures.get("a2").reason()).startsWith("held back").contains("InternalError");
+        assertThat(sent.stream().flatMap(List::stream)).doesNotContain("a2", "a3").contains("b1", "b2");
+        assertThat(sent.get(sent.size() - 1)).containsExactly("b2");
+    }
+
+    @Test
+    void shouldNotHoldBackAKeyWhenItsEarlierEntryFailsPermanently() {
+        List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
+
+        Map<String, Failure> failures = ordered(BatchLimits.SNS).send(List.of("a1", "a2"), c -> {
+            sent.add(c);
+            return c.contains("a1") ? Map.of("a1", Failure.permanent("InvalidParameter")) : Map.of();
+        }, Deadline.after(Duration.ofMinutes(1), clock));
+
+        assertThat(failures).containsOnlyKeys("a1");
+        assertThat(sent).containsExactly(List.of("a1"), List.of("a2"));
     }
 }

@@ -12,6 +12,7 @@ import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.LoopbackAwsExtension;
 import dev.streampipe.testing.aws.RecordedCall;
 import dev.streampipe.testing.aws.ServiceStub;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -157,5 +158,78 @@ class FirehoseSinkIT {
             assertThat(f.failure().reason()).contains("InternalFailure", "gave up after 5 attempts");
         });
         assertThat(aws.firehose().calls()).extracting(c -> c.entries().size()).containsExactly(5, 1, 1, 1, 1);
+    }
+
+    @Test
+    void shouldPackTheLinesOfOneKeyIntoOneRecordInOrderWhenABatchRepeatsKeys() {
+        // GIVEN 9 messages of three keys, interleaved
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            batch.add(WireFixture.keyed(message("analytics", "analytics", i, body(i, 40), WireFixture.NO_OPTIONS),
+                    "PK=SESSION#" + (i % 3)));
+        }
+
+        // WHEN
+        SinkResult result = sink.deliver(batch, fixture.deadline());
+
+        // THEN one call of three records, each a key's three lines in batch order
+        assertThat(result.failures()).isEmpty();
+        assertThat(aws.firehose().calls()).singleElement().satisfies(c -> assertThat(c.entries()).hasSize(3));
+        assertThat(aws.firehose().received()).extracting(FirehoseRecord::text).containsExactly(
+                body(0, 40) + "\n" + body(3, 40) + "\n" + body(6, 40) + "\n",
+                body(1, 40) + "\n" + body(4, 40) + "\n" + body(7, 40) + "\n",
+                body(2, 40) + "\n" + body(5, 40) + "\n" + body(8, 40) + "\n");
+        assertThat(aws.firehose().receivedLines()).hasSize(9);
+    }
+
+    @Test
+    void shouldFailAKeysLinesTogetherAndHoldBackItsNextRecordWhenItsFirstRecordKeepsFailing() {
+        // GIVEN one key whose four 400 KiB lines need two records (1,000 KiB each at most), and another key; the
+        // first record of the big key fails on every attempt
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batch.add(WireFixture.keyed(message("analytics", "analytics", i, body(i, 400 * 1024),
+                    WireFixture.NO_OPTIONS), "PK=big"));
+        }
+        batch.add(WireFixture.keyed(message("analytics", "analytics", 4, body(4, 50), WireFixture.NO_OPTIONS),
+                "PK=small"));
+        aws.firehose().failEntriesMatching(r -> r.text().startsWith(body(0, 400 * 1024)), "ServiceUnavailableException",
+                ServiceStub.ALWAYS);
+
+        // WHEN
+        SinkResult result = sink.deliver(batch, fixture.deadline());
+
+        // THEN the big key's four lines fail retryably (the second record, lines 2 and 3, was never sent: held
+        // back), the small key went through, and no line of the big key landed
+        assertThat(result.failures()).extracting(f -> f.message().eventId())
+                .containsExactlyInAnyOrder("ev-0", "ev-1", "ev-2", "ev-3");
+        assertThat(result.failures()).allSatisfy(f -> assertThat(f.failure().retryable()).isTrue());
+        assertThat(result.failures()).filteredOn(f -> f.message().eventId().equals("ev-2"))
+                .singleElement().satisfies(f -> assertThat(f.failure().reason()).startsWith("held back"));
+        assertThat(aws.firehose().acceptedLines()).containsExactly(body(4, 50));
+        assertThat(aws.firehose().received()).allSatisfy(r -> assertThat(r.lines()).hasSizeLessThanOrEqualTo(2));
+        assertThat(aws.firehose().received()).noneMatch(r -> r.text().startsWith(body(2, 400 * 1024)));
+    }
+
+    @Test
+    void shouldRejectALineOverTheRecordLimitPermanentlyAndPackTheKeysOtherLines() {
+        // GIVEN a key with a line of 1,001 KiB between two small ones
+        List<Message> batch = new ArrayList<>();
+        batch.add(WireFixture.keyed(message("analytics", "analytics", 0, body(0, 60), WireFixture.NO_OPTIONS), "k"));
+        batch.add(WireFixture.keyed(message("analytics", "analytics", 1, body(1, 1_001 * 1024),
+                WireFixture.NO_OPTIONS), "k"));
+        batch.add(WireFixture.keyed(message("analytics", "analytics", 2, body(2, 60), WireFixture.NO_OPTIONS), "k"));
+
+        // WHEN
+        SinkResult result = sink.deliver(batch, fixture.deadline());
+
+        // THEN the big one is permanent with its size named; the other two land in one record
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.message().eventId()).isEqualTo("ev-1");
+            assertThat(f.failure().retryable()).isFalse();
+            assertThat(f.failure().reason()).contains(Long.toString(1_001 * 1024 + 1), "1024000");
+        });
+        assertThat(aws.firehose().received()).singleElement().satisfies(r ->
+                assertThat(r.lines()).containsExactly(body(0, 60), body(2, 60)));
     }
 }

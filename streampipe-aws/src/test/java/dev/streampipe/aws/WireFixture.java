@@ -60,7 +60,13 @@ public final class WireFixture implements AutoCloseable {
      */
     public static Message message(String route, String sink, int index, String body, UnaryOperator<Payload> options) {
         return new Message(route, sink, index, "ev-" + index, SequenceNumber.of(sequenceNumber(index)),
-                options.apply(Payload.of(body)), false);
+                "key-" + index, options.apply(Payload.of(body)), false);
+    }
+
+    /** The same message with order key {@code key} (by default each message has a key of its own). */
+    public static Message keyed(Message m, String key) {
+        return new Message(m.route(), m.sink(), m.recordIndex(), m.eventId(), m.sequenceNumber(), key, m.payload(),
+                m.ledgered());
     }
 
     /** {@code count} messages whose bodies are {@code {"n":<i>,"pad":"xxx..."}} of about {@code bodyBytes} bytes. */

@@ -12,8 +12,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
+import software.amazon.awssdk.services.firehose.model.Record;
 
 /**
  * Deliberately broken routers, made by wrapping the real one at the Lambda contract, so each of the chaos run's
@@ -55,6 +62,48 @@ final class BrokenVariants {
             ArrayNode reversed = event.putArray("Records");
             records.forEach(reversed::add);
             router.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), output, context);
+        };
+    }
+
+    /**
+     * A Firehose client that sends each line of a record as a record of its own (as a router that does not pack a
+     * key's lines would) and reports a record failed when any of its lines failed: PutRecordBatch then accepts a
+     * key's later line while an earlier one failed, so first deliveries come out of order.
+     */
+    static FirehoseClient unpacking(FirehoseClient firehose) {
+        return new FirehoseClient() {
+            @Override
+            public PutRecordBatchResponse putRecordBatch(PutRecordBatchRequest request) {
+                List<Record> lines = new ArrayList<>();
+                List<Integer> owner = new ArrayList<>();
+                for (int i = 0; i < request.records().size(); i++) {
+                    for (String line : request.records().get(i).data().asUtf8String().split("(?<=\n)")) {
+                        lines.add(Record.builder().data(SdkBytes.fromUtf8String(line)).build());
+                        owner.add(i);
+                    }
+                }
+                PutRecordBatchResponse sent = firehose.putRecordBatch(request.toBuilder().records(lines).build());
+                PutRecordBatchResponseEntry[] entries = new PutRecordBatchResponseEntry[request.records().size()];
+                for (int j = 0; j < lines.size(); j++) {
+                    PutRecordBatchResponseEntry e = sent.requestResponses().get(j);
+                    int i = owner.get(j);
+                    if (entries[i] == null || e.errorCode() != null) {
+                        entries[i] = e;
+                    }
+                }
+                int failed = (int) Arrays.stream(entries).filter(e -> e.errorCode() != null).count();
+                return PutRecordBatchResponse.builder().failedPutCount(failed).requestResponses(entries).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return firehose.serviceName();
+            }
+
+            @Override
+            public void close() {
+                firehose.close();
+            }
         };
     }
 

@@ -133,7 +133,8 @@ final class ChaosRun {
         if (variant == Variant.BASELINE) {
             return new BaselineHandler(aws, log::add);
         }
-        RequestStreamHandler router = RouterFactory.router(aws.endpoint(), ledger.endpoint(), RETRY, log::add);
+        RequestStreamHandler router = RouterFactory.router(aws.endpoint(), ledger.endpoint(), RETRY, log::add,
+                variant == Variant.UNPACKED);
         return switch (variant) {
             case LAST_SEQUENCE -> BrokenVariants.reportingLastSequence(router);
             case NO_REPORT -> BrokenVariants.reportingNothing(router);

@@ -43,7 +43,7 @@ final class Deliveries {
     /** Reads what {@code aws} recorded since its last reset, and the audit lines logged meanwhile (a log write may
      * carry several lines). */
     void harvest(LoopbackAws aws, List<String> logLines) {
-        take(ANALYTICS, aws.firehose().calls(), e -> List.of(EventIds.first(e.text())));
+        take(ANALYTICS, aws.firehose().calls(), e -> EventIds.all(e.text())); // a record packs its key's lines
         take(PAGES, aws.sns().calls(), e -> List.of(EventIds.first(e.message())));
         take(STATUS, aws.eventBridge().calls(), e -> List.of(EventIds.first(e.detail())));
         take(TRIGGERS, aws.lambda().calls(), e -> EventIds.all(e.payloadText()));

@@ -91,7 +91,7 @@ final class FaultSchedule {
                 }
             });
             if (!here.isEmpty()) {
-                aws.firehose().failEntriesMatching(e -> here.contains(EventIds.first(e.text())),
+                aws.firehose().failEntriesMatching(e -> EventIds.all(e.text()).stream().anyMatch(here::contains),
                         "ServiceUnavailableException", ServiceStub.ALWAYS);
             }
         }
@@ -136,7 +136,8 @@ final class FaultSchedule {
                 case 1 -> 2;
                 default -> ServiceStub.ALWAYS;
             };
-            aws.firehose().failEntriesMatching(e -> ids.contains(EventIds.first(e.text())),
+            // a Firehose record carries its key's lines: it fails whole when any of them is picked
+            aws.firehose().failEntriesMatching(e -> EventIds.all(e.text()).stream().anyMatch(ids::contains),
                     "ServiceUnavailableException", attempts);
             aws.sns().failEntriesMatching(e -> ids.contains(EventIds.first(e.message())), "InternalError", attempts);
             aws.eventBridge().failEntriesMatching(e -> ids.contains(EventIds.first(e.detail())),

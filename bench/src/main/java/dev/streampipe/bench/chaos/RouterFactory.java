@@ -38,8 +38,13 @@ final class RouterFactory {
     private RouterFactory() {
     }
 
-    /** The router handler: sinks on {@code aws}, ledger on {@code ledger}, audit lines and logs to {@code log}. */
-    static RequestStreamHandler router(URI aws, URI ledger, RetryPolicy retry, Consumer<String> log) {
+    /**
+     * The router handler: sinks on {@code aws}, ledger on {@code ledger}, audit lines and logs to {@code log};
+     * {@code unpacked}: its Firehose client splits every record into one record per line on the wire (the broken
+     * variant {@link BrokenVariants#unpacking}).
+     */
+    static RequestStreamHandler router(URI aws, URI ledger, RetryPolicy retry, Consumer<String> log,
+                                       boolean unpacked) {
         // the router function's environment, as template.yaml gives it
         Map<String, String> env = Map.of(
                 "ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
@@ -51,8 +56,10 @@ final class RouterFactory {
                 "LEDGER_TABLE_NAME", "streampipe-effect-ledger",
                 "LEDGER_TTL_HOURS", "48");
         Region region = Region.US_EAST_1;
+        FirehoseClient firehose = AwsClients.configure(FirehoseClient.builder(), region, CREDENTIALS)
+                .endpointOverride(aws).build();
         AwsClients clients = AwsClients.of(
-                AwsClients.configure(FirehoseClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
+                unpacked ? BrokenVariants.unpacking(firehose) : firehose,
                 AwsClients.configure(SnsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(EventBridgeClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
                 AwsClients.configure(LambdaClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),

@@ -7,7 +7,8 @@ enum Variant {
     LAST_SEQUENCE("broken: reports last seq"),
     NO_REPORT("broken: reports nothing"),
     REVERSED("broken: reverses batches"),
-    NO_LEDGER("broken: skips the ledger");
+    NO_LEDGER("broken: skips the ledger"),
+    UNPACKED("broken: a Firehose record per line");
 
     final String label;
 

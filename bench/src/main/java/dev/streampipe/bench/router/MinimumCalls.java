@@ -8,31 +8,43 @@ import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.SessionTopology;
 import dev.streampipe.aws.BatchLimits;
 import dev.streampipe.aws.Utf8;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The fewest API calls any router could make for a batch, sink by sink: the batch's messages (one per session and
- * window for summary triggers) against each API's limits — {@code max(ceil(messages / maxEntries),
- * ceil(bytes / maxCallBytes))} — plus, for the ledgered sinks, {@code ceil(k / 100)} BatchGetItem and
- * {@code ceil(k / 25)} BatchWriteItem for {@code k} effects. Summary triggers count against the batched
- * asynchronous Invoke (1 MiB per payload, no entry limit). Independent of the router's own chunking code.
+ * The fewest API calls any router that keeps each partition key's order could make for a batch, sink by sink.
+ * Per sink the batch's entries go in rounds — round n holds the n-th entry of each key, since a batch API may fail
+ * one entry and accept a later one of the same key — and each round costs {@code max(ceil(entries / maxEntries),
+ * ceil(bytes / maxCallBytes))} calls. Firehose entries are records packing a key's lines up to 1,000 KiB (one
+ * record fails or lands whole); SNS and EventBridge entries are messages; summary triggers (one per session and
+ * window) travel as one batched asynchronous Invoke (1 MiB per payload, no entry limit, one unit of order). Plus,
+ * for the ledgered sinks, {@code ceil(k / 100)} BatchGetItem and {@code ceil(k / 25)} BatchWriteItem for {@code k}
+ * effects. Independent of the router's own chunking code.
  *
  * @param messages per sink, in {@link RouterFanOutBenchmark#operations()} order
  * @param minimum  minimum calls per sink, same order
  */
 record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledgerWrites) {
+    private static final int FIREHOSE = 0;
+    private static final int LAMBDA = 3;
     private static final BatchLimits[] LIMITS = {BatchLimits.FIREHOSE, BatchLimits.SNS, BatchLimits.EVENTBRIDGE,
         BatchLimits.LAMBDA_ASYNC_BATCHED, BatchLimits.SQS};
 
     static MinimumCalls of(RouterConfig config, byte[] event) {
         String[][] operations = RouterFanOutBenchmark.operations();
         long[] messages = new long[operations.length];
-        long[] bytes = new long[operations.length];
+        List<Map<String, List<Long>>> entries = new ArrayList<>();
+        for (int i = 0; i < operations.length; i++) {
+            entries.add(new LinkedHashMap<>());
+        }
         Topology topology = SessionTopology.create(config.schema());
         Set<String> groups = new HashSet<>();
         for (ChangeRecord record : new StreamEventDecoder().decode(event).records()) {
+            String key = topology.orderKey(record);
             for (Topology.Routed routed : topology.route(record)) {
                 if (routed.payload().isEmpty() || routed.route().sink().isEmpty()) {
                     continue;
@@ -42,20 +54,57 @@ record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledge
                     continue;
                 }
                 int sink = indexOf(operations, routed.route().sink().get());
-                if (sink >= 0) {
-                    messages[sink]++;
-                    bytes[sink] += size(sink, p, config);
+                if (sink < 0) {
+                    continue;
+                }
+                messages[sink]++;
+                long size = size(sink, p, config);
+                List<Long> ofKey = entries.get(sink).computeIfAbsent(sink == LAMBDA ? "" : key, k -> new ArrayList<>());
+                if (sink == FIREHOSE && !ofKey.isEmpty()
+                        && ofKey.get(ofKey.size() - 1) + size <= LIMITS[sink].maxEntryBytes()) {
+                    ofKey.set(ofKey.size() - 1, ofKey.get(ofKey.size() - 1) + size);
+                } else {
+                    ofKey.add(size);
                 }
             }
         }
         long[] minimum = new long[operations.length];
         for (int i = 0; i < operations.length; i++) {
-            minimum[i] = Math.max(ceil(messages[i], LIMITS[i].maxEntries()), ceil(bytes[i], LIMITS[i].maxCallBytes()));
+            minimum[i] = i == LAMBDA ? unordered(entries.get(i), LIMITS[i]) : inRounds(entries.get(i), LIMITS[i]);
         }
         long handoffs = messages[1];
         long statusEvents = messages[2];
         return new MinimumCalls(messages, minimum, ceil(handoffs, 100) + ceil(statusEvents, 100),
                 ceil(handoffs, 25) + ceil(statusEvents, 25));
+    }
+
+    /** Round n: the n-th entry of each key; each round at the API's limits. */
+    private static long inRounds(Map<String, List<Long>> byKey, BatchLimits limits) {
+        long calls = 0;
+        for (int round = 0; ; round++) {
+            long n = 0;
+            long bytes = 0;
+            for (List<Long> sizes : byKey.values()) {
+                if (sizes.size() > round) {
+                    n++;
+                    bytes += sizes.get(round);
+                }
+            }
+            if (n == 0) {
+                return calls;
+            }
+            calls += Math.max(ceil(n, limits.maxEntries()), ceil(bytes, limits.maxCallBytes()));
+        }
+    }
+
+    private static long unordered(Map<String, List<Long>> byKey, BatchLimits limits) {
+        long n = 0;
+        long bytes = 0;
+        for (List<Long> sizes : byKey.values()) {
+            n += sizes.size();
+            bytes += sizes.stream().mapToLong(Long::longValue).sum();
+        }
+        return Math.max(ceil(n, limits.maxEntries()), ceil(bytes, limits.maxCallBytes()));
     }
 
     long total() {

@@ -39,6 +39,8 @@ import java.util.concurrent.Executor;
  *   <li>every sink a ledgered route sends to is put behind the effect ledger by the engine itself, whatever sinks it
  *   is given; ledger write failures come back in {@link BatchResult#ledgerWriteFailures()};</li>
  *   <li>messages of one route with the same group key are sent once per batch, attributed to the earliest record;</li>
+ *   <li>every message carries its record's {@link Topology#orderKey order key}, so a sink can keep the messages of
+ *   one key in order even when its API fails single entries of a call;</li>
  *   <li>given an {@link AcceptedMemory} ({@link BatchEngineBuilder#acceptedMemory}), a message of a route without a
  *   ledger that a sink of this engine already accepted (same sink, event id and route) is skipped on redelivery,
  *   counted as skipped; the memory is bounded and best-effort, and ledgered routes keep using only the ledger.</li>
@@ -155,6 +157,7 @@ public final class BatchEngine {
                 throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName() + " on record "
                         + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the batch", e);
             }
+            String orderKey = null;
             for (Topology.Routed r : routed) {
                 String route = r.route().name();
                 routeCounts.merge(route, 1L, Long::sum);
@@ -176,8 +179,11 @@ public final class BatchEngine {
                     continue;
                 }
                 String sink = r.route().sink().get();
-                bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(route, sink,
-                        d.index(), d.record().eventId(), d.record().sequenceNumber(), payload, r.route().ledgered()));
+                if (orderKey == null) {
+                    orderKey = topology.orderKey(d.record());
+                }
+                bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(route, sink, d.index(),
+                        d.record().eventId(), d.record().sequenceNumber(), orderKey, payload, r.route().ledgered()));
             }
         }
         return bySink;

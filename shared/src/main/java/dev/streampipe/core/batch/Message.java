@@ -14,10 +14,14 @@ import java.util.Optional;
  * {@link #eventBridge()}, {@link #fifo()}) the sink maps onto its API.
  *
  * @param recordIndex the record's position in its batch (the earliest one, for a grouped message)
+ * @param orderKey    the key within which a sink keeps the messages' order ({@link
+ *                    dev.streampipe.core.topology.Topology#orderKey}: the record's partition key, or its whole item
+ *                    key): a sink must not let a message of a key arrive before an earlier one of the same key
  */
 public record Message(String route, String sink, int recordIndex, String eventId, SequenceNumber sequenceNumber,
-                      Payload payload, boolean ledgered) {
+                      String orderKey, Payload payload, boolean ledgered) {
     public Message {
+        Objects.requireNonNull(orderKey, "orderKey");
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(eventId, "eventId");

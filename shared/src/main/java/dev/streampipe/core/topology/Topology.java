@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * An immutable routing topology: multicast routes every record takes, then splits in which each record takes the
@@ -22,10 +23,40 @@ import java.util.Set;
 public final class Topology {
     private final List<Route> multicast;
     private final List<Split> splits;
+    private final String orderKeyAttribute;
 
-    private Topology(List<Route> multicast, List<Split> splits) {
+    private Topology(List<Route> multicast, List<Split> splits, String orderKeyAttribute) {
         this.multicast = List.copyOf(multicast);
         this.splits = List.copyOf(splits);
+        this.orderKeyAttribute = orderKeyAttribute;
+    }
+
+    /**
+     * The key within which sinks keep this record's messages in stream order: the value of the attribute given to
+     * {@link Builder#orderedBy} (the table's partition key: DynamoDB Streams keeps a partition key's changes in one
+     * shard, in order), or else the record's whole item key (the order DynamoDB Streams guarantees for any table).
+     * A record without that attribute falls back to its whole item key.
+     */
+    public String orderKey(ChangeRecord record) {
+        if (orderKeyAttribute != null) {
+            Optional<String> value = record.keys().keyText(orderKeyAttribute);
+            if (value.isPresent()) {
+                return orderKeyAttribute + "=" + value.get();
+            }
+        }
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(record.keys().attributes()).keySet().forEach(name -> {
+            if (key.length() > 0) {
+                key.append('\u0000');
+            }
+            key.append(name).append('=').append(record.keys().keyText(name).orElse(""));
+        });
+        return key.toString();
+    }
+
+    /** The attribute {@link #orderKey} reads, when one was given to {@link Builder#orderedBy}. */
+    public Optional<String> orderKeyAttribute() {
+        return Optional.ofNullable(orderKeyAttribute);
     }
 
     public static Builder builder() {
@@ -196,8 +227,22 @@ public final class Topology {
         private final List<Route> multicast = new ArrayList<>();
         private final List<Split> splits = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
+        private String orderKeyAttribute;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the messages of records with the same value of {@code partitionKeyAttribute} (the table's partition
+         * key) in stream order in every sink; without it, order is kept per item key.
+         */
+        public Builder orderedBy(String partitionKeyAttribute) {
+            if (partitionKeyAttribute == null || partitionKeyAttribute.isBlank()) {
+                throw new IllegalArgumentException("orderedBy needs the partition key's attribute name, was '"
+                        + partitionKeyAttribute + "'");
+            }
+            this.orderKeyAttribute = partitionKeyAttribute;
+            return this;
         }
 
         public Builder multicast(Route route) {
@@ -215,7 +260,7 @@ public final class Topology {
             if (multicast.isEmpty() && splits.isEmpty()) {
                 throw new IllegalStateException("a topology needs at least one route");
             }
-            return new Topology(multicast, splits);
+            return new Topology(multicast, splits, orderKeyAttribute);
         }
 
         private void claim(String name) {

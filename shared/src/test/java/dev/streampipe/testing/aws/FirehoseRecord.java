@@ -1,7 +1,9 @@
 package dev.streampipe.testing.aws;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +26,22 @@ public record FirehoseRecord(String deliveryStreamName, byte[] data) {
     /** The data read as UTF-8 text (e.g. one NDJSON line). */
     public String text() {
         return new String(data, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The record's NDJSON lines, without their newlines: a producer may pack several lines into one record (the
+     * streampipe runtime packs the lines of one partition key), and the S3 destination concatenates records.
+     */
+    public List<String> lines() {
+        String text = text();
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            lines.add(text.substring(from, end < 0 ? text.length() : end));
+            from = end < 0 ? text.length() : end + 1;
+        }
+        return lines;
     }
 
     @Override

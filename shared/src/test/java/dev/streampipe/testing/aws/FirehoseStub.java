@@ -27,6 +27,16 @@ public final class FirehoseStub extends ServiceStub<FirehoseRecord, FirehoseStub
         super(SERVICE);
     }
 
+    /** The NDJSON lines of every record received, in arrival order ({@link FirehoseRecord#lines()}). */
+    public List<String> receivedLines() {
+        return received().stream().flatMap(r -> r.lines().stream()).toList();
+    }
+
+    /** The NDJSON lines of every record accepted, in arrival order. */
+    public List<String> acceptedLines() {
+        return accepted().stream().flatMap(r -> r.lines().stream()).toList();
+    }
+
     @Override
     boolean accepts(LoopbackRequest request) {
         return JsonProtocol.targetOperation(request, TARGET_PREFIX) != null;

@@ -36,6 +36,7 @@ public final class OrdersTopology {
         RecordPredicate paymentFailed = RecordPredicate.named("status = FAILED",
                 r -> r.newImage().flatMap(i -> i.string("status")).map("FAILED"::equals).orElse(false));
         return Topology.builder()
+                .orderedBy(KeySchema.DEFAULT.partitionKey())
                 .multicast(Route.named("every-change-to-analytics").to(ANALYTICS_SINK).mapping(OrdersTopology::change))
                 .split("by-entity")
                 .branch(p.sortKeyPrefix("ORDER#").and(attributeChanged("status")),
