@@ -22,14 +22,14 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * with one entry per status change, Lambda {@code Invoke} (async) per window-closing turn. Same payloads as the
  * router (the session topology maps them), no batching, no concurrency, no retries, no ledger.
  */
-final class NaiveFanOut {
+public final class NaiveFanOut {
     private final StreamEventDecoder decoder = new StreamEventDecoder();
     private final Topology topology;
     private final RouterConfig config;
     private final AwsClients clients;
     private final Consumer<String> log;
 
-    NaiveFanOut(RouterConfig config, AwsClients clients, Consumer<String> log) {
+    public NaiveFanOut(RouterConfig config, AwsClients clients, Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = Objects.requireNonNull(log, "log");
@@ -37,18 +37,37 @@ final class NaiveFanOut {
     }
 
     /** Sends every message of the event; returns how many API calls it made. */
-    int handle(byte[] event) {
+    public int handle(byte[] event) {
+        return handle(event, RecordWrapper.NONE);
+    }
+
+    /**
+     * As {@link #handle(byte[])}, with each record's sends run inside {@code wrapper} (e.g. an idempotency
+     * store's "in progress" write before and "completed" write after); the wrapper's own calls are not counted.
+     */
+    public int handle(byte[] event, RecordWrapper wrapper) {
         DecodedBatch batch = decoder.decode(event);
         int calls = 0;
         for (ChangeRecord record : batch.records()) {
-            for (Topology.Routed routed : topology.route(record)) {
-                if (routed.payload().isEmpty() || routed.route().sink().isEmpty()) {
-                    continue;
+            int[] sent = {0};
+            wrapper.around(record, () -> {
+                for (Topology.Routed routed : topology.route(record)) {
+                    if (routed.payload().isPresent() && routed.route().sink().isPresent()) {
+                        sent[0] += send(routed.route().sink().get(), routed.payload().get());
+                    }
                 }
-                calls += send(routed.route().sink().get(), routed.payload().get());
-            }
+            });
+            calls += sent[0];
         }
         return calls;
+    }
+
+    /** Runs one record's sends; must run {@code sends} exactly once. */
+    @FunctionalInterface
+    public interface RecordWrapper {
+        RecordWrapper NONE = (record, sends) -> sends.run();
+
+        void around(ChangeRecord record, Runnable sends);
     }
 
     private int send(String sink, Payload payload) {
