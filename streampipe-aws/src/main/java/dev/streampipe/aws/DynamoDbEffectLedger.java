@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,8 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The effect ledger on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}): one
- * strongly consistent BatchGetItem per 100 keys before sending, one BatchWriteItem per 25 after. Unprocessed keys
- * and items are retried a few times with a short backoff; if they remain, {@link RetryableSinkException}.
+ * strongly consistent BatchGetItem per 100 keys before sending, one BatchWriteItem per 25 after; the calls of one
+ * read or one write run concurrently on the given executor, so either costs one round trip whatever its size.
+ * Unprocessed keys and items are retried a few times with a short backoff; if they remain,
+ * {@link RetryableSinkException}.
  */
 public final class DynamoDbEffectLedger implements EffectLedger {
     public static final String KEY = "PK";
@@ -35,8 +42,16 @@ public final class DynamoDbEffectLedger implements EffectLedger {
     private final Duration ttl;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Executor calls;
 
+    /** Calls of one read or write one after another (tests). */
     public DynamoDbEffectLedger(DynamoDbClient client, String table, Duration ttl, Clock clock, Sleeper sleeper) {
+        this(client, table, ttl, clock, sleeper, Runnable::run);
+    }
+
+    public DynamoDbEffectLedger(DynamoDbClient client, String table, Duration ttl, Clock clock, Sleeper sleeper,
+                                Executor calls) {
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.client = Objects.requireNonNull(client, "client");
         this.table = Objects.requireNonNull(table, "table");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -49,61 +64,101 @@ public final class DynamoDbEffectLedger implements EffectLedger {
 
     @Override
     public Set<String> completed(Collection<String> effectKeys) {
-        Set<String> done = new HashSet<>();
+        Set<String> done = ConcurrentHashMap.newKeySet();
         List<String> keys = new ArrayList<>(new HashSet<>(effectKeys));
-        for (int from = 0; from < keys.size(); from += 100) {
-            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + 100)).stream()
-                    .map(k -> Map.of(KEY, AttributeValue.fromS(k))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(chunk)
-                    .consistentRead(true).projectionExpression(KEY).build());
-            for (int round = 1; ; round++) {
-                BatchGetItemResponse response;
-                try {
-                    Map<String, KeysAndAttributes> items = request;
-                    response = client.batchGetItem(b -> b.requestItems(items));
-                } catch (SdkException e) {
-                    throw AwsErrors.wholeCall("DynamoDB.BatchGetItem(ledger)", e);
-                }
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    done.add(item.get(KEY).s());
-                }
-                Map<String, KeysAndAttributes> unprocessed = response.unprocessedKeys();
-                if (unprocessed == null || unprocessed.isEmpty()) {
-                    break;
-                }
-                backoff(round, "BatchGetItem left " + unprocessed.get(table).keys().size() + " keys unprocessed");
-                request = unprocessed;
-            }
-        }
+        each(chunks(keys, 100), chunk -> read(chunk, done));
         return done;
+    }
+
+    private void read(List<String> keys, Set<String> done) {
+        List<Map<String, AttributeValue>> chunk = keys.stream()
+                .map(k -> Map.of(KEY, AttributeValue.fromS(k))).toList();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(chunk)
+                .consistentRead(true).projectionExpression(KEY).build());
+        for (int round = 1; ; round++) {
+            BatchGetItemResponse response;
+            try {
+                Map<String, KeysAndAttributes> items = request;
+                response = client.batchGetItem(b -> b.requestItems(items));
+            } catch (SdkException e) {
+                throw AwsErrors.wholeCall("DynamoDB.BatchGetItem(ledger)", e);
+            }
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                done.add(item.get(KEY).s());
+            }
+            Map<String, KeysAndAttributes> unprocessed = response.unprocessedKeys();
+            if (unprocessed == null || unprocessed.isEmpty()) {
+                break;
+            }
+            backoff(round, "BatchGetItem left " + unprocessed.get(table).keys().size() + " keys unprocessed");
+            request = unprocessed;
+        }
     }
 
     @Override
     public void markCompleted(Collection<String> effectKeys) {
         long expiresAt = clock.instant().plus(ttl).getEpochSecond();
         List<String> keys = new ArrayList<>(new HashSet<>(effectKeys));
-        for (int from = 0; from < keys.size(); from += 25) {
-            List<WriteRequest> writes = keys.subList(from, Math.min(keys.size(), from + 25)).stream()
-                    .map(k -> WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                            KEY, AttributeValue.fromS(k),
-                            EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)))).build()).build())
-                    .toList();
-            Map<String, List<WriteRequest>> request = Map.of(table, writes);
-            for (int round = 1; ; round++) {
-                BatchWriteItemResponse response;
-                try {
-                    Map<String, List<WriteRequest>> items = request;
-                    response = client.batchWriteItem(b -> b.requestItems(items));
-                } catch (SdkException e) {
-                    throw AwsErrors.wholeCall("DynamoDB.BatchWriteItem(ledger)", e);
-                }
-                Map<String, List<WriteRequest>> unprocessed = response.unprocessedItems();
-                if (unprocessed == null || unprocessed.isEmpty()) {
-                    break;
-                }
-                backoff(round, "BatchWriteItem left " + unprocessed.get(table).size() + " items unprocessed");
-                request = unprocessed;
+        each(chunks(keys, 25), chunk -> write(chunk, expiresAt));
+    }
+
+    private void write(List<String> keys, long expiresAt) {
+        List<WriteRequest> writes = keys.stream()
+                .map(k -> WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                        KEY, AttributeValue.fromS(k),
+                        EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)))).build()).build())
+                .toList();
+        Map<String, List<WriteRequest>> request = Map.of(table, writes);
+        for (int round = 1; ; round++) {
+            BatchWriteItemResponse response;
+            try {
+                Map<String, List<WriteRequest>> items = request;
+                response = client.batchWriteItem(b -> b.requestItems(items));
+            } catch (SdkException e) {
+                throw AwsErrors.wholeCall("DynamoDB.BatchWriteItem(ledger)", e);
             }
+            Map<String, List<WriteRequest>> unprocessed = response.unprocessedItems();
+            if (unprocessed == null || unprocessed.isEmpty()) {
+                break;
+            }
+            backoff(round, "BatchWriteItem left " + unprocessed.get(table).size() + " items unprocessed");
+            request = unprocessed;
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> keys, int size) {
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += size) {
+            out.add(keys.subList(from, Math.min(keys.size(), from + size)));
+        }
+        return out;
+    }
+
+    /** Runs {@code call} on every chunk, concurrently when there are several; the first failure is rethrown. */
+    private void each(List<List<String>> chunks, Consumer<List<String>> call) {
+        if (chunks.size() == 1) {
+            call.accept(chunks.get(0));
+            return;
+        }
+        List<CompletableFuture<Void>> futures = new ArrayList<>(chunks.size());
+        for (List<String> chunk : chunks) {
+            futures.add(CompletableFuture.runAsync(() -> call.accept(chunk), calls));
+        }
+        RuntimeException first = null;
+        for (CompletableFuture<Void> f : futures) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (first == null) {
+                    first = cause;
+                } else {
+                    first.addSuppressed(cause);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

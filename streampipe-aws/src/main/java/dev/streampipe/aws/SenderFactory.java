@@ -25,6 +25,11 @@ public final class SenderFactory {
         this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
+    /** The bounded pool the senders' calls run on (the effect ledger's chunked calls run there too). */
+    public Executor callPool() {
+        return callPool;
+    }
+
     public <E> ChunkedSender<E> create(String api, BatchLimits limits, ToLongFunction<E> size) {
         return new ChunkedSender<>(api, limits, size, new EntryRetrier<>(policy, sleeper, random), callPool,
                 maxConcurrentCalls);

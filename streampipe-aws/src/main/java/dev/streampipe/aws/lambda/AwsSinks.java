@@ -84,6 +84,6 @@ public final class AwsSinks {
 
     /** The effect ledger on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}). */
     public EffectLedger dynamoDbLedger(String table, Duration ttl) {
-        return new DynamoDbEffectLedger(clients.dynamoDb(), table, ttl, clock, sleeper);
+        return new DynamoDbEffectLedger(clients.dynamoDb(), table, ttl, clock, sleeper, senders.callPool());
     }
 }
