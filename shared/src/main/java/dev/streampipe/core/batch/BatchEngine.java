@@ -100,10 +100,16 @@ public final class BatchEngine {
         Map<String, List<Message>> bySink = route(batch, tracker, routeCounts, mismatches);
 
         Map<String, CompletableFuture<SinkResult>> futures = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Message>> e : bySink.entrySet()) {
-            Sink sink = sinks.get(e.getKey());
-            List<Message> messages = e.getValue();
-            futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> deliver(sink, messages, deadline), executor));
+        // Ledgered sinks first: ledger read, send and ledger write make theirs the batch's longest path.
+        for (boolean ledgeredPass : new boolean[] {true, false}) {
+            for (Map.Entry<String, List<Message>> e : bySink.entrySet()) {
+                Sink sink = sinks.get(e.getKey());
+                if (ledgered(sink) == ledgeredPass) {
+                    List<Message> messages = e.getValue();
+                    futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> deliver(sink, messages, deadline),
+                            executor));
+                }
+            }
         }
         Map<String, SinkResult> results = joinAll(futures);
         Map<String, BatchResult.SinkCounts> sinkCounts = new TreeMap<>();
@@ -187,6 +193,10 @@ public final class BatchEngine {
             }
         }
         return bySink;
+    }
+
+    private static boolean ledgered(Sink sink) {
+        return sink instanceof LedgeredSink || sink instanceof RememberingSink r && r.ledgered();
     }
 
     /** Waits for every sink; the first bug any of them hit fails the batch once all have finished. */

@@ -21,6 +21,11 @@ final class RememberingSink implements Sink {
         this.memory = Objects.requireNonNull(memory, "memory");
     }
 
+    /** Whether the sink behind the memory is behind the effect ledger. */
+    boolean ledgered() {
+        return delegate instanceof LedgeredSink;
+    }
+
     @Override
     public String name() {
         return delegate.name();
