@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Billable units from recorded calls, by {@link Billing}'s rules. Only entries the endpoint accepted are billed
@@ -38,26 +39,20 @@ final class UsageMeter {
 
     /** SNS: one request per started 64 KB of each call's messages and attributes (a PublishBatch is one call). */
     static Usage.Api sns(List<RecordedCall<SnsEntry>> calls) {
-        Usage.Api api = Usage.Api.NONE;
-        for (RecordedCall<SnsEntry> call : calls) {
-            long callBytes = 0;
-            for (SnsEntry e : call.accepted()) {
-                long n = Utf8.length(e.message()) + attributes(e.messageAttributes());
-                callBytes += n;
-                api = api.plus(n, 0);
-            }
-            api = billCall(api, callBytes, !call.accepted().isEmpty());
-        }
-        return api;
+        return perCall(calls, e -> Utf8.length(e.message()) + attributes(e.messageAttributes()));
     }
 
     /** SQS: as SNS, one request per started 64 KB of each call. */
     static Usage.Api sqs(List<RecordedCall<SqsEntry>> calls) {
+        return perCall(calls, e -> Utf8.length(e.messageBody()) + attributes(e.messageAttributes()));
+    }
+
+    private static <E> Usage.Api perCall(List<RecordedCall<E>> calls, ToLongFunction<E> size) {
         Usage.Api api = Usage.Api.NONE;
-        for (RecordedCall<SqsEntry> call : calls) {
+        for (RecordedCall<E> call : calls) {
             long callBytes = 0;
-            for (SqsEntry e : call.accepted()) {
-                long n = Utf8.length(e.messageBody()) + attributes(e.messageAttributes());
+            for (E e : call.accepted()) {
+                long n = size.applyAsLong(e);
                 callBytes += n;
                 api = api.plus(n, 0);
             }
