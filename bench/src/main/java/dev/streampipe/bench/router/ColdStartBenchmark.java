@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * builds side by side, give several classpaths as {@code label=classpath,label=classpath}: every mode runs on each,
  * and the runs are interleaved (run 1 of every variant, then run 2, ...) so a change in the machine's load falls on
  * all of them alike. Extra JVM options for the children: {@code -Dcoldstart.jvmArgs="..."} (all) and
- * {@code -Dcoldstart.jvmArgs.<label>="..."} (one classpath), space-separated.
+ * {@code -Dcoldstart.jvmArgs.<label>="..."} (one classpath), space-separated; {@code -Dcoldstart.java.<label>=<java>}
+ * runs that label's children on another JVM (JDK 17 and 25 side by side), the benchmark's own by default.
  */
 public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
@@ -39,22 +40,24 @@ public final class ColdStartBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         String event = args.length > 2 ? args[2] : "events/mixed-batch.json";
         List<String> modes = Arrays.asList((args.length > 3 ? args[3] : "noop,noarg,apache").split(","));
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String ownJava = ProcessHandle.current().info().command().orElse("java");
         List<Variant> variants = new ArrayList<>();
         for (Map.Entry<String, String> cp : classpaths.entrySet()) {
+            String java = System.getProperty("coldstart.java." + cp.getKey(), ownJava);
             for (String mode : modes) {
-                variants.add(new Variant(cp.getKey(), cp.getValue(), mode, jvmArgs(cp.getKey())));
+                variants.add(new Variant(cp.getKey(), cp.getValue(), mode, java, jvmArgs(cp.getKey())));
             }
         }
         try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
             System.out.printf("Cold start, JVM start -> first batch handled (%s), %d fresh JVMs per variant"
-                    + " (interleaved), medians [all runs] in ms; %s%n", event, runs, Runtime.version());
+                    + " (interleaved), medians [all runs] in ms; children on %s unless said%n", event, runs,
+                    Runtime.version());
             for (int i = 0; i < runs; i++) {
                 for (Variant v : variants) {
                     aws.reset();
                     ledger.reset();
                     long t0 = System.nanoTime();
-                    String[] report = runChild(java, v, event, aws, ledger);
+                    String[] report = runChild(v, event, aws, ledger);
                     v.wall.add((System.nanoTime() - t0) / 1e6);
                     v.ctor.add(Long.parseLong(report[1]) / 1e6);
                     v.handle.add(Long.parseLong(report[2]) / 1e6);
@@ -66,16 +69,17 @@ public final class ColdStartBenchmark {
             }
         }
         for (Variant v : variants) {
-            System.out.printf("%-16s wall %6.0f %s | handler ctor %5.0f | first batch %5.0f | process cpu %5.0f%n",
-                    v.name(), median(v.wall), rounded(v.wall), median(v.ctor), median(v.handle), median(v.cpu));
+            System.out.printf("%-16s wall %6.0f %s | handler ctor %5.0f | first batch %5.0f | process cpu %5.0f%s%n",
+                    v.name(), median(v.wall), rounded(v.wall), median(v.ctor), median(v.handle), median(v.cpu),
+                    v.java().equals(ownJava) ? "" : " | on " + v.java());
         }
     }
 
     /** One classpath and mode, with the figures of its runs. */
-    private record Variant(String label, String classpath, String mode, List<String> jvmArgs, List<Double> wall,
-                           List<Double> ctor, List<Double> handle, List<Double> cpu) {
-        Variant(String label, String classpath, String mode, List<String> jvmArgs) {
-            this(label, classpath, mode, jvmArgs, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+    private record Variant(String label, String classpath, String mode, String java, List<String> jvmArgs,
+                           List<Double> wall, List<Double> ctor, List<Double> handle, List<Double> cpu) {
+        Variant(String label, String classpath, String mode, String java, List<String> jvmArgs) {
+            this(label, classpath, mode, java, jvmArgs, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                     new ArrayList<>());
         }
 
@@ -112,9 +116,9 @@ public final class ColdStartBenchmark {
         return options;
     }
 
-    private static String[] runChild(String java, Variant v, String event, LoopbackAws aws, LedgerTableEndpoint ledger)
+    private static String[] runChild(Variant v, String event, LoopbackAws aws, LedgerTableEndpoint ledger)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(v.java(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(v.jvmArgs());
         command.addAll(List.of("-cp", v.classpath(), ColdStartChild.class.getName(), event, v.mode()));
         ProcessBuilder pb = new ProcessBuilder(command);
