@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,50 +18,110 @@ import java.util.concurrent.TimeUnit;
  * the given classpath (meant to be the router's runtime classpath plus {@code bench/target/classes}), with the
  * router's environment pointing every client at a {@link LoopbackAws} ({@code AWS_ENDPOINT_URL}) and the ledger at a
  * {@link LedgerTableEndpoint} ({@code AWS_ENDPOINT_URL_DYNAMODB}). Wall time is measured here, from process spawn to
- * the child's report line; the child reports handler construction and first-batch time. JVM flags as Lambda's Java
- * runtimes set them by default: {@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1}.
+ * the child's report line; the child reports handler construction time, first-batch time and the CPU time its
+ * process used (all threads, JIT and GC included: on a function with one vCPU or less, that is the wall time to
+ * expect). JVM flags as Lambda's Java runtimes set them by default: {@code -XX:+TieredCompilation
+ * -XX:TieredStopAtLevel=1}. The classpath to measure is the package {@code sam build} makes (its root and
+ * {@code lib/*}), plus {@code bench/target/classes}.
  *
- * <p>Args: {@code <child classpath> [runs=7] [event=events/mixed-batch.json] [modes=noop,noarg,apache]}.
+ * <p>Args: {@code <child classpath> [runs=7] [event=events/mixed-batch.json] [modes=noop,noarg,apache]}. To compare
+ * builds side by side, give several classpaths as {@code label=classpath,label=classpath}: every mode runs on each,
+ * and the runs are interleaved (run 1 of every variant, then run 2, ...) so a change in the machine's load falls on
+ * all of them alike. Extra JVM options for the children: {@code -Dcoldstart.jvmArgs="..."} (all) and
+ * {@code -Dcoldstart.jvmArgs.<label>="..."} (one classpath), space-separated; {@code -Dcoldstart.java.<label>=<java>}
+ * runs that label's children on another JVM (JDK 17 and 25 side by side), the benchmark's own by default.
  */
 public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        String classpath = args[0];
+        Map<String, String> classpaths = classpaths(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         String event = args.length > 2 ? args[2] : "events/mixed-batch.json";
         List<String> modes = Arrays.asList((args.length > 3 ? args[3] : "noop,noarg,apache").split(","));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
-            System.out.printf("Cold start, JVM start -> first batch handled (%s), %d fresh JVMs per mode, medians"
-                    + " [all runs] in ms; %s%n", event, runs, Runtime.version());
+        String ownJava = ProcessHandle.current().info().command().orElse("java");
+        List<Variant> variants = new ArrayList<>();
+        for (Map.Entry<String, String> cp : classpaths.entrySet()) {
+            String java = System.getProperty("coldstart.java." + cp.getKey(), ownJava);
             for (String mode : modes) {
-                List<Double> wall = new ArrayList<>();
-                List<Double> ctor = new ArrayList<>();
-                List<Double> handle = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
+                variants.add(new Variant(cp.getKey(), cp.getValue(), mode, java, jvmArgs(cp.getKey())));
+            }
+        }
+        try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
+            System.out.printf("Cold start, JVM start -> first batch handled (%s), %d fresh JVMs per variant"
+                    + " (interleaved), medians [all runs] in ms; children on %s unless said%n", event, runs,
+                    Runtime.version());
+            for (int i = 0; i < runs; i++) {
+                for (Variant v : variants) {
                     aws.reset();
                     ledger.reset();
                     long t0 = System.nanoTime();
-                    String[] report = runChild(java, classpath, event, mode, aws, ledger);
-                    wall.add((System.nanoTime() - t0) / 1e6);
-                    ctor.add(Long.parseLong(report[1]) / 1e6);
-                    handle.add(Long.parseLong(report[2]) / 1e6);
-                    if (!mode.equals("noop")) {
-                        check(report[3], aws, ledger);
+                    String[] report = runChild(v, event, aws, ledger);
+                    v.wall.add((System.nanoTime() - t0) / 1e6);
+                    v.ctor.add(Long.parseLong(report[1]) / 1e6);
+                    v.handle.add(Long.parseLong(report[2]) / 1e6);
+                    v.cpu.add(Long.parseLong(report[3]) / 1e6);
+                    if (!v.mode.equals("noop")) {
+                        check(report[4], aws, ledger);
                     }
                 }
-                System.out.printf("%-7s wall %7.0f %s | handler ctor %5.0f | first batch %5.0f%n", mode, median(wall),
-                        rounded(wall), median(ctor), median(handle));
             }
+        }
+        for (Variant v : variants) {
+            System.out.printf("%-16s wall %6.0f %s | handler ctor %5.0f | first batch %5.0f | process cpu %5.0f%s%n",
+                    v.name(), median(v.wall), rounded(v.wall), median(v.ctor), median(v.handle), median(v.cpu),
+                    v.java().equals(ownJava) ? "" : " | on " + v.java());
         }
     }
 
-    private static String[] runChild(String java, String classpath, String event, String mode, LoopbackAws aws,
-                                      LedgerTableEndpoint ledger) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, ColdStartChild.class.getName(), event, mode);
+    /** One classpath and mode, with the figures of its runs. */
+    private record Variant(String label, String classpath, String mode, String java, List<String> jvmArgs,
+                           List<Double> wall, List<Double> ctor, List<Double> handle, List<Double> cpu) {
+        Variant(String label, String classpath, String mode, String java, List<String> jvmArgs) {
+            this(label, classpath, mode, java, jvmArgs, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+        }
+
+        String name() {
+            return label.isEmpty() ? mode : label + "/" + mode;
+        }
+    }
+
+    /** {@code classpath}, or {@code label=classpath,label=classpath} (labels are word characters). */
+    private static Map<String, String> classpaths(String arg) {
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        if (!arg.matches("\\w+=.*")) {
+            byLabel.put("", arg);
+            return byLabel;
+        }
+        for (String part : arg.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("expected label=classpath, was " + part);
+            }
+            byLabel.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return byLabel;
+    }
+
+    private static List<String> jvmArgs(String label) {
+        List<String> options = new ArrayList<>();
+        for (String key : List.of("coldstart.jvmArgs", "coldstart.jvmArgs." + label)) {
+            String value = System.getProperty(key, "").trim();
+            if (!value.isEmpty()) {
+                options.addAll(Arrays.asList(value.split("\\s+")));
+            }
+        }
+        return options;
+    }
+
+    private static String[] runChild(Variant v, String event, LoopbackAws aws, LedgerTableEndpoint ledger)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(v.java(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        command.addAll(v.jvmArgs());
+        command.addAll(List.of("-cp", v.classpath(), ColdStartChild.class.getName(), event, v.mode()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("JAVA_TOOL_OPTIONS"));
@@ -94,9 +155,9 @@ public final class ColdStartBenchmark {
             }
         }
         if (report == null) {
-            throw new IllegalStateException("child (" + mode + ") reported nothing; last output: " + tail);
+            throw new IllegalStateException("child (" + v.name() + ") reported nothing; last output: " + tail);
         }
-        return report.split(" ", 4);
+        return report.split(" ", 5);
     }
 
     /** The batch really went out: nothing to retry, and the sinks and the ledger were called. */

@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The measured side of {@link ColdStartBenchmark}, run in a fresh JVM on the router's runtime classpath: builds the
- * handler, handles one event, prints {@code COLDSTART <ctor ns> <handle ns> <response>} and exits. Modes:
- * {@code noarg} — {@code new RouterHandler()}, exactly as Lambda does (environment, URLConnection client);
+ * handler, handles one event, prints {@code COLDSTART <ctor ns> <handle ns> <process cpu ns> <response>} and exits.
+ * Modes: {@code noarg} — {@code new RouterHandler()}, exactly as Lambda does (environment, URLConnection client);
  * {@code apache} — the same wiring with the Apache HTTP client; {@code noop} — nothing (the JVM's own floor).
  */
 public final class ColdStartChild {
@@ -45,7 +45,7 @@ public final class ColdStartChild {
         long t0 = System.nanoTime();
         String mode = args[1];
         if (mode.equals("noop")) {
-            System.out.println("COLDSTART 0 0 {}");
+            System.out.println("COLDSTART 0 0 " + cpuNanos() + " {}");
             System.exit(0);
         }
         RouterHandler handler = mode.equals("apache") ? apacheHandler() : new RouterHandler();
@@ -55,8 +55,14 @@ public final class ColdStartChild {
         long t2 = System.nanoTime();
         handler.handleRequest(new ByteArrayInputStream(event), response, InvocationContext.of("streampipe-router", Duration.ofMinutes(5)));
         long t3 = System.nanoTime();
-        System.out.println("COLDSTART " + (t1 - t0) + " " + (t3 - t2) + " " + response.toString(StandardCharsets.UTF_8));
+        System.out.println("COLDSTART " + (t1 - t0) + " " + (t3 - t2) + " " + cpuNanos() + " "
+                + response.toString(StandardCharsets.UTF_8));
         System.exit(0);
+    }
+
+    /** CPU time of the whole process so far, every thread (JIT and GC included): what one vCPU would have to run. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     private static RouterHandler apacheHandler() {

@@ -79,7 +79,7 @@ public final class AwsSinks {
      * {@code .fifo}) grouped by route and de-duplicated by effect key (see {@link SqsDeadLetterSink#fifoOptions}).
      */
     public DeadLetterSink sqsDeadLetters(String queueUrl) {
-        return new SqsDeadLetterSink(clients.sqs(), queueUrl, senders);
+        return new SqsDeadLetterSink(clients.deadLetterSqs(), queueUrl, senders);
     }
 
     /** The effect ledger on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}). */

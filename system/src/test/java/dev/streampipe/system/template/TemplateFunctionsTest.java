@@ -24,7 +24,7 @@ class TemplateFunctionsTest {
 
         assertThat(router.path("CodeUri").asText()).isEqualTo("router-function");
         assertThat(router.path("Handler").asText()).isEqualTo("dev.streampipe.router.RouterHandler::handleRequest");
-        assertThat(router.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(router.path("Runtime").asText()).isEqualTo("java25");
         assertThat(router.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(router.path("AutoPublishAlias").asText()).isNotBlank();
         assertThat(router.path("LoggingConfig").path("LogFormat").asText()).isEqualTo("JSON");
