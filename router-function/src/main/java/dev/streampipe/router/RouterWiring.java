@@ -29,6 +29,11 @@ public final class RouterWiring {
 
     /** The router on AWS: the session topology's sinks on the environment's clients (a {@link dev.streampipe.aws.lambda.StreamApp}). */
     public static StreamRuntime router(StreamEnvironment env) {
+        return routerBuilder(env).build();
+    }
+
+    /** {@link #router(StreamEnvironment)}'s runtime builder, for a caller that adds to it (a phase listener). */
+    public static StreamRuntime.Builder routerBuilder(StreamEnvironment env) {
         RouterConfig config = RouterConfig.from(env.settings());
         AwsSinks aws = env.sinks();
         return env.runtime(SessionTopology.create(config.schema()))
@@ -37,8 +42,7 @@ public final class RouterWiring {
                 .sink(aws.lambdaBatched(SUMMARY_TRIGGER_SINK, config.summaryFunctionName(), SUMMARY_TRIGGER_FIELD))
                 .sink(aws.eventBridge(STATUS_EVENTS_SINK, config.eventBusName(), config.eventSource()))
                 .sink(aws.sns(HANDOFFS_SINK, config.handoffTopicArn()))
-                .primeWith(Priming.SAMPLE)
-                .build();
+                .primeWith(Priming.SAMPLE);
     }
 
     /** The router over the session topology with any sinks by name (files or memory: the local replay). */

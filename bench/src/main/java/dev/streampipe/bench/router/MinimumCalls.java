@@ -27,8 +27,10 @@ import java.util.Set;
  *
  * @param messages per sink, in {@link RouterFanOutBenchmark#operations()} order
  * @param minimum  minimum calls per sink, same order
+ * @param rounds   rounds per sink (the most entries of one key; 1 for the unordered Lambda), same order; 0 for a
+ *                 sink with nothing to send
  */
-record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledgerWrites) {
+record MinimumCalls(long[] messages, long[] minimum, long[] rounds, long ledgerGets, long ledgerWrites) {
     private static final int FIREHOSE = 0;
     private static final int LAMBDA = 3;
     private static final BatchLimits[] LIMITS = {BatchLimits.FIREHOSE, BatchLimits.SNS, BatchLimits.EVENTBRIDGE,
@@ -69,12 +71,15 @@ record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledge
             }
         }
         long[] minimum = new long[operations.length];
+        long[] rounds = new long[operations.length];
         for (int i = 0; i < operations.length; i++) {
             minimum[i] = i == LAMBDA ? unordered(entries.get(i), LIMITS[i]) : inRounds(entries.get(i), LIMITS[i]);
+            long most = entries.get(i).values().stream().mapToLong(List::size).max().orElse(0);
+            rounds[i] = i == LAMBDA ? Math.min(most, 1) : most; // unordered: its calls go together
         }
         long handoffs = messages[1];
         long statusEvents = messages[2];
-        return new MinimumCalls(messages, minimum, ceil(handoffs, 100) + ceil(statusEvents, 100),
+        return new MinimumCalls(messages, minimum, rounds, ceil(handoffs, 100) + ceil(statusEvents, 100),
                 ceil(handoffs, 25) + ceil(statusEvents, 25));
     }
 
@@ -113,6 +118,19 @@ record MinimumCalls(long[] messages, long[] minimum, long ledgerGets, long ledge
             n += m;
         }
         return n;
+    }
+
+    /**
+     * The fewest round trips one after another any such router needs: per sink its rounds, plus for the ledgered
+     * sinks (SNS, EventBridge) the ledger read before and the ledger write after; the batch takes the longest.
+     */
+    long criticalRoundTrips() {
+        long longest = 0;
+        for (int i = 0; i < rounds.length; i++) {
+            boolean ledgered = i == 1 || i == 2;
+            longest = Math.max(longest, rounds[i] == 0 ? 0 : rounds[i] + (ledgered ? 2 : 0));
+        }
+        return longest;
     }
 
     long totalWithoutLedger() {

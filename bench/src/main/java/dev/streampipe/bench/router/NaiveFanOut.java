@@ -9,6 +9,7 @@ import dev.streampipe.router.RouterConfig;
 import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.router.SessionTopology;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -46,20 +47,47 @@ public final class NaiveFanOut {
      * store's "in progress" write before and "completed" write after); the wrapper's own calls are not counted.
      */
     public int handle(byte[] event, RecordWrapper wrapper) {
+        return handle(event, wrapper, null);
+    }
+
+    /** As {@link #handle(byte[])}, adding the time of each phase to {@code timing}. */
+    public int handle(byte[] event, Timing timing) {
+        return handle(event, RecordWrapper.NONE, Objects.requireNonNull(timing, "timing"));
+    }
+
+    private int handle(byte[] event, RecordWrapper wrapper, Timing timing) {
+        long t0 = timing == null ? 0 : System.nanoTime();
         DecodedBatch batch = decoder.decode(event);
+        if (timing != null) {
+            timing.decodeNanos += System.nanoTime() - t0;
+        }
         int calls = 0;
         for (ChangeRecord record : batch.records()) {
             int[] sent = {0};
             wrapper.around(record, () -> {
-                for (Topology.Routed routed : topology.route(record)) {
+                long r0 = timing == null ? 0 : System.nanoTime();
+                List<Topology.Routed> routes = topology.route(record);
+                long s0 = timing == null ? 0 : System.nanoTime();
+                for (Topology.Routed routed : routes) {
                     if (routed.payload().isPresent() && routed.route().sink().isPresent()) {
                         sent[0] += send(routed.route().sink().get(), routed.payload().get());
                     }
+                }
+                if (timing != null) {
+                    timing.routeNanos += s0 - r0;
+                    timing.sendNanos += System.nanoTime() - s0;
                 }
             });
             calls += sent[0];
         }
         return calls;
+    }
+
+    /** Wall time per phase of the per-record path, summed over its records (one batch at a time). */
+    public static final class Timing {
+        long decodeNanos;
+        long routeNanos;
+        long sendNanos;
     }
 
     /** Runs one record's sends; must run {@code sends} exactly once. */

@@ -10,12 +10,13 @@ final class Report {
     private Report() {
     }
 
-    static void print(Path eventFile, byte[] event, java.time.Duration latency, int runs,
+    static void print(Path eventFile, byte[] event, java.time.Duration latency, int runs, int warmups,
                       RouterFanOutBenchmark.Counts router, RouterFanOutBenchmark.Counts naive,
                       List<Long> routerNanos, List<Long> naiveNanos, MinimumCalls min) {
         String[][] ops = RouterFanOutBenchmark.operations();
         System.out.printf("Router fan-out: %s (%,d bytes), loopback AWS with %d ms per call, %d measured runs"
-                + " (after 3 warm-up runs without latency)%n", eventFile, event.length, latency.toMillis(), runs);
+                + " (after %d warm-up runs without latency)%n", eventFile, event.length, latency.toMillis(), runs,
+                warmups);
         System.out.printf("%-16s %9s  %-22s %-26s %8s%n", "sink", "messages", "naive calls", "router calls", "minimum");
         for (int i = 0; i < ops.length; i++) {
             System.out.printf("%-16s %9d  %-22s %-26s %8d%n", ops[i][0], min.messages()[i],

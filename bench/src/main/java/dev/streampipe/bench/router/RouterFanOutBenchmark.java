@@ -1,5 +1,6 @@
 package dev.streampipe.bench.router;
 
+import dev.streampipe.core.batch.BatchPhases;
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.RetryPolicy;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
@@ -33,11 +35,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * API calls and wall time for one batch: the router ({@link RouterWiring}, real SDK clients, effect ledger
  * {@code DynamoDbEffectLedger} on a {@link LedgerTableEndpoint}) against the naive per-record fan-out
  * ({@link NaiveFanOut}), all on a {@link LoopbackAws} that adds a fixed latency to every call (the ledger endpoint
- * too). Prints calls per sink beside the theoretical minimum, wall times (median of the runs) and the ratios.
+ * too). Prints calls per sink beside the theoretical minimum, wall times (median of the runs) and the ratios, then
+ * the router's wall time per phase ({@link dev.streampipe.core.batch.PhaseListener}) beside the per-record path's
+ * decode, route and sends, and the round trips on the critical path (from the SDK calls' wire times) against the
+ * minimum.
  *
  * <p>Run from the repository root after {@code ./mvnw -q -pl bench -am package -DskipTests}:
  * {@code java -cp bench/target/benchmarks.jar dev.streampipe.bench.router.RouterFanOutBenchmark
- * [event=events/mixed-batch-1000.json] [latencyMs=5] [runs=5]}.
+ * [event=events/mixed-batch-1000.json] [latencyMs=5] [runs=21] [warmups=30]}.
  */
 public final class RouterFanOutBenchmark {
     private static final String[][] OPERATIONS = {
@@ -54,7 +59,8 @@ public final class RouterFanOutBenchmark {
     public static void main(String[] args) throws IOException {
         Path eventFile = Path.of(args.length > 0 ? args[0] : "events/mixed-batch-1000.json");
         Duration latency = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 5);
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 21;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         byte[] event = Files.readAllBytes(eventFile);
         Map<String, String> environment = Map.of("ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
                 "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs",
@@ -64,48 +70,72 @@ public final class RouterFanOutBenchmark {
                 "LEDGER_TABLE_NAME", "streampipe-effect-ledger", "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
         RouterConfig config = RouterConfig.fromEnvironment(environment);
         AtomicLong auditBytes = new AtomicLong();
+        CallTimes callTimes = new CallTimes();
 
         try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
-            AwsClients clients = AwsClients.of(aws.client(FirehoseClient.builder()),
-                    aws.client(SnsClient.builder()), aws.client(EventBridgeClient.builder()),
-                    aws.client(LambdaClient.builder()), aws.client(SqsClient.builder()),
-                    aws.configure(DynamoDbClient.builder()).endpointOverride(ledger.endpoint()).build());
+            AwsClients clients = AwsClients.of(aws.client(timed(FirehoseClient.builder(), callTimes)),
+                    aws.client(timed(SnsClient.builder(), callTimes)),
+                    aws.client(timed(EventBridgeClient.builder(), callTimes)),
+                    aws.client(timed(LambdaClient.builder(), callTimes)), aws.client(timed(SqsClient.builder(), callTimes)),
+                    aws.configure(timed(DynamoDbClient.builder(), callTimes)).endpointOverride(ledger.endpoint()).build());
+            List<BatchPhases> phases = new ArrayList<>();
             // A fresh router per run, as a fresh container: its in-memory record of accepted messages would
             // otherwise skip what the previous run sent.
-            Supplier<StreamRuntime> routers = () -> RouterWiring.router(StreamEnvironment.of(environment, clients,
-                    Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, line -> auditBytes.addAndGet(line.length())));
+            Supplier<StreamRuntime> routers = () -> RouterWiring.routerBuilder(StreamEnvironment.of(environment,
+                    clients, Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT,
+                    line -> auditBytes.addAndGet(line.length()))).phases(phases::add).build();
             NaiveFanOut naive = new NaiveFanOut(config, clients, line -> auditBytes.addAndGet(line.length()));
 
-            // Warm up JIT and connections without latency, then measure with it.
-            for (int i = 0; i < 3; i++) {
+            // Warm up JIT and connections without latency (the per-record path a few times: it makes 1,000s of
+            // calls a run), then measure with it.
+            for (int i = 0; i < warmups; i++) {
                 reset(aws, ledger, Duration.ZERO);
                 runRouter(routers.get(), event);
-                naive.handle(event);
+                if (i < 3) {
+                    naive.handle(event);
+                }
             }
+            phases.clear();
             List<Long> routerNanos = new ArrayList<>();
             List<Long> naiveNanos = new ArrayList<>();
+            List<Integer> routerTrips = new ArrayList<>();
+            List<NaiveFanOut.Timing> naiveTimings = new ArrayList<>();
+            int naiveTrips = 0;
             Counts routerCounts = null;
             Counts naiveCounts = null;
             for (int i = 0; i < runs; i++) {
                 StreamRuntime router = routers.get();
                 reset(aws, ledger, latency);
+                callTimes.reset();
                 long t0 = System.nanoTime();
                 BatchResult result = runRouter(router, event);
                 routerNanos.add(System.nanoTime() - t0);
+                routerTrips.add(callTimes.sequentialRoundTrips());
                 check(result.batchItemFailures().isEmpty() && aws.unexpected().isEmpty() && ledger.unexpected() == 0,
                         "router run failed: " + result.failureReasons() + " " + aws.unexpected());
                 routerCounts = Counts.router(aws, ledger);
 
                 reset(aws, ledger, latency);
+                callTimes.reset();
+                NaiveFanOut.Timing timing = new NaiveFanOut.Timing();
                 t0 = System.nanoTime();
-                int calls = naive.handle(event);
+                int calls = naive.handle(event, timing);
                 naiveNanos.add(System.nanoTime() - t0);
+                naiveTimings.add(timing);
+                naiveTrips = callTimes.sequentialRoundTrips();
                 naiveCounts = Counts.naive(aws);
                 check(calls == naiveCounts.total() && aws.unexpected().isEmpty(), "naive run miscounted");
             }
-            Report.print(eventFile, event, latency, runs, routerCounts, naiveCounts, routerNanos, naiveNanos,
-                    MinimumCalls.of(config, event));
+            MinimumCalls minimum = MinimumCalls.of(config, event);
+            Report.print(eventFile, event, latency, runs, warmups, routerCounts, naiveCounts, routerNanos, naiveNanos,
+                    minimum);
+            PhaseTable.print(latency.toMillis(), phases, routerNanos, routerTrips, naiveTimings, naiveNanos,
+                    naiveTrips, minimum.criticalRoundTrips());
         }
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> B timed(B builder, CallTimes callTimes) {
+        return builder.overrideConfiguration(o -> o.addExecutionInterceptor(callTimes));
     }
 
     private static BatchResult runRouter(StreamRuntime router, byte[] event) {

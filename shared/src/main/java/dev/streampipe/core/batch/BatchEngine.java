@@ -2,21 +2,22 @@ package dev.streampipe.core.batch;
 
 import dev.streampipe.core.decode.DecodeOutcome;
 import dev.streampipe.core.decode.DecodedBatch;
-import dev.streampipe.core.record.StreamViewType;
-import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Runs one batch through a {@link Topology} into named {@link Sink}s and decides what Lambda must be told.
@@ -24,11 +25,15 @@ import java.util.concurrent.Executor;
  *
  * <p>Guarantees:
  * <ul>
- *   <li>all sinks of a batch are flushed concurrently on the given executor, each with all its messages at once;</li>
+ *   <li>all sinks of a batch are flushed concurrently on the given executor, each with all its messages at once;
+ *   the sinks behind the effect ledger start first: the routes that send to them are mapped in a first pass over
+ *   the batch and those sinks start (their ledger read goes out) before the other routes are mapped;</li>
  *   <li>failures are told apart by type: {@link RetryableSinkException} and retryable {@link Failure}s make a record
  *   retryable; {@link PoisonRecordException}, a route's rejection and permanent {@link Failure}s make a (record,
  *   route) poison; anything else thrown by a mapper, a sink or the dead-letter sink is a bug and fails the batch with
- *   {@link UnexpectedFailureException} (never retried as transient, never dead-lettered);</li>
+ *   {@link UnexpectedFailureException} (never retried as transient, never dead-lettered). A mapper bug in the
+ *   second pass fails the batch after the ledgered sinks have sent: the engine waits for them (ledger writes
+ *   included) before it throws, so the retry of the batch skips the effects they delivered;</li>
  *   <li>a record that fails retryably in any sink makes the result report the <em>earliest</em> such record's
  *   sequence number (Lambda checkpoints before it and delivers it and everything after it again); never an empty
  *   identifier: if that record's sequence number is unreadable the nearest earlier readable one is reported, and
@@ -43,7 +48,9 @@ import java.util.concurrent.Executor;
  *   one key in order even when its API fails single entries of a call;</li>
  *   <li>given an {@link AcceptedMemory} ({@link BatchEngineBuilder#acceptedMemory}), a message of a route without a
  *   ledger that a sink of this engine already accepted (same sink, event id and route) is skipped on redelivery,
- *   counted as skipped; the memory is bounded and best-effort, and ledgered routes keep using only the ledger.</li>
+ *   counted as skipped; the memory is bounded and best-effort, and ledgered routes keep using only the ledger;</li>
+ *   <li>given a {@link PhaseListener} ({@link BatchEngineBuilder#phases}), each batch that ends with a result reports
+ *   its {@link BatchPhases}; without one no clock is read for them.</li>
  * </ul>
  * Thread-safe: one engine serves concurrent batches if its sinks do.
  */
@@ -52,6 +59,10 @@ public final class BatchEngine {
     private final Map<String, Sink> sinks;
     private final DeadLetterSink deadLetters;
     private final Executor executor;
+    private final Set<String> ledgeredSinks;
+    private final Predicate<Route> toLedgeredSinks;
+    private final PhaseListener phaseListener;
+    private final LongSupplier nanoTime;
 
     /** An engine for a topology without ledgered routes (it throws {@link IllegalArgumentException} otherwise). */
     public BatchEngine(Topology topology, Map<String, Sink> sinks, DeadLetterSink deadLetters, Executor executor) {
@@ -84,33 +95,63 @@ public final class BatchEngine {
             wired.replaceAll((name, sink) -> new RememberingSink(sink, b.acceptedMemory));
         }
         this.sinks = Map.copyOf(wired);
+        Set<String> ledgered = new LinkedHashSet<>();
+        wired.forEach((name, sink) -> {
+            if (ledgered(sink)) {
+                ledgered.add(name);
+            }
+        });
+        this.ledgeredSinks = Set.copyOf(ledgered);
+        this.toLedgeredSinks = BatchRouting.sendingTo(ledgeredSinks);
+        this.phaseListener = b.phaseListener;
+        this.nanoTime = b.nanoTime;
     }
 
     public static BatchEngineBuilder builder(Topology topology) {
         return new BatchEngineBuilder(topology, BatchEngine::new);
     }
 
+    /** Runs one batch; with a {@link BatchEngineBuilder#phases phase listener}, reports its phases to it. */
     public BatchResult process(DecodedBatch batch, Deadline deadline) {
-        BatchTracker tracker = new BatchTracker(batch.size());
-        Map<String, Long> routeCounts = new TreeMap<>();
-        for (Route r : topology.routes()) {
-            routeCounts.put(r.name(), 0L);
+        if (phaseListener == PhaseListener.NONE) {
+            return process(batch, deadline, PhaseRecorder.OFF);
         }
-        Map<String, BatchResult.ViewTypeMismatch> mismatches = new TreeMap<>();
-        Map<String, List<Message>> bySink = route(batch, tracker, routeCounts, mismatches);
+        PhaseRecorder phases = PhaseRecorder.start(nanoTime);
+        BatchResult result = process(batch, deadline, phases);
+        phaseListener.batch(phases.finish());
+        return result;
+    }
 
+    /**
+     * Runs one batch, recording its phases in {@code phases} (the caller {@link PhaseRecorder#finish finishes} it;
+     * this engine's own listener is not told): for a runtime that also times its decoding and its answer.
+     */
+    public BatchResult process(DecodedBatch batch, Deadline deadline, PhaseRecorder phases) {
+        BatchTracker tracker = new BatchTracker(batch.size());
+        BatchRouting routing = new BatchRouting(topology, batch, tracker);
+        Map<String, List<Message>> bySink = new LinkedHashMap<>();
         Map<String, CompletableFuture<SinkResult>> futures = new LinkedHashMap<>();
-        // Ledgered sinks first: ledger read, send and ledger write make theirs the batch's longest path.
-        for (boolean ledgeredPass : new boolean[] {true, false}) {
-            for (Map.Entry<String, List<Message>> e : bySink.entrySet()) {
-                Sink sink = sinks.get(e.getKey());
-                if (ledgered(sink) == ledgeredPass) {
-                    List<Message> messages = e.getValue();
-                    futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> deliver(sink, messages, deadline),
-                            executor));
-                }
-            }
+        // Ledgered sinks first: ledger read, sends and ledger write make theirs the batch's longest path, so their
+        // ledger read goes out before the other routes (the bulk of the mapping) are mapped.
+        if (!ledgeredSinks.isEmpty()) {
+            long start = phases.now();
+            Map<String, List<Message>> first = routing.pass(toLedgeredSinks);
+            phases.span(Phase.ROUTE_LEDGERED, null, start);
+            startAll(first, deadline, phases, futures);
+            bySink.putAll(first);
         }
+        Map<String, List<Message>> rest;
+        try {
+            long start = phases.now();
+            rest = routing.pass(toLedgeredSinks.negate());
+            phases.span(Phase.ROUTE_OTHERS, null, start);
+        } catch (UnexpectedFailureException e) {
+            // The ledgered sinks are under way: let them finish, ledger writes included, before failing the batch.
+            awaitAll(futures, e);
+            throw e;
+        }
+        startAll(rest, deadline, phases, futures);
+        bySink.putAll(rest);
         Map<String, SinkResult> results = joinAll(futures);
         Map<String, BatchResult.SinkCounts> sinkCounts = new TreeMap<>();
         for (String name : topology.sinks()) {
@@ -139,60 +180,32 @@ public final class BatchEngine {
                     messages - result.skipped() - retryable - permanent, result.skipped(), retryable, permanent));
         }
         Map<String, Long> deadLettersByRoute = new TreeMap<>();
-        int deadLettered = deadLetter(batch, tracker, deadline, deadLettersByRoute);
+        int deadLettered = deadLetter(batch, tracker, deadline, deadLettersByRoute, phases);
+        phases.tailStarts();
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, failedFrom(batch, tracker),
-                routeCounts, sinkCounts, tracker.retryReasons(), deadLettersByRoute, ledgerFailures,
-                List.copyOf(mismatches.values()));
+                routing.routeCounts(), sinkCounts, tracker.retryReasons(), deadLettersByRoute, ledgerFailures,
+                List.copyOf(routing.mismatches().values()));
     }
 
-    private Map<String, List<Message>> route(DecodedBatch batch, BatchTracker tracker, Map<String, Long> routeCounts,
-                                             Map<String, BatchResult.ViewTypeMismatch> mismatches) {
-        Map<String, List<Message>> bySink = new LinkedHashMap<>();
-        Map<String, Boolean> seenGroups = new HashMap<>();
-        StreamViewType required = topology.requiredViewType();
-        for (DecodeOutcome outcome : batch.outcomes()) {
-            if (outcome instanceof DecodeOutcome.Malformed m) {
-                tracker.poison(m.index(), null, "undecodable: " + m.message());
-                continue;
-            }
-            DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) outcome;
-            List<Topology.Routed> routed;
+    private void startAll(Map<String, List<Message>> bySink, Deadline deadline, PhaseRecorder phases,
+                          Map<String, CompletableFuture<SinkResult>> futures) {
+        for (Map.Entry<String, List<Message>> e : bySink.entrySet()) {
+            Sink sink = sinks.get(e.getKey());
+            List<Message> messages = e.getValue();
+            futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> deliver(sink, messages, deadline, phases),
+                    executor));
+        }
+    }
+
+    /** Waits for every sink already started; what they throw is added to {@code failure}, which is thrown next. */
+    private static void awaitAll(Map<String, CompletableFuture<SinkResult>> futures, RuntimeException failure) {
+        for (CompletableFuture<SinkResult> f : futures.values()) {
             try {
-                routed = topology.route(d.record());
-            } catch (RuntimeException e) {
-                throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName() + " on record "
-                        + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the batch", e);
-            }
-            String orderKey = null;
-            for (Topology.Routed r : routed) {
-                String route = r.route().name();
-                routeCounts.merge(route, 1L, Long::sum);
-                if (r.rejected()) {
-                    tracker.poison(d.index(), route, r.rejectionOrNull());
-                    if (r.unservedViewTypeOrNull() != null) {
-                        mismatches.merge(route, new BatchResult.ViewTypeMismatch(route, r.unservedViewTypeOrNull(),
-                                required, 1), (a, b) -> new BatchResult.ViewTypeMismatch(route, a.streamViewType(),
-                                required, a.records() + 1));
-                    }
-                    continue;
-                }
-                if (r.payload().isEmpty() || r.route().sink().isEmpty()) {
-                    continue;
-                }
-                Payload payload = r.payload().get();
-                if (payload.groupKey().isPresent()
-                        && seenGroups.putIfAbsent(route + "\u0000" + payload.groupKey().get(), true) != null) {
-                    continue;
-                }
-                String sink = r.route().sink().get();
-                if (orderKey == null) {
-                    orderKey = topology.orderKey(d.record());
-                }
-                bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(route, sink, d.index(),
-                        d.record().eventId(), d.record().sequenceNumber(), orderKey, payload, r.route().ledgered()));
+                f.join();
+            } catch (CompletionException ce) {
+                failure.addSuppressed(ce.getCause());
             }
         }
-        return bySink;
     }
 
     private static boolean ledgered(Sink sink) {
@@ -222,10 +235,27 @@ public final class BatchEngine {
         return results;
     }
 
-    private static SinkResult deliver(Sink sink, List<Message> messages, Deadline deadline) {
+    private static SinkResult deliver(Sink sink, List<Message> messages, Deadline deadline, PhaseRecorder phases) {
+        long start = phases.now();
+        try {
+            return deliver(sink, messages, deadline, start, phases);
+        } finally {
+            phases.span(Phase.DELIVERY, sink.name(), start);
+        }
+    }
+
+    private static SinkResult deliver(Sink sink, List<Message> messages, Deadline deadline, long start,
+                                      PhaseRecorder phases) {
         SinkResult result;
         try {
-            result = sink.deliver(messages, deadline);
+            if (sink instanceof RememberingSink remembering) {
+                result = remembering.deliver(messages, deadline, phases);
+            } else if (sink instanceof LedgeredSink ledgered) {
+                result = ledgered.deliver(messages, deadline, phases);
+            } else {
+                result = sink.deliver(messages, deadline);
+                phases.span(Phase.SEND, sink.name(), start);
+            }
         } catch (RetryableSinkException e) {
             // Nothing is known to have been sent: every message is retried with its record.
             return failAll(messages, Failure.retryable(e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -264,7 +294,8 @@ public final class BatchEngine {
         return out;
     }
 
-    private int deadLetter(DecodedBatch batch, BatchTracker tracker, Deadline deadline, Map<String, Long> byRoute) {
+    private int deadLetter(DecodedBatch batch, BatchTracker tracker, Deadline deadline, Map<String, Long> byRoute,
+                           PhaseRecorder phases) {
         int limit = tracker.earliestRetry();
         List<DeadLetter> letters = new ArrayList<>();
         for (DecodeOutcome o : batch.outcomes()) {
@@ -277,9 +308,12 @@ public final class BatchEngine {
         if (letters.isEmpty()) {
             return 0;
         }
+        long start = phases.now();
         try {
             deadLetters.deadLetter(letters, deadline);
+            phases.span(Phase.DEAD_LETTER, null, start);
         } catch (RetryableSinkException e) {
+            phases.span(Phase.DEAD_LETTER, null, start);
             for (DeadLetter l : letters) {
                 tracker.retry(l.recordIndex(), "dead-letter sink '" + deadLetters.name() + "' failed: " + e.getMessage());
             }

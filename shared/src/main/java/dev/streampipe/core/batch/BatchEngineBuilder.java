@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,6 +22,8 @@ public final class BatchEngineBuilder {
     EffectLedger ledger;
     Executor executor;
     AcceptedMemory acceptedMemory;
+    PhaseListener phaseListener = PhaseListener.NONE;
+    LongSupplier nanoTime = System::nanoTime;
     private RetryPolicy ledgerPolicy = RetryPolicy.DEFAULT;
     private Sleeper ledgerSleeper = Sleeper.REAL;
     private RandomGenerator ledgerRandom = new Random();
@@ -62,6 +65,21 @@ public final class BatchEngineBuilder {
      */
     public BatchEngineBuilder acceptedMemory(AcceptedMemory memory) {
         this.acceptedMemory = Objects.requireNonNull(memory, "acceptedMemory");
+        return this;
+    }
+
+    /**
+     * Tells {@code listener} the {@link BatchPhases} of every batch, timed on {@link System#nanoTime()}; without it
+     * ({@link PhaseListener#NONE}, the default) no phase is timed.
+     */
+    public BatchEngineBuilder phases(PhaseListener listener) {
+        return phases(listener, System::nanoTime);
+    }
+
+    /** As {@link #phases(PhaseListener)}, timed on {@code nanoTime} (a manual clock in tests). */
+    public BatchEngineBuilder phases(PhaseListener listener, LongSupplier nanoTime) {
+        this.phaseListener = Objects.requireNonNull(listener, "listener");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         return this;
     }
 

@@ -37,6 +37,11 @@ final class LedgeredSink implements Sink {
 
     @Override
     public SinkResult deliver(List<Message> messages, Deadline deadline) {
+        return deliver(messages, deadline, PhaseRecorder.OFF);
+    }
+
+    /** As {@link #deliver(List, Deadline)}, recording the ledger read, the send and the ledger write. */
+    SinkResult deliver(List<Message> messages, Deadline deadline, PhaseRecorder phases) {
         List<String> keys = new ArrayList<>();
         for (Message m : messages) {
             if (m.ledgered()) {
@@ -44,13 +49,19 @@ final class LedgeredSink implements Sink {
             }
         }
         if (keys.isEmpty()) {
-            return delegate.deliver(messages, deadline);
+            long start = phases.now();
+            SinkResult result = delegate.deliver(messages, deadline);
+            phases.span(Phase.SEND, name(), start);
+            return result;
         }
         Map<Message, Failure> unavailable = new LinkedHashMap<>();
         Set<String> done;
+        long readStart = phases.now();
         try {
             done = ledger.completed(keys);
+            phases.span(Phase.LEDGER_READ, name(), readStart);
         } catch (RetryableSinkException e) {
+            phases.span(Phase.LEDGER_READ, name(), readStart);
             done = null;
             Failure failure = Failure.retryable("effect ledger unavailable: " + e.getMessage());
             for (Message m : messages) {
@@ -71,7 +82,9 @@ final class LedgeredSink implements Sink {
                 toSend.add(m);
             }
         }
+        long sendStart = phases.now();
         SinkResult result = toSend.isEmpty() ? SinkResult.delivered() : delegate.deliver(toSend, deadline);
+        phases.span(Phase.SEND, name(), sendStart);
         Set<Message> failed = new HashSet<>();
         for (SinkResult.Failed f : result.failures()) {
             failed.add(f.message());
@@ -87,10 +100,12 @@ final class LedgeredSink implements Sink {
         if (newlyDone.isEmpty()) {
             return new SinkResult(failures, result.skipped() + skipped);
         }
+        long writeStart = phases.now();
         Map<String, Failure> unwritten = writeRetrier.run(newlyDone, written -> {
             ledger.markCompleted(written);
             return Map.of();
         }, deadline).failures();
+        phases.span(Phase.LEDGER_WRITE, name(), writeStart);
         if (unwritten.isEmpty()) {
             return new SinkResult(failures, result.skipped() + skipped);
         }

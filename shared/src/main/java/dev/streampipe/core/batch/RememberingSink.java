@@ -33,6 +33,11 @@ final class RememberingSink implements Sink {
 
     @Override
     public SinkResult deliver(List<Message> messages, Deadline deadline) {
+        return deliver(messages, deadline, PhaseRecorder.OFF);
+    }
+
+    /** As {@link #deliver(List, Deadline)}, recording the phases of the sink behind (see {@link LedgeredSink}). */
+    SinkResult deliver(List<Message> messages, Deadline deadline, PhaseRecorder phases) {
         List<Message> toSend = new ArrayList<>(messages.size());
         for (Message m : messages) {
             if (m.ledgered() || !memory.accepted(name(), m.effectKey())) {
@@ -43,7 +48,14 @@ final class RememberingSink implements Sink {
         if (toSend.isEmpty()) {
             return SinkResult.delivered().withSkipped(skipped);
         }
-        SinkResult result = delegate.deliver(toSend, deadline);
+        SinkResult result;
+        if (delegate instanceof LedgeredSink ledgered) {
+            result = ledgered.deliver(toSend, deadline, phases);
+        } else {
+            long start = phases.now();
+            result = delegate.deliver(toSend, deadline);
+            phases.span(Phase.SEND, name(), start);
+        }
         Set<Message> failed = new HashSet<>();
         result.failures().forEach(f -> failed.add(f.message()));
         memory.remember(name(), toSend.stream().filter(m -> !m.ledgered() && !failed.contains(m))

@@ -7,11 +7,12 @@ import dev.streampipe.core.record.InvalidAttributeException;
 import dev.streampipe.core.record.Item;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Where each top-level attribute of one already validated image lies in the event's bytes. {@link #read} parses
- * one value on demand with {@link AttributeJson#readValue}; a value that still fails (a bad base64 payload) throws
+ * one value on demand with {@link AttributeJson#readValue} (a plain ASCII string without a parser); a value that still fails (a bad base64 payload) throws
  * {@link InvalidAttributeException} naming the record and field path. Not thread-safe while being filled by
  * {@link #add}; read-only afterwards.
  */
@@ -61,6 +62,10 @@ final class ImageSlice implements Item.AttributeSource {
 
     @Override
     public AttributeValue read(int i) {
+        AttributeValue plain = plainString(starts[i], ends[i]);
+        if (plain != null) {
+            return plain;
+        }
         try (JsonParser q = factory.createParser(json, starts[i], ends[i] - starts[i])) {
             return AttributeJson.readValue(q, q.nextToken(), field + "." + names[i]);
         } catch (FieldError e) {
@@ -68,5 +73,28 @@ final class ImageSlice implements Item.AttributeSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final byte[] S_OPEN = {'{', '"', 'S', '"', ':', '"'};
+
+    /**
+     * The value of {@code {"S":"text"}} written exactly so, with printable ASCII text and no escape: most keys and
+     * attributes, read without creating a parser (what Jackson would return, since nothing in it can differ);
+     * {@code null} for anything else.
+     */
+    private AttributeValue plainString(int start, int end) {
+        int textStart = start + S_OPEN.length;
+        int textEnd = end - 2;
+        if (textEnd < textStart || json[textEnd] != '"' || json[end - 1] != '}'
+                || !Arrays.equals(json, start, textStart, S_OPEN, 0, S_OPEN.length)) {
+            return null;
+        }
+        for (int k = textStart; k < textEnd; k++) {
+            byte b = json[k];
+            if (b < 0x20 || b > 0x7e || b == '"' || b == '\\') {
+                return null;
+            }
+        }
+        return new AttributeValue.S(new String(json, textStart, textEnd - textStart, StandardCharsets.US_ASCII));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * An immutable routing topology: multicast routes every record takes, then splits in which each record takes the
@@ -87,14 +88,27 @@ public final class Topology {
         }
     }
 
+    /** What every route takes {@code record} to: multicast routes first, then the branch each split selects. */
     public List<Routed> route(ChangeRecord record) {
+        return route(record, r -> true);
+    }
+
+    /**
+     * As {@link #route(ChangeRecord)}, mapping only the routes {@code include} accepts: each split still selects its
+     * branch among all its branches, and the record takes it only if {@code include} accepts it. Routing a record
+     * once per part of a partition of the routes yields the same routes, mapped once each.
+     */
+    public List<Routed> route(ChangeRecord record, Predicate<Route> include) {
+        Objects.requireNonNull(include, "include");
         List<Routed> out = new ArrayList<>(multicast.size() + splits.size());
         for (Route r : multicast) {
-            out.add(apply(r, record));
+            if (include.test(r)) {
+                out.add(apply(r, record));
+            }
         }
         for (Split s : splits) {
             Route selected = s.select(record);
-            if (selected != null) {
+            if (selected != null && include.test(selected)) {
                 out.add(apply(selected, record));
             }
         }

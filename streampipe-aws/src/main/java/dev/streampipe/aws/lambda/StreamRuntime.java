@@ -8,6 +8,9 @@ import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.DeadLetterSink;
 import dev.streampipe.core.batch.EffectLedger;
+import dev.streampipe.core.batch.Phase;
+import dev.streampipe.core.batch.PhaseListener;
+import dev.streampipe.core.batch.PhaseRecorder;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.batch.Sleeper;
@@ -55,6 +58,7 @@ public final class StreamRuntime implements Resource {
     private final Clock clock;
     private final EmfMetrics metrics;
     private final byte[] primingEvent;
+    private final PhaseListener phases;
 
     private StreamRuntime(Builder b, BatchEngine engine) {
         this.topology = b.topology;
@@ -63,6 +67,7 @@ public final class StreamRuntime implements Resource {
         this.clock = b.clock;
         this.metrics = new EmfMetrics(b.clock, b.metricNamespace);
         this.primingEvent = b.primingEvent;
+        this.phases = b.phases;
     }
 
     public static Builder builder(Topology topology) {
@@ -91,11 +96,15 @@ public final class StreamRuntime implements Resource {
 
     public BatchResult handle(InputStream event, OutputStream response, Deadline deadline) {
         Instant start = clock.instant();
+        PhaseRecorder recorder = phases == PhaseListener.NONE ? PhaseRecorder.OFF
+                : PhaseRecorder.start(System::nanoTime);
         BatchResult result;
         DecodedBatch batch;
         try {
+            long decodeStart = recorder.now();
             batch = decoder.decode(event);
-            result = engine.process(batch, deadline);
+            recorder.span(Phase.DECODE, null, decodeStart);
+            result = engine.process(batch, deadline, recorder);
         } catch (RuntimeException e) {
             log.accept(failure(e, clock.instant()));
             throw e;
@@ -108,6 +117,9 @@ public final class StreamRuntime implements Resource {
             response.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the batch response", e);
+        }
+        if (recorder != PhaseRecorder.OFF) {
+            phases.batch(recorder.finish());
         }
         return result;
     }
@@ -219,6 +231,7 @@ public final class StreamRuntime implements Resource {
         private String metricNamespace = RuntimeSettings.DEFAULT_METRIC_NAMESPACE;
         private byte[] primingEvent;
         private AcceptedMemory acceptedMemory;
+        private PhaseListener phases = PhaseListener.NONE;
 
         private Builder(Topology topology) {
             this.topology = Objects.requireNonNull(topology, "topology");
@@ -281,6 +294,16 @@ public final class StreamRuntime implements Resource {
          */
         public Builder acceptedMemory(int capacity) {
             this.acceptedMemory = new AcceptedMemory(capacity);
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} the phases of every invocation that ends with an answer: {@link Phase#DECODE}, the
+         * engine's phases, and a {@link Phase#TAIL} that ends once the log lines and the response are written.
+         * Without it (the default) no phase is timed.
+         */
+        public Builder phases(PhaseListener listener) {
+            this.phases = Objects.requireNonNull(listener, "phases");
             return this;
         }
 

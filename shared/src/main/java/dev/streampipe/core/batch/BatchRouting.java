@@ -1,0 +1,115 @@
+package dev.streampipe.core.batch;
+
+import dev.streampipe.core.decode.DecodeOutcome;
+import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.record.StreamViewType;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.Topology;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The routing of one batch into messages per sink, in passes over the records: each pass maps the routes a
+ * predicate selects (a split still picks its branch among all its branches) and returns the messages of those
+ * routes by sink, each sink's in record order. Counts, rejections and view-type mismatches accumulate across
+ * passes; a mapper that throws anything but a rejection fails the batch with {@link UnexpectedFailureException}.
+ * One per batch; not thread-safe.
+ */
+final class BatchRouting {
+    private final Topology topology;
+    private final DecodedBatch batch;
+    private final BatchTracker tracker;
+    private final StreamViewType required;
+    private final Map<String, Long> routeCounts = new TreeMap<>();
+    private final Map<String, BatchResult.ViewTypeMismatch> mismatches = new TreeMap<>();
+    private final Map<String, Boolean> seenGroups = new HashMap<>();
+    private final String[] orderKeys;
+    private boolean malformedSeen;
+
+    BatchRouting(Topology topology, DecodedBatch batch, BatchTracker tracker) {
+        this.topology = topology;
+        this.batch = batch;
+        this.tracker = tracker;
+        this.required = topology.requiredViewType();
+        this.orderKeys = new String[batch.size()];
+        for (Route r : topology.routes()) {
+            routeCounts.put(r.name(), 0L);
+        }
+    }
+
+    /** The routes whose sink is one of {@code sinks}. */
+    static Predicate<Route> sendingTo(Set<String> sinks) {
+        return r -> r.sink().isPresent() && sinks.contains(r.sink().get());
+    }
+
+    /** Maps the routes {@code include} selects over every record; their messages by sink. */
+    Map<String, List<Message>> pass(Predicate<Route> include) {
+        Map<String, List<Message>> bySink = new LinkedHashMap<>();
+        for (DecodeOutcome outcome : batch.outcomes()) {
+            if (outcome instanceof DecodeOutcome.Malformed m) {
+                if (!malformedSeen) {
+                    tracker.poison(m.index(), null, "undecodable: " + m.message());
+                }
+                continue;
+            }
+            DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) outcome;
+            List<Topology.Routed> routed;
+            try {
+                routed = topology.route(d.record(), include);
+            } catch (RuntimeException e) {
+                throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName() + " on record "
+                        + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the batch", e);
+            }
+            for (Topology.Routed r : routed) {
+                add(d, r, bySink);
+            }
+        }
+        malformedSeen = true;
+        return bySink;
+    }
+
+    private void add(DecodeOutcome.Decoded d, Topology.Routed r, Map<String, List<Message>> bySink) {
+        String route = r.route().name();
+        routeCounts.merge(route, 1L, Long::sum);
+        if (r.rejected()) {
+            tracker.poison(d.index(), route, r.rejectionOrNull());
+            if (r.unservedViewTypeOrNull() != null) {
+                mismatches.merge(route, new BatchResult.ViewTypeMismatch(route, r.unservedViewTypeOrNull(),
+                        required, 1), (a, b) -> new BatchResult.ViewTypeMismatch(route, a.streamViewType(),
+                        required, a.records() + 1));
+            }
+            return;
+        }
+        if (r.payload().isEmpty() || r.route().sink().isEmpty()) {
+            return;
+        }
+        Payload payload = r.payload().get();
+        if (payload.groupKey().isPresent()
+                && seenGroups.putIfAbsent(route + "\u0000" + payload.groupKey().get(), true) != null) {
+            return;
+        }
+        String sink = r.route().sink().get();
+        if (orderKeys[d.index()] == null) {
+            orderKeys[d.index()] = topology.orderKey(d.record());
+        }
+        bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(route, sink, d.index(),
+                d.record().eventId(), d.record().sequenceNumber(), orderKeys[d.index()], payload,
+                r.route().ledgered()));
+    }
+
+    /** Records per route so far, every route of the topology present. */
+    Map<String, Long> routeCounts() {
+        return routeCounts;
+    }
+
+    Map<String, BatchResult.ViewTypeMismatch> mismatches() {
+        return mismatches;
+    }
+}
