@@ -24,7 +24,9 @@ import java.util.function.ToLongFunction;
  * fail single entries of a call and accept the rest: the n-th entry of each key goes in round n, a round is sent
  * only once the one before it is done, and when an entry of a key fails retryably (after its retries) the key's
  * later entries are not sent at all but failed retryably, "held back". An entry that fails permanently holds nothing
- * back (it will never be delivered). Without repeated keys that is a single round: the same calls as unordered.
+ * back (it will never be delivered). A round after the first starts only while the deadline leaves more than the
+ * retry policy's safety margin; otherwise it and every later round fail retryably, unsent. Without repeated keys
+ * that is a single round: the same calls as unordered.
  *
  * @param <E> the entry type
  */
@@ -80,7 +82,17 @@ public final class ChunkedSender<E> {
             return failures;
         }
         Map<String, Failure> heldKeys = new HashMap<>();
-        for (List<E> round : rounds(fitting)) {
+        List<List<E>> rounds = rounds(fitting);
+        for (int r = 0; r < rounds.size(); r++) {
+            List<E> round = rounds.get(r);
+            if (r > 0 && !retrier.hasTimeFor(deadline)) {
+                Failure late = Failure.retryable("not sent: the invocation's deadline is too near for round " + (r + 1)
+                        + " of its key's entries");
+                for (int later = r; later < rounds.size(); later++) {
+                    rounds.get(later).forEach(e -> failures.put(e, late));
+                }
+                break;
+            }
             List<E> go = new ArrayList<>(round.size());
             for (E e : round) {
                 Failure earlier = heldKeys.get(orderKey.apply(e));

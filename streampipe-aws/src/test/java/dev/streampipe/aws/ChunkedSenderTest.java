@@ -131,4 +131,24 @@ class ChunkedSenderTest {
         assertThat(failures).containsOnlyKeys("a1");
         assertThat(sent).containsExactly(List.of("a1"), List.of("a2"));
     }
+
+    @Test
+    void shouldStartNoFurtherRoundWhenTheDeadlineIsTooNearAndFailTheRestRetryablyUnsent() {
+        List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
+        Deadline deadline = Deadline.after(RetryPolicy.DEFAULT.safetyMargin().plusMillis(200), clock);
+
+        // each call takes 300 ms of the clock: after the first round, less than the safety margin is left
+        Map<String, Failure> failures = ordered(BatchLimits.SNS).send(List.of("a1", "a2", "a3", "b1"), c -> {
+            sent.add(c);
+            clock.advance(Duration.ofMillis(300));
+            return Map.of();
+        }, deadline);
+
+        assertThat(sent).containsExactly(List.of("a1", "b1"));
+        assertThat(failures).containsOnlyKeys("a2", "a3");
+        assertThat(failures.values()).allSatisfy(f -> {
+            assertThat(f.retryable()).isTrue();
+            assertThat(f.reason()).startsWith("not sent").contains("deadline");
+        });
+    }
 }

@@ -32,8 +32,10 @@ import java.util.function.Predicate;
  *   retryable; {@link PoisonRecordException}, a route's rejection and permanent {@link Failure}s make a (record,
  *   route) poison; anything else thrown by a mapper, a sink or the dead-letter sink is a bug and fails the batch with
  *   {@link UnexpectedFailureException} (never retried as transient, never dead-lettered). A mapper bug in the
- *   second pass fails the batch after the ledgered sinks have sent: the engine waits for them (ledger writes
- *   included) before it throws, so the retry of the batch skips the effects they delivered;</li>
+ *   second pass (or an {@link Error} there) fails the batch after the ledgered sinks have sent: the engine waits
+ *   for them (ledger writes included) before it throws, so the retry of the batch skips the ledgered effects they
+ *   delivered; a route without a ledger that sends to one of those sinks is sent again on each retry (as any route
+ *   without a ledger may be), until the bug is fixed;</li>
  *   <li>a record that fails retryably in any sink makes the result report the <em>earliest</em> such record's
  *   sequence number (Lambda checkpoints before it and delivers it and everything after it again); never an empty
  *   identifier: if that record's sequence number is unreadable the nearest earlier readable one is reported, and
@@ -140,18 +142,18 @@ public final class BatchEngine {
             startAll(first, deadline, phases, futures);
             bySink.putAll(first);
         }
-        Map<String, List<Message>> rest;
         try {
             long start = phases.now();
-            rest = routing.pass(toLedgeredSinks.negate());
+            Map<String, List<Message>> rest = routing.pass(toLedgeredSinks.negate());
             phases.span(Phase.ROUTE_OTHERS, null, start);
-        } catch (UnexpectedFailureException e) {
-            // The ledgered sinks are under way: let them finish, ledger writes included, before failing the batch.
+            startAll(rest, deadline, phases, futures);
+            bySink.putAll(rest);
+        } catch (RuntimeException | Error e) {
+            // The ledgered sinks are under way: let them finish, ledger writes included, before failing the batch
+            // (whatever failed: a mapper's bug, an Error such as StackOverflowError, a rejected executor).
             awaitAll(futures, e);
             throw e;
         }
-        startAll(rest, deadline, phases, futures);
-        bySink.putAll(rest);
         Map<String, SinkResult> results = joinAll(futures);
         Map<String, BatchResult.SinkCounts> sinkCounts = new TreeMap<>();
         for (String name : topology.sinks()) {
@@ -198,7 +200,7 @@ public final class BatchEngine {
     }
 
     /** Waits for every sink already started; what they throw is added to {@code failure}, which is thrown next. */
-    private static void awaitAll(Map<String, CompletableFuture<SinkResult>> futures, RuntimeException failure) {
+    private static void awaitAll(Map<String, CompletableFuture<SinkResult>> futures, Throwable failure) {
         for (CompletableFuture<SinkResult> f : futures.values()) {
             try {
                 f.join();

@@ -33,6 +33,14 @@ public final class EntryRetrier<T> {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /**
+     * Whether {@code deadline} leaves time for another first attempt (more than the policy's safety margin): a
+     * sender that makes several rounds of calls asks before each round after the first.
+     */
+    public boolean hasTimeFor(Deadline deadline) {
+        return deadline.allows(Duration.ZERO, policy.safetyMargin());
+    }
+
     /** Counts of one {@link #run}: attempts made and the entries that failed in the end. */
     public record Outcome<T>(int attempts, Map<T, Failure> failures) {
     }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class BatchEnginePhasesTest {
     private final InMemoryEffectLedger ledger = new InMemoryEffectLedger();
     private final InMemoryDeadLetterSink dlq = new InMemoryDeadLetterSink();
     private final AtomicBoolean analyticsBug = new AtomicBoolean();
+    private final AtomicBoolean analyticsError = new AtomicBoolean();
 
     /** A multicast "analytics" route and a ledgered "page" branch; every mapper call and delivery is a step. */
     private Topology topology() {
@@ -44,6 +47,9 @@ class BatchEnginePhasesTest {
                     steps.add("map analytics " + r.eventId());
                     if (analyticsBug.get()) {
                         throw new IllegalStateException("analytics mapper bug");
+                    }
+                    if (analyticsError.get()) {
+                        throw new StackOverflowError("analytics mapper recursed");
                     }
                     return Optional.of(Payload.of(r.eventId()));
                 }))
@@ -124,6 +130,45 @@ class BatchEnginePhasesTest {
         BatchResult retry = engine().build().process(batch, deadline());
         assertThat(retry.sink("pages").skipped()).isEqualTo(1);
         assertThat(steps).doesNotContain("deliver pages [e0]").contains("deliver all [e0, e1]");
+    }
+
+    @Test
+    void shouldWaitForTheLedgeredSinkBeforeFailingWhenASecondPassMapperThrowsAnError() throws Exception {
+        // GIVEN a ledgered sink that takes a while on its own thread, and an analytics mapper that throws an Error
+        analyticsError.set(true);
+        AtomicBoolean pagesDone = new AtomicBoolean();
+        Sink slowPages = new Sink() {
+            @Override
+            public String name() {
+                return "pages";
+            }
+
+            @Override
+            public SinkResult deliver(List<Message> messages, Deadline deadline) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                pagesDone.set(true);
+                return SinkResult.delivered();
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            BatchEngine engine = engine().sinks(Map.of("all", recording("all"), "pages", slowPages)).executor(pool)
+                    .build();
+
+            // WHEN the engine runs a batch, the Error propagates
+            assertThatThrownBy(() -> engine.process(batch("PAGE#0", "TURN#1"), deadline()))
+                    .isInstanceOf(StackOverflowError.class);
+
+            // THEN only after the ledgered sink finished (its ledger write done), not while it was still sending
+            assertThat(pagesDone).isTrue();
+            assertThat(ledger.entries()).contains("e0#page");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
