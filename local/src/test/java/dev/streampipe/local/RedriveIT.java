@@ -2,7 +2,14 @@ package dev.streampipe.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.emulator.MotoServer;
+import dev.streampipe.local.aws.LambdaService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Redrive on moto: exactly the given-up range goes through the function, and its message goes only on success. */
 class RedriveIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static MotoServer moto;
     private static DynamoDbClient ddb;
     private static DynamoDbStreamsClient streams;
@@ -103,6 +112,40 @@ class RedriveIT {
         assertThat(messagesIn(queue)).isEqualTo(1);
     }
 
+    @Test
+    void shouldRedriveThroughLambdasInvokeApiAndKeepTheMessageWhenTheFunctionErrs() throws Exception {
+        // GIVEN two given-up ranges and, behind a loopback Lambda Invoke API, a function that fails on K#2's record
+        String queue = queueWith(onFailure(records.get(0), records.get(1)), onFailure(records.get(4), records.get(5)));
+        List<String> delivered = new ArrayList<>();
+        RequestStreamHandler function = (input, output, context) -> {
+            JsonNode event = JSON.readTree(input);
+            for (JsonNode r : event.path("Records")) {
+                String pk = r.path("dynamodb").path("Keys").path("PK").path("S").asText();
+                if (pk.equals("K#2")) {
+                    throw new IllegalStateException("function bug on " + pk);
+                }
+                delivered.add(pk);
+            }
+            output.write("{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8));
+        };
+        try (LambdaService service = LambdaService.start(2, Clock.systemUTC(), line -> { });
+             LambdaClient lambda = moto.configure(LambdaClient.builder()).endpointOverride(service.endpoint())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            service.register(new LambdaService.Function("router", function, Duration.ofSeconds(30), 0, m -> { }));
+
+            // WHEN the CLI's invoke path (synchronous Invoke, the response's batchItemFailures) redrives them
+            Redrive.Result result = redrive().run(queue,
+                    (batch, arn) -> RedriveCommand.invoke(lambda, "router", LambdaEventJson.event(batch, arn)));
+
+            // THEN the range without the bug went through and its message is gone; the other is kept, named
+            assertThat(delivered).contains("K#5", "K#6");
+            assertThat(result.redriven()).isEqualTo(1);
+            assertThat(result.kept()).singleElement().satisfies(k -> assertThat(k.reason())
+                    .contains("failed again past the retry limit", records.get(1).dynamodb().sequenceNumber()));
+            assertThat(messagesIn(queue)).isEqualTo(1);
+        }
+    }
+
     private static Redrive redrive() {
         return new Redrive(sqs, streams, new MappingSemantics.Settings(1, true));
     }
@@ -114,9 +157,11 @@ class RedriveIT {
                 + "\"streamArn\":\"" + streamArn + "\"}}";
     }
 
-    private static String queueWith(String body) {
+    private static String queueWith(String... bodies) {
         String url = sqs.createQueue(b -> b.queueName("on-failure-" + System.nanoTime())).queueUrl();
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+        for (String body : bodies) {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+        }
         return url;
     }
 
