@@ -1,25 +1,19 @@
 package dev.streampipe.bench.chaos;
 
-import dev.streampipe.bench.router.LedgerTableEndpoint;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.streampipe.bench.router.LedgerTableEndpoint;
+import dev.streampipe.testing.aws.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,33 +36,19 @@ final class ChaosLedger implements AutoCloseable {
     private final AtomicInteger refusedCalls = new AtomicInteger();
     private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
     private final boolean amnesiac;
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final LoopbackServer server;
 
-    private ChaosLedger(boolean amnesiac) throws IOException {
+    private ChaosLedger(boolean amnesiac) {
         this.amnesiac = amnesiac;
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "chaos-ledger");
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackServer.start("chaos-ledger", this::handle);
     }
 
     static ChaosLedger start(boolean amnesiac) {
-        try {
-            return new ChaosLedger(amnesiac);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind a loopback port", e);
-        }
+        return new ChaosLedger(amnesiac);
     }
 
     URI endpoint() {
-        InetSocketAddress a = server.getAddress();
-        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+        return server.endpoint();
     }
 
     void failReads(int calls) {
@@ -146,7 +126,6 @@ final class ChaosLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -5,21 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.streampipe.testing.aws.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,33 +31,19 @@ public final class LedgerTableEndpoint implements AutoCloseable {
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger unexpected = new AtomicInteger();
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final LoopbackServer server;
     private volatile Duration latency = Duration.ZERO;
 
-    private LedgerTableEndpoint() throws IOException {
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ledger-endpoint");
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private LedgerTableEndpoint() {
+        server = LoopbackServer.start("ledger-endpoint", this::handle);
     }
 
     public static LedgerTableEndpoint start() {
-        try {
-            return new LedgerTableEndpoint();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind a loopback port", e);
-        }
+        return new LedgerTableEndpoint();
     }
 
     public URI endpoint() {
-        InetSocketAddress a = server.getAddress();
-        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+        return server.endpoint();
     }
 
     public LedgerTableEndpoint latency(Duration latency) {
@@ -173,7 +154,6 @@ public final class LedgerTableEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,16 +1,9 @@
 package dev.streampipe.testing.aws;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 
 /**
@@ -35,34 +28,20 @@ public final class DynamoDbLoopback implements AutoCloseable {
 
     private final DynamoDbStub dynamoDb = new DynamoDbStub();
     private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final LoopbackServer server;
 
-    private DynamoDbLoopback() throws IOException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "loopback-dynamodb");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.createContext("/", new LoopbackDispatcher(List.of(dynamoDb), () -> Duration.ZERO, unexpected));
-        server.setExecutor(executor);
-        server.start();
+    private DynamoDbLoopback() {
+        server = LoopbackServer.start("loopback-dynamodb",
+                new LoopbackDispatcher(List.of(dynamoDb), () -> Duration.ZERO, unexpected));
     }
 
     /** Starts a server on an ephemeral loopback port. */
     public static DynamoDbLoopback start() {
-        try {
-            return new DynamoDbLoopback();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind a loopback port", e);
-        }
+        return new DynamoDbLoopback();
     }
 
     public URI endpoint() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        return server.endpoint();
     }
 
     public DynamoDbStub dynamoDb() {
@@ -86,7 +65,6 @@ public final class DynamoDbLoopback implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

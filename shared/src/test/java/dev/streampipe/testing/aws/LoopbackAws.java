@@ -1,18 +1,10 @@
 package dev.streampipe.testing.aws;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -41,9 +33,8 @@ import software.amazon.awssdk.regions.Region;
  * <p>Contract: thread-safe; calls are served concurrently on a cached pool of daemon threads. {@link #close()}
  * stops the server; clients built by {@link #client} must be closed by the caller.
  *
- * <p>Starting sets the JVM-wide property {@code sun.net.httpserver.nodelay=true} (TCP_NODELAY on accepted
- * sockets): without it Nagle's algorithm and delayed ACKs cost about 50 ms per call. The JDK reads it once, when
- * the first {@code HttpServer} of the JVM starts.
+ * <p>It runs on a {@link LoopbackServer}, which sets TCP_NODELAY (without it Nagle's algorithm and delayed ACKs cost
+ * about 50 ms per call).
  */
 public final class LoopbackAws implements AutoCloseable {
 
@@ -63,37 +54,21 @@ public final class LoopbackAws implements AutoCloseable {
     // First match wins; SNS goes last because a body-less POST also looks form-encoded.
     private final List<ServiceStub<?, ?>> stubs = List.of(firehose, eventBridge, sqs, cloudWatch, lambda, bedrock, sns);
     private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final LoopbackServer server;
     private volatile Duration latency = Duration.ZERO;
 
-    private LoopbackAws() throws IOException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "loopback-aws-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.createContext("/", new LoopbackDispatcher(stubs, () -> latency, unexpected));
-        server.setExecutor(executor);
-        server.start();
+    private LoopbackAws() {
+        server = LoopbackServer.start("loopback-aws", new LoopbackDispatcher(stubs, () -> latency, unexpected));
     }
 
     /** Starts a server on an ephemeral loopback port. */
     public static LoopbackAws start() {
-        try {
-            return new LoopbackAws();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind a loopback port", e);
-        }
+        return new LoopbackAws();
     }
 
     /** {@code http://127.0.0.1:<port>}, the endpoint override for every client. */
     public URI endpoint() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        return server.endpoint();
     }
 
     public FirehoseStub firehose() {
@@ -188,8 +163,7 @@ public final class LoopbackAws implements AutoCloseable {
     /** Stops the server immediately; calls in flight fail on the client side. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private ServiceStub<?, ?> stub(String service) {
