@@ -5,6 +5,7 @@ import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
+import dev.streampipe.bench.router.RouterEnvironment;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the harness sees only {@link RequestStreamHandler}: event JSON in, partial batch response out.
  */
 final class RouterFactory {
-    static final String DEAD_LETTER_QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq";
+    static final String DEAD_LETTER_QUEUE = RouterEnvironment.DEAD_LETTER_QUEUE;
     /** The session schema's summary interval (turns per window). */
     static final int SUMMARY_INTERVAL = SessionSchema.DEFAULT.summaryInterval();
 
@@ -45,16 +46,7 @@ final class RouterFactory {
      */
     static RequestStreamHandler router(URI aws, URI ledger, RetryPolicy retry, Consumer<String> log,
                                        boolean unpacked) {
-        // the router function's environment, as template.yaml gives it
-        Map<String, String> env = Map.of(
-                "ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
-                "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs",
-                "EVENT_BUS_NAME", "streampipe-sessions",
-                "EVENT_SOURCE", "streampipe.sessions",
-                "SUMMARY_FUNCTION_NAME", "streampipe-summary",
-                "DEAD_LETTER_QUEUE_URL", DEAD_LETTER_QUEUE,
-                "LEDGER_TABLE_NAME", "streampipe-effect-ledger",
-                "LEDGER_TTL_HOURS", "48");
+        Map<String, String> env = RouterEnvironment.VARIABLES;
         Region region = Region.US_EAST_1;
         FirehoseClient firehose = AwsClients.configure(FirehoseClient.builder(), region, CREDENTIALS)
                 .endpointOverride(aws).build();

@@ -8,6 +8,7 @@ import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.aws.lambda.StreamRuntime;
 import dev.streampipe.bench.router.LedgerTableEndpoint;
 import dev.streampipe.bench.router.NaiveFanOut;
+import dev.streampipe.bench.router.RouterEnvironment;
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.RetryPolicy;
@@ -51,15 +52,10 @@ final class DesignRunner implements AutoCloseable {
     static final String STREAMPIPE = "streampipe";
     static final String PER_RECORD = "per-record";
     static final String IDEMPOTENT = "per-record + idempotency";
-    static final String LEDGER_TABLE = "streampipe-effect-ledger";
+    static final String LEDGER_TABLE = RouterEnvironment.LEDGER_TABLE;
     static final String IDEMPOTENCY_TABLE = "streampipe-idempotency";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ENVIRONMENT = Map.of("ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
-            "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs",
-            "EVENT_BUS_NAME", "streampipe-sessions", "EVENT_SOURCE", "streampipe.sessions",
-            "SUMMARY_FUNCTION_NAME", "streampipe-summary",
-            "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq",
-            "LEDGER_TABLE_NAME", LEDGER_TABLE, "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
+    private static final Map<String, String> ENVIRONMENT = RouterEnvironment.VARIABLES;
 
     private final LoopbackAws aws = LoopbackAws.start();
     private final DynamoDbLoopback dynamoDb = DynamoDbLoopback.start();

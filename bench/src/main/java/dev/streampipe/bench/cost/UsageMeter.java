@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 import java.util.function.ToLongFunction;
 
 /**
@@ -26,12 +27,18 @@ final class UsageMeter {
 
     /** Firehose: every accepted record's bytes, each rounded up to 5 KB. */
     static Usage.Api firehose(List<RecordedCall<FirehoseRecord>> calls) {
+        return perEntry(calls, r -> r.data().length, Billing::firehoseBilledBytes);
+    }
+
+    /** Each call counted, each accepted entry billed on its own: {@code billed(size(entry))} units. */
+    private static <E> Usage.Api perEntry(List<RecordedCall<E>> calls, ToLongFunction<E> size,
+                                          LongUnaryOperator billed) {
         Usage.Api api = Usage.Api.NONE;
-        for (RecordedCall<FirehoseRecord> call : calls) {
+        for (RecordedCall<E> call : calls) {
             api = api.call();
-            for (FirehoseRecord r : call.accepted()) {
-                long n = r.data().length;
-                api = api.plus(n, Billing.firehoseBilledBytes(n));
+            for (E e : call.accepted()) {
+                long n = size.applyAsLong(e);
+                api = api.plus(n, billed.applyAsLong(n));
             }
         }
         return api;
@@ -63,32 +70,19 @@ final class UsageMeter {
 
     /** EventBridge: each entry bills one event per started 64 KB of its size (source, detail type, detail, ...). */
     static Usage.Api eventBridge(List<RecordedCall<EventBridgeEntry>> calls) {
-        Usage.Api api = Usage.Api.NONE;
-        for (RecordedCall<EventBridgeEntry> call : calls) {
-            api = api.call();
-            for (EventBridgeEntry e : call.accepted()) {
-                long n = Utf8.length(e.source()) + Utf8.length(e.detailType()) + Utf8.length(e.detail())
-                        + e.resources().stream().mapToLong(Utf8::length).sum()
-                        + (e.time() == null ? 0 : Billing.EVENTBRIDGE_TIME_BYTES);
-                api = api.plus(n, Billing.chunks(n));
-            }
-        }
-        return api;
+        return perEntry(calls, e -> Utf8.length(e.source()) + Utf8.length(e.detailType()) + Utf8.length(e.detail())
+                + e.resources().stream().mapToLong(Utf8::length).sum()
+                + (e.time() == null ? 0 : Billing.EVENTBRIDGE_TIME_BYTES), Billing::chunks);
     }
 
     /** Lambda: each accepted asynchronous ({@code Event}) Invoke is one request of the invoked function. */
     static Usage.Api asyncInvokes(List<RecordedCall<LambdaInvocation>> calls) {
-        Usage.Api api = Usage.Api.NONE;
-        for (RecordedCall<LambdaInvocation> call : calls) {
-            api = api.call();
-            for (LambdaInvocation i : call.accepted()) {
-                if (!"Event".equals(i.invocationType())) {
-                    throw new IllegalStateException("expected only asynchronous invokes, got " + i);
-                }
-                api = api.plus(i.payload().length, 1);
+        return perEntry(calls, i -> {
+            if (!"Event".equals(i.invocationType())) {
+                throw new IllegalStateException("expected only asynchronous invokes, got " + i);
             }
-        }
-        return api;
+            return i.payload().length;
+        }, n -> 1);
     }
 
     /**

@@ -130,12 +130,7 @@ public final class ColdStartBenchmark {
         env.put("AWS_SECRET_ACCESS_KEY", "loopback-secret-key");
         env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", ledger.endpoint().toString());
-        env.put("ANALYTICS_DELIVERY_STREAM", "streampipe-analytics");
-        env.put("HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs");
-        env.put("EVENT_BUS_NAME", "streampipe-sessions");
-        env.put("SUMMARY_FUNCTION_NAME", "streampipe-summary");
-        env.put("DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq");
-        env.put("LEDGER_TABLE_NAME", "streampipe-effect-ledger");
+        env.putAll(RouterEnvironment.VARIABLES);
         Process p = pb.start();
         String report = null;
         List<String> tail = new ArrayList<>();

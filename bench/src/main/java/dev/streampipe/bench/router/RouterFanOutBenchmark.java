@@ -62,12 +62,7 @@ public final class RouterFanOutBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 21;
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         byte[] event = Files.readAllBytes(eventFile);
-        Map<String, String> environment = Map.of("ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
-                "HANDOFF_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:streampipe-handoffs",
-                "EVENT_BUS_NAME", "streampipe-sessions", "EVENT_SOURCE", "streampipe.sessions",
-                "SUMMARY_FUNCTION_NAME", "streampipe-summary",
-                "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/streampipe-router-dlq",
-                "LEDGER_TABLE_NAME", "streampipe-effect-ledger", "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
+        Map<String, String> environment = RouterEnvironment.VARIABLES;
         RouterConfig config = RouterConfig.fromEnvironment(environment);
         AtomicLong auditBytes = new AtomicLong();
         CallTimes callTimes = new CallTimes();
