@@ -7,6 +7,7 @@ import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,11 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The routing of one batch into messages per sink, in passes over the records: each pass maps the routes a
- * predicate selects (a split still picks its branch among all its branches) and returns the messages of those
- * routes by sink, each sink's in record order. Counts, rejections and view-type mismatches accumulate across
- * passes; a mapper that throws anything but a rejection fails the batch with {@link UnexpectedFailureException}.
+ * The routing of one batch into messages per sink, in passes over the records: the routes each record takes are
+ * {@linkplain Topology#select selected} once (on the first pass), and each pass maps those a predicate accepts and
+ * returns their messages by sink, each sink's in record order. Counts, rejections and view-type mismatches
+ * accumulate across passes; a split predicate or a mapper that throws anything but a rejection fails the batch with
+ * {@link UnexpectedFailureException}.
  * One per batch; not thread-safe.
  */
 final class BatchRouting {
@@ -31,7 +33,7 @@ final class BatchRouting {
     private final Map<String, BatchResult.ViewTypeMismatch> mismatches = new TreeMap<>();
     private final Map<String, Boolean> seenGroups = new HashMap<>();
     private final String[] orderKeys;
-    private boolean malformedSeen;
+    private List<List<Route>> selected;
 
     BatchRouting(Topology topology, DecodedBatch batch, BatchTracker tracker) {
         this.topology = topology;
@@ -49,30 +51,56 @@ final class BatchRouting {
         return r -> r.sink().isPresent() && sinks.contains(r.sink().get());
     }
 
-    /** Maps the routes {@code include} selects over every record; their messages by sink. */
+    /** Maps the routes {@code include} accepts over every record; their messages by sink. */
     Map<String, List<Message>> pass(Predicate<Route> include) {
+        List<List<Route>> selected = selected();
         Map<String, List<Message>> bySink = new LinkedHashMap<>();
         for (DecodeOutcome outcome : batch.outcomes()) {
-            if (outcome instanceof DecodeOutcome.Malformed m) {
-                if (!malformedSeen) {
-                    tracker.poison(m.index(), null, "undecodable: " + m.message());
-                }
+            if (!(outcome instanceof DecodeOutcome.Decoded d)) {
                 continue;
             }
-            DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) outcome;
-            List<Topology.Routed> routed;
-            try {
-                routed = topology.route(d.record(), include);
-            } catch (RuntimeException e) {
-                throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName() + " on record "
-                        + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the batch", e);
-            }
-            for (Topology.Routed r : routed) {
-                add(d, r, bySink);
+            for (Route route : selected.get(d.index())) {
+                if (!include.test(route)) {
+                    continue;
+                }
+                Topology.Routed routed;
+                try {
+                    routed = topology.map(route, d.record());
+                } catch (RuntimeException e) {
+                    throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName()
+                            + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the"
+                            + " batch", e);
+                }
+                add(d, routed, bySink);
             }
         }
-        malformedSeen = true;
         return bySink;
+    }
+
+    /**
+     * The routes each record takes, by record index (empty for an undecodable record, which is poisoned here):
+     * the splits' predicates run once per record, on the first pass.
+     */
+    private List<List<Route>> selected() {
+        if (selected == null) {
+            List<List<Route>> all = new ArrayList<>(Collections.nCopies(batch.size(), List.<Route>of()));
+            for (DecodeOutcome outcome : batch.outcomes()) {
+                if (outcome instanceof DecodeOutcome.Malformed m) {
+                    tracker.poison(m.index(), null, "undecodable: " + m.message());
+                    continue;
+                }
+                DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) outcome;
+                try {
+                    all.set(d.index(), topology.select(d.record()));
+                } catch (RuntimeException e) {
+                    throw new UnexpectedFailureException("a split predicate threw " + e.getClass().getName()
+                            + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the"
+                            + " batch", e);
+                }
+            }
+            selected = all;
+        }
+        return selected;
     }
 
     private void add(DecodeOutcome.Decoded d, Topology.Routed r, Map<String, List<Message>> bySink) {

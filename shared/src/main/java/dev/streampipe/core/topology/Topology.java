@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * An immutable routing topology: multicast routes every record takes, then splits in which each record takes the
@@ -90,29 +89,34 @@ public final class Topology {
 
     /** What every route takes {@code record} to: multicast routes first, then the branch each split selects. */
     public List<Routed> route(ChangeRecord record) {
-        return route(record, r -> true);
+        List<Route> selected = select(record);
+        List<Routed> out = new ArrayList<>(selected.size());
+        for (Route r : selected) {
+            out.add(apply(r, record));
+        }
+        return out;
     }
 
     /**
-     * As {@link #route(ChangeRecord)}, mapping only the routes {@code include} accepts: each split still selects its
-     * branch among all its branches, and the record takes it only if {@code include} accepts it. Routing a record
-     * once per part of a partition of the routes yields the same routes, mapped once each.
+     * The routes {@code record} takes, in {@link #route} order: every multicast route, then each split's selected
+     * branch (a split whose branches all miss and that has no default adds none). Runs the split predicates only;
+     * {@link #map} then maps a route, so a caller can map the selected routes in several passes, each once.
      */
-    public List<Routed> route(ChangeRecord record, Predicate<Route> include) {
-        Objects.requireNonNull(include, "include");
-        List<Routed> out = new ArrayList<>(multicast.size() + splits.size());
-        for (Route r : multicast) {
-            if (include.test(r)) {
-                out.add(apply(r, record));
-            }
-        }
+    public List<Route> select(ChangeRecord record) {
+        List<Route> out = new ArrayList<>(multicast.size() + splits.size());
+        out.addAll(multicast);
         for (Split s : splits) {
             Route selected = s.select(record);
-            if (selected != null && include.test(selected)) {
-                out.add(apply(selected, record));
+            if (selected != null) {
+                out.add(selected);
             }
         }
         return out;
+    }
+
+    /** What {@code route} (one {@link #select selected} for {@code record}) sends, or why it rejects the record. */
+    public Routed map(Route route, ChangeRecord record) {
+        return apply(route, record);
     }
 
     private static Routed apply(Route route, ChangeRecord record) {
