@@ -1,8 +1,10 @@
 package dev.streampipe.router;
 
 import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.summary.SessionKeys;
 import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.core.topology.PoisonRecordException;
 import java.util.Objects;
 
 /**
@@ -43,10 +45,18 @@ public record SessionSchema(KeySchema keys, SessionKeys sessionKeys, String meta
         return sessionKeys.summaryPrefix();
     }
 
-    /** The session id inside a partition key, or the whole key when it lacks the session prefix. */
+    /**
+     * The session id inside a session partition key ({@code SESSION#<id>}).
+     *
+     * @throws PoisonRecordException naming the key when it lacks the session prefix or its id is blank: a route that
+     *                               needs a session cannot serve such a record
+     */
     public String sessionIdOf(String partitionKey) {
-        String prefix = sessionKeys.sessionPrefix();
-        return partitionKey.startsWith(prefix) ? partitionKey.substring(prefix.length()) : partitionKey;
+        try {
+            return sessionKeys.sessionId(partitionKey);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException(Texts.abbreviate(e.getMessage(), 200), e);
+        }
     }
 
     /** The item type of a sort key: turn, meta, handoff, summary or other. */

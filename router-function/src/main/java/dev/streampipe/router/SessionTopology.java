@@ -148,7 +148,7 @@ public final class SessionTopology {
             long turn;
             try {
                 turn = number.longValue();
-            } catch (ArithmeticException e) {
+            } catch (IllegalArgumentException e) {
                 throw new PoisonRecordException("turn_number must be a whole number, was " + number.value(), e);
             }
             if (turn < 1) {

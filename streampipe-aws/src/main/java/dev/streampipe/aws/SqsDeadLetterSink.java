@@ -6,6 +6,7 @@ import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.RetryableSinkException;
 import dev.streampipe.core.json.JsonStrings;
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.topology.FifoOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,10 +94,12 @@ public final class SqsDeadLetterSink implements DeadLetterSink {
     /** The message body of one dead letter. */
     public static String body(DeadLetter l) {
         String raw = l.raw().json();
-        long max = BatchLimits.SQS.maxEntryBytes() - ENVELOPE_ROOM - Utf8.length(l.reason());
+        String reason = JsonStrings.quote(l.reason());
+        // The reason is bounded (DeadLetter.MAX_REASON_CHARS, at most 6 bytes a character quoted): max stays positive.
+        long max = BatchLimits.SQS.maxEntryBytes() - ENVELOPE_ROOM - Utf8.length(reason);
         boolean truncated = Utf8.length(raw) > max;
         StringBuilder sb = new StringBuilder(raw.length() + 512).append('{');
-        sb.append("\"reason\":").append(JsonStrings.quote(l.reason()));
+        sb.append("\"reason\":").append(reason);
         sb.append(",\"route\":").append(l.routeOrNull() == null ? "null" : JsonStrings.quote(l.routeOrNull()));
         sb.append(",\"recordIndex\":").append(l.recordIndex());
         sb.append(",\"eventId\":").append(l.eventIdOrNull() == null ? "null" : JsonStrings.quote(l.eventIdOrNull()));
@@ -104,7 +107,7 @@ public final class SqsDeadLetterSink implements DeadLetterSink {
         sb.append(",\"truncated\":").append(truncated);
         if (truncated) {
             // Cut on a character boundary well inside the limit; as a string, since a cut object is not JSON.
-            sb.append(",\"recordText\":").append(JsonStrings.quote(raw.substring(0, (int) Math.min(raw.length(), max / 3))));
+            sb.append(",\"recordText\":").append(JsonStrings.quote(Texts.abbreviate(raw, (int) (max / 6))));
         } else {
             sb.append(",\"record\":").append(raw);
         }

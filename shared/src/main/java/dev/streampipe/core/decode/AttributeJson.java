@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.Bytes;
 import dev.streampipe.core.record.Item;
+import dev.streampipe.core.record.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,10 @@ import java.util.Map;
  * Stateless.
  */
 final class AttributeJson {
+    /** An item is at most 400 KB, so no string value has more characters (each is at least one UTF-8 byte). */
+    static final int MAX_STRING_CHARS = 400 * 1024;
+    /** Base64 of 400 KB. */
+    static final int MAX_BASE64_CHARS = (MAX_STRING_CHARS + 2) / 3 * 4;
     private AttributeJson() {
     }
 
@@ -151,10 +156,14 @@ final class AttributeJson {
     private static void scanTyped(JsonParser p, String type, JsonToken t, String field) throws IOException, FieldError {
         String fp = field + "." + type;
         switch (type) {
-            case "S" -> expectText(p, t, fp);
-            case "N" -> number(text(p, t, fp), fp);
+            case "S" -> {
+                expectText(p, t, fp);
+                checkLength(p, fp, MAX_STRING_CHARS);
+            }
+            case "N" -> number(text(p, t, fp), fp); // its length is bounded before it is read
             case "B" -> {
                 expectText(p, t, fp);
+                checkLength(p, fp, MAX_BASE64_CHARS);
                 checkBase64(p, fp);
             }
             case "BOOL" -> bool(p, t, fp);
@@ -179,14 +188,29 @@ final class AttributeJson {
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     String at = fp + "[" + i++ + "]";
                     expectText(p, e, at);
-                    if (type.equals("NS")) {
+                    if (type.equals("SS")) {
+                        checkLength(p, at, MAX_STRING_CHARS);
+                    } else if (type.equals("NS")) {
                         number(p.getText(), at);
-                    } else if (type.equals("BS")) {
+                    } else {
+                        checkLength(p, at, MAX_BASE64_CHARS);
                         checkBase64(p, at);
                     }
                 }
             }
             default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
+        }
+    }
+
+    /**
+     * Refuses a text longer than any value DynamoDB can hold before anything reads it: work per value stays bounded
+     * by DynamoDB's own limits, not by the size of the event.
+     */
+    private static void checkLength(JsonParser p, String field, int max) throws IOException, FieldError {
+        int length = p.getTextLength();
+        if (length > max) {
+            throw new FieldError(field, "a text of " + length + " characters, longer than any DynamoDB value of this"
+                    + " type (at most " + max + ")");
         }
     }
 
@@ -224,7 +248,7 @@ final class AttributeJson {
         try {
             return new AttributeValue.N(text);
         } catch (IllegalArgumentException e) {
-            throw new FieldError(field, "not a number: '" + abbreviate(text) + "'");
+            throw new FieldError(field, e.getMessage());
         }
     }
 
@@ -278,6 +302,6 @@ final class AttributeJson {
 
     /** At most 40 characters of {@code s}, so a huge bad value cannot blow up an error message. */
     static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+        return Texts.abbreviate(s, 40);
     }
 }

@@ -12,9 +12,10 @@ import java.util.Arrays;
 
 /**
  * Where each top-level attribute of one already validated image lies in the event's bytes. {@link #read} parses
- * one value on demand with {@link AttributeJson#readValue} (a plain ASCII string without a parser); a value that still fails (a bad base64 payload) throws
- * {@link InvalidAttributeException} naming the record and field path. Not thread-safe while being filled by
- * {@link #add}; read-only afterwards.
+ * one value on demand with {@link AttributeJson#readValue} (a plain ASCII string without a parser). An attribute whose
+ * value broke DynamoDB's rules when the image was scanned ({@link #addInvalid}) throws
+ * {@link InvalidAttributeException} naming the record, the path and the problem when read; so does a value that still
+ * fails when read. Not thread-safe while being filled; read-only afterwards.
  */
 final class ImageSlice implements Item.AttributeSource {
     private final byte[] json;
@@ -25,6 +26,8 @@ final class ImageSlice implements Item.AttributeSource {
     private int[] starts = new int[8];
     private int[] ends = new int[8];
     private int count;
+    /** Per attribute, why its value is unreadable; {@code null} (the array or an entry) when it is fine. */
+    private String[] invalid;
 
     /**
      * @param where the record, e.g. {@code Records[3]}, prefixed to error messages
@@ -60,8 +63,20 @@ final class ImageSlice implements Item.AttributeSource {
         return names[i];
     }
 
+    /** Records that attribute {@code name}'s value breaks DynamoDB's rules at {@code path}: reading it throws. */
+    void addInvalid(String name, String path, String problem) {
+        add(name, -1, -1);
+        if (invalid == null || invalid.length < names.length) {
+            invalid = invalid == null ? new String[names.length] : Arrays.copyOf(invalid, names.length);
+        }
+        invalid[count - 1] = where + "." + path + ": " + problem;
+    }
+
     @Override
     public AttributeValue read(int i) {
+        if (invalid != null && i < invalid.length && invalid[i] != null) {
+            throw new InvalidAttributeException(invalid[i]);
+        }
         AttributeValue plain = plainString(starts[i], ends[i]);
         if (plain != null) {
             return plain;

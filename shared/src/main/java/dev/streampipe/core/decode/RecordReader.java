@@ -9,7 +9,10 @@ import static dev.streampipe.core.decode.AttributeJson.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.streampipe.core.hotkey.ItemSize;
+import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.Item;
@@ -19,6 +22,7 @@ import dev.streampipe.core.record.UserIdentity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +37,15 @@ import java.util.Optional;
  * instance per record.
  */
 final class RecordReader {
+    private static final String DYNAMODB_SOURCE = "aws:dynamodb";
+    /** DynamoDB's limit on a partition key value (a sort key's is 1,024). */
+    static final int MAX_KEY_BYTES = 2048;
+    private static final BigDecimal EARLIEST_SECONDS = BigDecimal.valueOf(Instant.parse("2012-01-01T00:00:00Z")
+            .getEpochSecond());
+    private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(Instant.parse("2200-01-01T00:00:00Z")
+            .getEpochSecond());
+    private static final BigDecimal EARLIEST_MILLIS = EARLIEST_SECONDS.movePointRight(3);
+    private static final BigDecimal LATEST_MILLIS = LATEST_SECONDS.movePointRight(3);
     private final int index;
     private final byte[] json;
     private final JsonFactory factory;
@@ -59,10 +72,12 @@ final class RecordReader {
         Item oldImage = null;
         StreamViewType viewType = null;
         boolean sawDynamodb = false;
+        String source = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
+                case "eventSource", "EventSource" -> source = v == JsonToken.VALUE_STRING ? p.getText() : describe(p, v);
                 case "eventID" -> eventId = text(p, v, "eventID");
                 case "eventName" -> eventName = enumValue(EventName.class, text(p, v, "eventName"), "eventName");
                 case "awsRegion" -> region = optionalText(p, v, "awsRegion");
@@ -76,7 +91,7 @@ final class RecordReader {
                         JsonToken dv = p.nextToken();
                         String fp = "dynamodb." + f;
                         switch (f) {
-                            case "ApproximateCreationDateTime" -> created = epochSeconds(p, dv, fp);
+                            case "ApproximateCreationDateTime" -> created = creationTime(p, dv, fp);
                             case "SequenceNumber" -> sequence = sequenceText(p, dv, fp);
                             case "SizeBytes" -> size = longValue(p, dv, fp);
                             case "StreamViewType" -> viewType = enumValue(StreamViewType.class, text(p, dv, fp), fp);
@@ -89,6 +104,10 @@ final class RecordReader {
                 }
                 default -> p.skipChildren();
             }
+        }
+        if (source != null && !DYNAMODB_SOURCE.equals(source)) {
+            throw new FieldError("eventSource", "not a DynamoDB stream record: eventSource is '" + abbreviate(source)
+                    + "', not '" + DYNAMODB_SOURCE + "'");
         }
         require(eventId, "eventID");
         if (eventId.isEmpty()) {
@@ -105,9 +124,35 @@ final class RecordReader {
         if (keys.size() == 0) {
             throw new FieldError("dynamodb.Keys", "must name at least one key attribute");
         }
+        checkKeys(keys);
         return new ChangeRecord(eventId, eventName, new SequenceNumber(sequence), created,
                 size == null ? 0L : size, keys, Optional.ofNullable(newImage), Optional.ofNullable(oldImage),
                 viewType, identity, arn, region);
+    }
+
+    /** A key attribute is a non-empty S, N or B of at most 2,048 bytes (DynamoDB's partition key limit). */
+    private static void checkKeys(Item keys) throws FieldError {
+        for (Map.Entry<String, AttributeValue> key : keys.attributes().entrySet()) {
+            String field = "dynamodb.Keys." + key.getKey();
+            AttributeValue v = key.getValue();
+            long bytes;
+            if (v instanceof AttributeValue.S str) {
+                bytes = ItemSize.utf8Length(str.value());
+            } else if (v instanceof AttributeValue.B bin) {
+                bytes = bin.value().length();
+            } else if (v instanceof AttributeValue.N) {
+                bytes = 1;
+            } else {
+                throw new FieldError(field, "a key attribute must be of type S, N or B, was " + v.type());
+            }
+            if (bytes == 0) {
+                throw new FieldError(field + "." + v.type(), "a key attribute must not be empty");
+            }
+            if (bytes > MAX_KEY_BYTES) {
+                throw new FieldError(field + "." + v.type(), "a key attribute must be at most " + MAX_KEY_BYTES
+                        + " bytes, was " + bytes);
+            }
+        }
     }
 
     private static void require(Object value, String field) throws FieldError {
@@ -151,24 +196,34 @@ final class RecordReader {
         return s;
     }
 
-    private static Instant epochSeconds(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
-        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            long seconds = p.getLongValue();
-            if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()) {
-                throw new FieldError(field, "out of range: " + seconds);
-            }
-            return Instant.ofEpochSecond(seconds);
+    /**
+     * {@code ApproximateCreationDateTime}: epoch seconds as Lambda sends them (fractions kept), or epoch
+     * milliseconds as some serializers write them (a whole number in the millisecond range). The ranges do not
+     * overlap: from 2012 (DynamoDB's launch) to 2200 in seconds is 1.3E9..7.3E9, in milliseconds 1.3E12..7.3E12.
+     * Anything else is no plausible creation time.
+     */
+    private static Instant creationTime(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+        if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new FieldError(field, "must be a number of epoch seconds, was " + describe(p, v));
         }
-        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            BigDecimal seconds = p.getDecimalValue();
-            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
-                throw new FieldError(field, "out of range: " + seconds);
-            }
+        String text = p.getText();
+        if (text.length() > 40) {
+            throw new FieldError(field, "not a plausible epoch time: " + abbreviate(text));
+        }
+        BigDecimal value = p.getDecimalValue();
+        if (value.compareTo(EARLIEST_SECONDS) >= 0 && value.compareTo(LATEST_SECONDS) < 0) {
+            long whole = value.longValue();
+            long nanos = value.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        }
+        BigDecimal seconds = value.movePointLeft(3);
+        if (value.compareTo(EARLIEST_MILLIS) >= 0 && value.compareTo(LATEST_MILLIS) < 0) {
             long whole = seconds.longValue();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
             return Instant.ofEpochSecond(whole, nanos);
         }
-        throw new FieldError(field, "must be a number of epoch seconds, was " + describe(p, v));
+        throw new FieldError(field, "not a plausible epoch time in seconds or milliseconds (2012..2200), was "
+                + abbreviate(text));
     }
 
     private static long longValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
@@ -186,20 +241,41 @@ final class RecordReader {
      * Validates an image's structure (types, descriptors, numbers) without building it, and returns an item
      * that reads the values from the same bytes on first access. Most routes never look at the images.
      */
-    private Item deferredImage(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
+    private Item deferredImage(JsonParser p, JsonToken v, String field) throws IOException {
         if (v == JsonToken.VALUE_NULL) {
             return null;
         }
-        expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
-        ImageSlice slice = new ImageSlice(json, factory, "Records[" + index + "]", field);
+        String where = "Records[" + index + "]";
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Item.unreadable(where + "." + field + ": must be a map of attributes, was " + v);
+        }
+        ImageSlice slice = new ImageSlice(json, factory, where, field);
+        JsonStreamContext image = p.getParsingContext();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             int start = (int) p.currentTokenLocation().getByteOffset();
-            scanValue(p, t, field + "." + name);
-            slice.add(name, start, (int) p.currentLocation().getByteOffset());
+            try {
+                scanValue(p, t, field + "." + name);
+                slice.add(name, start, (int) p.currentLocation().getByteOffset());
+            } catch (FieldError e) {
+                // A value outside DynamoDB's rules spoils only this attribute: the routes that read it reject the
+                // record, the others (and every route that reads only the keys) still take it.
+                skipToEndOf(p, image);
+                slice.addInvalid(name, e.field, e.getMessage());
+            }
         }
         return Item.indexed(slice);
+    }
+
+    /** Moves the parser past the rest of the value it is inside, back to {@code container}'s level. */
+    private static void skipToEndOf(JsonParser p, JsonStreamContext container) throws IOException {
+        while (p.getParsingContext() != container) {
+            if (p.nextToken() == null) {
+                throw new IOException("unexpected end of input inside an image");
+            }
+        }
     }
 
     private static String optionalText(JsonParser p, JsonToken t, String field) throws IOException, FieldError {

@@ -16,15 +16,26 @@ import java.util.List;
  * Decodes the Lambda DynamoDB Streams event ({@code {"Records":[...]}}) in one streaming pass, straight into
  * {@link ChangeRecord}s, without an intermediate tree or the Lambda event classes.
  *
- * <p>Contract: every record of the event yields exactly one {@link DecodeOutcome}, in order. A record with a
- * missing or ill-typed field yields {@link DecodeOutcome.Malformed} naming the record and the field; the records
- * after it still decode. Only an event that is not JSON, or has no {@code Records} array, throws
- * {@link MalformedEventException}. {@code ApproximateCreationDateTime} is read as epoch <em>seconds</em>
- * (fractions kept), as Lambda sends it. Keys are read at once; {@code NewImage}/{@code OldImage} are validated
- * (structure, type descriptors, numbers) during the pass and read into attributes only when first accessed, from
- * the same bytes — binary values are base64-decoded then, and a bad one throws {@link IllegalArgumentException}
- * naming the record and field (the batch engine dead-letters such a record). Thread-safe: one instance serves
- * every invocation.
+ * <p>Contract: every record of the event yields exactly one {@link DecodeOutcome}, in order. Validation follows
+ * DynamoDB's own rules, once, here:
+ * <ul>
+ *   <li>A record whose envelope or keys break them (a missing or ill-typed field, a record of another service, a key
+ *   attribute that is not a non-empty S, N or B of at most 2,048 bytes, a creation time that is no plausible time)
+ *   yields {@link DecodeOutcome.Malformed} naming the record, the field and the value; the records after it still
+ *   decode.</li>
+ *   <li>A value in {@code NewImage}/{@code OldImage} that breaks them (a number beyond 38 significant digits or
+ *   outside 1E-130..1E+126, an unknown type descriptor, bad base64, a string longer than any item, an image that is
+ *   not a map) spoils only that attribute (or image): the record decodes, and reading that attribute throws
+ *   {@link dev.streampipe.core.record.InvalidAttributeException} naming record, path and value, which makes the
+ *   reading route reject the record while every other route (analytics, audit) still takes it.</li>
+ *   <li>Only an event that is not UTF-8 JSON, or has no {@code Records} array, throws
+ *   {@link MalformedEventException}.</li>
+ * </ul>
+ * Work per value is bounded by DynamoDB's limits, not by the event's size: a number text is refused past 200
+ * characters before it is parsed, a string past 400 KB. {@code ApproximateCreationDateTime} is read as epoch
+ * <em>seconds</em> (fractions kept), as Lambda sends it, or as epoch milliseconds when it is a time from 2012 to
+ * 2200 in milliseconds. Keys are read at once; images are validated during the pass and read into attributes only
+ * when first accessed, from the same bytes. Thread-safe: one instance serves every invocation.
  *
  * <p>This class walks the envelope and the {@code Records} array and, for a malformed record, skips to its end;
  * {@link RecordReader} reads one record, {@link AttributeJson} the attribute-value grammar, {@link ImageSlice}
@@ -56,6 +67,7 @@ public final class StreamEventDecoder {
     }
 
     public DecodedBatch decode(byte[] json) {
+        requireUtf8(json);
         List<DecodeOutcome> outcomes = new ArrayList<>();
         try (JsonParser p = factory.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -84,6 +96,20 @@ public final class StreamEventDecoder {
                     ? j.getOriginalMessage() : e.getMessage()), e);
         }
         return new DecodedBatch(outcomes);
+    }
+
+    /**
+     * Lambda sends UTF-8. JSON in UTF-16 or UTF-32 (a byte-order mark, or a zero byte among the first two, which
+     * UTF-8 JSON never has) is refused by name rather than decoded into offsets that do not match the bytes.
+     */
+    private static void requireUtf8(byte[] json) {
+        boolean bom16 = json.length >= 2 && ((json[0] == (byte) 0xFE && json[1] == (byte) 0xFF)
+                || (json[0] == (byte) 0xFF && json[1] == (byte) 0xFE));
+        boolean zero = (json.length >= 1 && json[0] == 0) || (json.length >= 2 && json[1] == 0);
+        if (bom16 || zero) {
+            throw new MalformedEventException("event is not UTF-8 (it looks like UTF-16 or UTF-32): a DynamoDB"
+                    + " stream event is UTF-8 JSON");
+        }
     }
 
     private void readRecords(JsonParser p, byte[] json, List<DecodeOutcome> out) throws IOException {

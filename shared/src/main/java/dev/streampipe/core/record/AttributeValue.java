@@ -24,11 +24,14 @@ public sealed interface AttributeValue {
         }
     }
 
+    /**
+     * A number by DynamoDB's rules: at most 38 significant digits, zero or a magnitude from 1E-130 to below 1E+126.
+     *
+     * @throws InvalidAttributeException naming the text and the rule it breaks, for anything else
+     */
     record N(String value) implements AttributeValue {
         public N {
-            if (!Numbers.isDynamoNumber(value)) {
-                throw new IllegalArgumentException("not a DynamoDB number: '" + value + "'");
-            }
+            requireNumber(value);
         }
 
         @Override
@@ -36,8 +39,17 @@ public sealed interface AttributeValue {
             return "N";
         }
 
+        /**
+         * The value as a {@code long}.
+         *
+         * @throws InvalidAttributeException if it has a fraction or lies outside the {@code long} range
+         */
         public long longValue() {
-            return new java.math.BigDecimal(value).longValueExact();
+            try {
+                return decimalValue().longValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidAttributeException("number " + value + " is not a whole number in the long range");
+            }
         }
 
         public java.math.BigDecimal decimalValue() {
@@ -109,9 +121,7 @@ public sealed interface AttributeValue {
         public NS {
             values = List.copyOf(values);
             for (String v : values) {
-                if (!Numbers.isDynamoNumber(v)) {
-                    throw new IllegalArgumentException("not a DynamoDB number: '" + v + "'");
-                }
+                requireNumber(v);
             }
         }
 
@@ -129,6 +139,14 @@ public sealed interface AttributeValue {
         @Override
         public String type() {
             return "BS";
+        }
+    }
+
+    private static void requireNumber(String text) {
+        String problem = Numbers.problem(text);
+        if (problem != null) {
+            throw new InvalidAttributeException("not a DynamoDB number: '" + Texts.abbreviate(text, 40) + "' ("
+                    + problem + ")");
         }
     }
 }

@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * An immutable DynamoDB item or key set: attribute name to value. Typed accessors return empty when the
- * attribute is absent and throw {@link IllegalArgumentException} naming the attribute when it has another type.
+ * attribute is absent and throw {@link InvalidAttributeException} naming the attribute when it has another type, or
+ * when the record carried a value that breaks DynamoDB's rules (a number of 39 significant digits, say): a fact about
+ * the data, which makes the reading route reject the record.
  *
  * <p>An item may be <em>indexed</em>: a decoder that has validated the item's structure hands over where each
  * attribute is, and a value is read only when asked for (routes mostly look at one or two attributes of an image).
  * Either way an item behaves as an immutable value; equality is by attributes. Thread-safe.
  */
 public final class Item {
-    public static final Item EMPTY = new Item(Map.of(), null);
+    public static final Item EMPTY = new Item(Map.of(), null, null);
 
     /**
      * Where an indexed item's attributes come from: their names, and each value read on demand. {@link #read} must
@@ -30,24 +32,38 @@ public final class Item {
     private volatile Map<String, AttributeValue> attributes;
     private final AttributeSource source;
     private final AttributeValue[] values;
+    private final String unreadableReason;
 
-    private Item(Map<String, AttributeValue> attributes, AttributeSource source) {
+    private Item(Map<String, AttributeValue> attributes, AttributeSource source, String unreadableReason) {
         this.attributes = attributes;
         this.source = source;
         this.values = source == null ? null : new AttributeValue[source.count()];
+        this.unreadableReason = unreadableReason;
     }
 
     public static Item of(Map<String, AttributeValue> attributes) {
-        return attributes.isEmpty() ? EMPTY : new Item(Map.copyOf(attributes), null);
+        return attributes.isEmpty() ? EMPTY : new Item(Map.copyOf(attributes), null, null);
     }
 
     /** An item whose values are read from {@code source} when first asked for. */
     public static Item indexed(AttributeSource source) {
-        return new Item(null, Objects.requireNonNull(source, "source"));
+        return new Item(null, Objects.requireNonNull(source, "source"), null);
+    }
+
+    /**
+     * An image that is present but cannot be read as an item (a record that carries something else where the image
+     * belongs): every read throws {@link InvalidAttributeException} with {@code reason}, so the routes that read it
+     * reject the record and the others do not notice.
+     */
+    public static Item unreadable(String reason) {
+        return new Item(null, null, Objects.requireNonNull(reason, "reason"));
     }
 
     /** Every attribute (each value read now, if indexed). */
     public Map<String, AttributeValue> attributes() {
+        if (unreadableReason != null) {
+            throw new InvalidAttributeException(unreadableReason);
+        }
         Map<String, AttributeValue> a = attributes;
         if (a == null) {
             Map<String, AttributeValue> all = new java.util.HashMap<>();
@@ -71,6 +87,9 @@ public final class Item {
     }
 
     private AttributeValue lookup(String name) {
+        if (unreadableReason != null) {
+            throw new InvalidAttributeException(unreadableReason);
+        }
         Map<String, AttributeValue> a = attributes;
         if (a != null) {
             return a.get(name);
@@ -81,6 +100,22 @@ public final class Item {
             }
         }
         return null;
+    }
+
+    /** The attribute names, without reading any value. */
+    public java.util.Set<String> names() {
+        if (unreadableReason != null) {
+            throw new InvalidAttributeException(unreadableReason);
+        }
+        Map<String, AttributeValue> a = attributes;
+        if (a != null) {
+            return a.keySet();
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < values.length; i++) {
+            names.add(source.name(i));
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     public Optional<AttributeValue> get(String name) {
@@ -137,18 +172,30 @@ public final class Item {
                 "attribute '" + name + "' must be " + expected + ", was " + actual.type());
     }
 
+    /** Equal by attributes; an unreadable item equals only an unreadable item with the same reason. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Item other && attributes().equals(other.attributes());
+        if (!(o instanceof Item other)) {
+            return false;
+        }
+        if (unreadableReason != null || other.unreadableReason != null) {
+            return Objects.equals(unreadableReason, other.unreadableReason);
+        }
+        return attributes().equals(other.attributes());
     }
 
     @Override
     public int hashCode() {
-        return attributes().hashCode();
+        return unreadableReason != null ? unreadableReason.hashCode() : attributes().hashCode();
     }
 
+    /** The attributes, or why they cannot be read (never throws: it is for logs). */
     @Override
     public String toString() {
-        return "Item" + attributes();
+        try {
+            return "Item" + attributes();
+        } catch (InvalidAttributeException e) {
+            return "Item[unreadable: " + e.getMessage() + "]";
+        }
     }
 }

@@ -12,6 +12,8 @@ import dev.streampipe.core.batch.Sink;
 import dev.streampipe.core.decode.JsonMutator.Kind;
 import dev.streampipe.core.decode.JsonMutator.Mutation;
 import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.InvalidAttributeException;
+import dev.streampipe.core.record.Item;
 import dev.streampipe.core.record.KeySchema;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.PoisonRecordException;
@@ -80,8 +82,9 @@ class DecoderFuzzTest {
                 .multicast(Route.named("all").to("everything").mapping(r -> Optional.of(Payload.of(r.eventId()))))
                 .split("by-sort-key")
                 .branch(on.sortKeyPrefix("TURN#"), Route.named("turns").to("turns").needsNewImage()
-                        .mapping(r -> Optional.of(Payload.of(r.newImage().orElseThrow().number("turn_number")
-                                .orElseThrow(() -> new PoisonRecordException("no turn_number")).value()))))
+                        .mapping(r -> Optional.of(Payload.of(Long.toString(r.newImage().orElseThrow()
+                                .number("turn_number").orElseThrow(() -> new PoisonRecordException("no turn_number"))
+                                .longValue())))))
                 .branch(on.sortKeyEquals("META"), Route.named("meta").to("meta").needsNewImage()
                         .mapping(r -> Optional.of(Payload.of(r.newImage().orElseThrow().string("status")
                                 .orElse("none")))))
@@ -205,7 +208,7 @@ class DecoderFuzzTest {
         DecodeOutcome alone = DECODER.decode(event(List.of(text))).outcomes().get(0);
         assertThat(alone.getClass()).isEqualTo(inBatch.getClass());
         if (alone instanceof DecodeOutcome.Decoded d) {
-            assertThat(d.record()).isEqualTo(((DecodeOutcome.Decoded) inBatch).record());
+            assertThat(view(d.record())).isEqualTo(view(((DecodeOutcome.Decoded) inBatch).record()));
         } else {
             DecodeOutcome.Malformed a = (DecodeOutcome.Malformed) alone;
             DecodeOutcome.Malformed b = (DecodeOutcome.Malformed) inBatch;
@@ -213,6 +216,35 @@ class DecoderFuzzTest {
             assertThat(a.field().substring("Records[0]".length()))
                     .isEqualTo(b.field().substring(("Records[" + b.index() + "]").length()));
         }
+    }
+
+    /**
+     * A record as comparable values, with each unreadable image attribute as its error (the record's place in the
+     * batch cut out): {@code ChangeRecord.equals} would throw on reading one.
+     */
+    private static List<Object> view(ChangeRecord r) {
+        return Arrays.asList(r.eventId(), r.eventName(), r.sequenceNumber(), r.approximateCreationTime(),
+                r.sizeBytes(), r.keys(), imageView(r.newImage()), imageView(r.oldImage()), r.streamViewType(),
+                r.userIdentity(), r.eventSourceArn(), r.awsRegion());
+    }
+
+    private static Object imageView(Optional<Item> image) {
+        if (image.isEmpty()) {
+            return "absent";
+        }
+        Map<String, String> attributes = new TreeMap<>();
+        try {
+            for (String name : image.get().names()) {
+                try {
+                    attributes.put(name, String.valueOf(image.get().get(name).orElseThrow()));
+                } catch (InvalidAttributeException e) {
+                    attributes.put(name, "unreadable: " + e.getMessage().replaceFirst("^Records\\[\\d+]", ""));
+                }
+            }
+        } catch (InvalidAttributeException e) {
+            return "unreadable: " + e.getMessage().replaceFirst("^Records\\[\\d+]", "");
+        }
+        return attributes;
     }
 
     /** Runs the decoded batch through a batch engine with in-memory sinks, and checks what became of each record. */

@@ -31,8 +31,19 @@ final class JsonMutator {
     private static final String GARBAGE_CHARS = "aZ09 \"\\/\t\n\r\u0000\u0001\u001f\u007f\u00e9\u00ff\u0100\u2028\u202e"
             + "\ud800\udc00\ufeff\uffff{}[]:,#S";
 
+    /** Texts that look like numbers and break DynamoDB's rules: precision, magnitude, length. */
+    private static final String[] NOT_DYNAMO_NUMBERS = {"1e9999999999", "-1e9999999999", "1e126", "-1E+126", "1e-131",
+        "123456789012345678901234567890123456789", "0.000000000000000000000000000000000000000123456789012345678901234567890",
+        "1" + "0".repeat(126), "9".repeat(5_000), "1e2147483648", "1e-2147483649"};
+    /** Key values DynamoDB cannot hold: other types, empty, too long. */
+    private static final String[] BAD_KEYS = {"{\"M\":{\"a\":{\"S\":\"b\"}}}", "{\"L\":[]}", "{\"BOOL\":true}",
+        "{\"NULL\":true}", "{\"SS\":[\"a\"]}", "{\"NS\":[\"1\"]}", "{\"S\":\"\"}", "{\"B\":\"\"}"};
+    /** Creation times in other units or out of any plausible range. */
+    private static final String[] ODD_TIMES = {"1795183505000", "1795183505085.5", "1795183505000000", "0", "-5",
+        "86400", "9999999999", "1e12", "1.795183505e9"};
+
     enum Kind { DELETE_FIELD, REPLACE_WITH_OTHER_TYPE, REPLACE_NUMBER, REPLACE_RECORD, GARBAGE_STRING, CORRUPT_BASE64,
-        NON_DIGITS, DUPLICATE_DESCRIPTOR, EMPTY_OBJECT }
+        NON_DIGITS, DUPLICATE_DESCRIPTOR, EMPTY_OBJECT, NOT_A_DYNAMO_NUMBER, BAD_KEY, ODD_CREATION_TIME, HUGE_STRING }
 
     /** One mutation: its kind, which of the eligible nodes it hits ({@code target} modulo their count), a seed. */
     record Mutation(Kind kind, int target, long salt) {
@@ -81,6 +92,17 @@ final class JsonMutator {
             }, record);
             case EMPTY_OBJECT -> pick(all, l -> l.node().isObject(), m,
                     loc -> replace(record, loc, NODES.objectNode()), record);
+            case NOT_A_DYNAMO_NUMBER -> pick(all, l -> "N".equals(l.field())
+                            || (l.parent() instanceof ArrayNode && l.node().isTextual() && isUnder(l, "NS", all)), m,
+                    loc -> replace(record, loc, TextNode.valueOf(NOT_DYNAMO_NUMBERS[random.nextInt(
+                            NOT_DYNAMO_NUMBERS.length)])), record);
+            case BAD_KEY -> pick(all, l -> l.node().isObject() && isUnder(l, "Keys", all), m,
+                    loc -> replace(record, loc, parse(BAD_KEYS[random.nextInt(BAD_KEYS.length)])), record);
+            case ODD_CREATION_TIME -> pick(all, l -> "ApproximateCreationDateTime".equals(l.field()), m,
+                    loc -> replace(record, loc, parse(ODD_TIMES[random.nextInt(ODD_TIMES.length)])), record);
+            case HUGE_STRING -> pick(all, l -> "S".equals(l.field()) && l.node().isTextual(), m,
+                    loc -> replace(record, loc, TextNode.valueOf("h".repeat(random.nextBoolean() ? 409_600 : 409_601))),
+                    record);
         };
     }
 
@@ -144,9 +166,17 @@ final class JsonMutator {
         }
     }
 
-    /** True when {@code loc} is an element of an array that is the value of a field named {@code field}. */
+    /** True when {@code loc} is a member of the object or array that is the value of a field named {@code field}. */
     private static boolean isUnder(Location loc, String field, List<Location> all) {
         return all.stream().anyMatch(l -> l.node() == loc.parent() && field.equals(l.field()));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return EventJson.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isAttributeValue(Location loc) {

@@ -6,9 +6,12 @@ import static dev.streampipe.core.decode.EventJson.remove;
 import static dev.streampipe.core.decode.EventJson.set;
 import static dev.streampipe.core.decode.EventJson.turnInsert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.streampipe.core.record.InvalidAttributeException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The decoder's errors in one record: each makes that record {@link DecodeOutcome.Malformed}, names the record and
- * the field by a JSON path, says what is wrong, and leaves the other records of the batch alone.
+ * The decoder's errors in one record. In the envelope or keys each makes that record {@link DecodeOutcome.Malformed};
+ * in an image it makes only that attribute unreadable. Either way the error names the record and the field by a JSON
+ * path, says what is wrong, and leaves the other records of the batch alone.
  */
 class StreamEventDecoderFieldTest {
     private static final String TURN_EVENT_ID = "4c83cf3b8c0a70a7a84567f9953a5154";
@@ -28,8 +32,9 @@ class StreamEventDecoderFieldTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badNumbers")
-    void shouldNameTheFieldPathWhenAnNValueIsNotANumber(String pointer, String value, String expectedField) {
-        // GIVEN a batch whose first record carries a bad number somewhere, and a good second record
+    void shouldRejectOnlyTheAttributeWhenAnNValueIsNotADynamoDbNumber(String pointer, String value,
+                                                                       String expectedField) {
+        // GIVEN a batch whose first record carries a bad number somewhere in its new image, and a good second record
         ObjectNode bad = turnInsert(r -> {
             set(r, "/dynamodb/NewImage/metadata", json("{\"M\":{\"csat\":{\"N\":\"5\"},"
                     + "\"ids\":{\"L\":[{\"S\":\"a\"},{\"N\":\"1\"}]},\"scores\":{\"NS\":[\"1\",\"2.5\"]}}}"));
@@ -39,11 +44,10 @@ class StreamEventDecoderFieldTest {
         // WHEN it is decoded
         DecodedBatch batch = decoder.decode(event(bad, turnInsert(r -> { })).getBytes(StandardCharsets.UTF_8));
 
-        // THEN the first record is malformed, naming record, field and value; the second still decodes
-        DecodeOutcome.Malformed m = (DecodeOutcome.Malformed) batch.outcomes().get(0);
-        assertThat(m.field()).isEqualTo(expectedField);
-        assertThat(m.reason()).contains("not a number").contains("'" + value + "'");
-        assertThat(m.message()).contains("record 0", TURN_EVENT_ID, expectedField);
+        // THEN the first record still decodes (keys, other attributes), and reading the bad attribute throws, naming
+        // record, field and value; the second record decodes
+        String message = invalidAttribute(batch, 0, expectedField);
+        assertThat(message).contains("not a DynamoDB number").contains("'" + AttributeJson.abbreviate(value) + "'");
         assertThat(batch.outcomes().get(1)).isInstanceOf(DecodeOutcome.Decoded.class);
     }
 
@@ -62,7 +66,155 @@ class StreamEventDecoderFieldTest {
                 Arguments.of("/dynamodb/NewImage/metadata/M/ids/L/1/N", "0x1F",
                         "Records[0].dynamodb.NewImage.metadata.M.ids.L[1].N"),
                 Arguments.of("/dynamodb/NewImage/metadata/M/scores/NS/1", "2,5",
-                        "Records[0].dynamodb.NewImage.metadata.M.scores.NS[1]"));
+                        "Records[0].dynamodb.NewImage.metadata.M.scores.NS[1]"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "1e9999999999",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "1" + "0".repeat(126),
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "1E-131",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/turn_number/N", "1234567890123456789012345678901234567.89",
+                        "Records[0].dynamodb.NewImage.turn_number.N"),
+                Arguments.of("/dynamodb/NewImage/metadata/M/scores/NS/0", "-1e126",
+                        "Records[0].dynamodb.NewImage.metadata.M.scores.NS[0]"));
+    }
+
+    @Test
+    void shouldRefuseAMillionDigitNumberWithoutReadingItWhole() {
+        // GIVEN a turn whose turn_number has 1,000,000 digits (no DynamoDB number has more than 38 significant)
+        String huge = "7".repeat(1_000_000);
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/NewImage/turn_number/N", TextNode.valueOf(huge)));
+
+        // WHEN it is decoded and the attribute read
+        DecodedBatch batch = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8));
+        String message = invalidAttribute(batch, 0, "Records[0].dynamodb.NewImage.turn_number.N");
+
+        // THEN the reason says why in a bounded message that says it was cut
+        assertThat(message).contains("1000000 characters long").contains("characters in all").hasSizeLessThan(300);
+    }
+
+    @Test
+    void shouldMakeTheWholeImageUnreadableButKeepTheRecordWhenTheImageIsNotAMap() {
+        // GIVEN a record whose NewImage is a string
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/NewImage", TextNode.valueOf("oops")));
+
+        // WHEN it is decoded
+        DecodeOutcome outcome = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8)).outcomes().get(0);
+
+        // THEN the record decodes; any read of the image throws, naming the field
+        assertThat(outcome).isInstanceOf(DecodeOutcome.Decoded.class);
+        var decoded = ((DecodeOutcome.Decoded) outcome).record();
+        assertThat(decoded.keys().keyText("PK")).isPresent();
+        assertThat(decoded.newImage()).isPresent();
+        assertThatThrownBy(() -> decoded.newImage().get().string("role"))
+                .isInstanceOf(InvalidAttributeException.class)
+                .hasMessage("Records[0].dynamodb.NewImage: must be a map of attributes, was VALUE_STRING");
+        assertThat(decoded.newImage().get().toString()).contains("unreadable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badKeys")
+    void shouldMakeTheRecordMalformedWhenAKeyAttributeBreaksDynamoDbsKeyRules(String value, String field,
+                                                                              String reason) {
+        // GIVEN a record whose partition key is not a non-empty S, N or B within DynamoDB's size limit
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/Keys/PK", json(value)));
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record, turnInsert(r -> { })));
+
+        // THEN the key is named with what is wrong with it
+        assertThat(m.field()).isEqualTo(field);
+        assertThat(m.reason()).startsWith(reason);
+    }
+
+    static Stream<Arguments> badKeys() {
+        String pk = "Records[0].dynamodb.Keys.PK";
+        return Stream.of(
+                Arguments.of("{\"M\":{\"a\":{\"S\":\"b\"}}}", pk, "a key attribute must be of type S, N or B, was M"),
+                Arguments.of("{\"BOOL\":true}", pk, "a key attribute must be of type S, N or B, was BOOL"),
+                Arguments.of("{\"SS\":[\"a\"]}", pk, "a key attribute must be of type S, N or B, was SS"),
+                Arguments.of("{\"NULL\":true}", pk, "a key attribute must be of type S, N or B, was NULL"),
+                Arguments.of("{\"S\":\"\"}", pk + ".S", "a key attribute must not be empty"),
+                Arguments.of("{\"B\":\"\"}", pk + ".B", "a key attribute must not be empty"),
+                Arguments.of("{\"S\":\"" + "k".repeat(2049) + "\"}", pk + ".S",
+                        "a key attribute must be at most 2048 bytes, was 2049"),
+                Arguments.of("{\"N\":\"1e9999999999\"}", pk + ".N", "not a DynamoDB number: '1e9999999999'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws:sqs", "aws:kinesis", "aws:s3"})
+    void shouldSayTheRecordIsNotADynamoDbStreamRecordWhenItsEventSourceIsAnotherService(String source) {
+        // GIVEN a record from another service (an SQS message has no eventID, no dynamodb)
+        ObjectNode record = (ObjectNode) json("{\"messageId\":\"m1\",\"body\":\"hi\",\"eventSource\":\""
+                + source + "\"}");
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN the reason names the source, not a missing field
+        assertThat(m.field()).isEqualTo("Records[0].eventSource");
+        assertThat(m.reason()).isEqualTo("not a DynamoDB stream record: eventSource is '" + source
+                + "', not 'aws:dynamodb'");
+    }
+
+    @Test
+    void shouldSayTheRecordIsNotADynamoDbStreamRecordWhenItIsAnSnsRecord() {
+        // GIVEN an SNS record, which spells the field EventSource
+        ObjectNode record = (ObjectNode) json("{\"EventSource\":\"aws:sns\",\"Sns\":{\"Message\":\"x\"}}");
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN the reason names the source
+        assertThat(m.reason()).startsWith("not a DynamoDB stream record: eventSource is 'aws:sns'");
+    }
+
+    @Test
+    void shouldRefuseTheEventByNameWhenItIsUtf16() {
+        // GIVEN a good event encoded as UTF-16 (with and without a byte-order mark)
+        String event = event(turnInsert(r -> { }));
+
+        // WHEN / THEN each is refused as not UTF-8, not as a bad slice
+        for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {StandardCharsets.UTF_16,
+                StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32")}) {
+            assertThatThrownBy(() -> decoder.decode(event.getBytes(cs)))
+                    .as(cs.name())
+                    .isInstanceOf(MalformedEventException.class)
+                    .hasMessageContaining("not UTF-8");
+        }
+    }
+
+    @Test
+    void shouldDecodeTheEventWhenItStartsWithAUtf8ByteOrderMark() {
+        // GIVEN a good event behind a UTF-8 byte-order mark
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = event(turnInsert(r -> { })).getBytes(StandardCharsets.UTF_8);
+        byte[] json = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, json, 0, bom.length);
+        System.arraycopy(body, 0, json, bom.length, body.length);
+
+        // WHEN it is decoded
+        DecodedBatch batch = decoder.decode(json);
+
+        // THEN the record decodes and its raw text is the record object exactly
+        assertThat(batch.outcomes().get(0)).isInstanceOf(DecodeOutcome.Decoded.class);
+        assertThat(batch.outcomes().get(0).raw().json()).startsWith("{").endsWith("}");
+    }
+
+    @Test
+    void shouldRejectOnlyTheAttributeWhenAStringIsLongerThanAnyItem() {
+        // GIVEN a content string of 500,000 characters (an item holds at most 400 KB)
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/NewImage/content", json("{\"S\":\""
+                + "x".repeat(500_000) + "\"}")));
+
+        // WHEN it is decoded
+        DecodedBatch batch = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8));
+
+        // THEN only content is unreadable
+        String message = invalidAttribute(batch, 0, "Records[0].dynamodb.NewImage.content.S");
+        assertThat(message).contains("500000 characters");
+        var image = ((DecodeOutcome.Decoded) batch.outcomes().get(0)).record().newImage().orElseThrow();
+        assertThat(image.number("turn_number")).isPresent();
     }
 
     @ParameterizedTest
@@ -89,11 +241,11 @@ class StreamEventDecoderFieldTest {
                 EventJson.MAPPER.createObjectNode().put(type, "user")));
 
         // WHEN it is decoded
-        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+        DecodedBatch batch = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8));
 
-        // THEN the attribute is named, and the unknown type quoted
-        assertThat(m.field()).isEqualTo("Records[0].dynamodb.NewImage.role");
-        assertThat(m.reason()).isEqualTo("unknown attribute type '" + type + "'");
+        // THEN the attribute is named, and the unknown type quoted, when it is read
+        assertThat(invalidAttribute(batch, 0, "Records[0].dynamodb.NewImage.role"))
+                .endsWith("unknown attribute type '" + type + "'");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -103,11 +255,18 @@ class StreamEventDecoderFieldTest {
         ObjectNode record = turnInsert(r -> set(r, pointer, json(value)));
 
         // WHEN it is decoded
-        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+        String json = event(record);
 
-        // THEN the field is named and the reason says what was expected and what came
-        assertThat(m.field()).isEqualTo(field);
-        assertThat(m.reason()).isEqualTo(reason);
+        // THEN the field is named and the reason says what was expected and what came: in the envelope or keys the
+        // record is malformed; in an image only that attribute is unreadable
+        if (field.startsWith("Records[0].dynamodb.NewImage.")) {
+            String message = invalidAttribute(decoder.decode(json.getBytes(StandardCharsets.UTF_8)), 0, field);
+            assertThat(message).isEqualTo(field + ": " + reason);
+        } else {
+            DecodeOutcome.Malformed m = decodeMalformed(json);
+            assertThat(m.field()).isEqualTo(field);
+            assertThat(m.reason()).isEqualTo(reason);
+        }
     }
 
     static Stream<Arguments> wrongTypes() {
@@ -242,19 +401,50 @@ class StreamEventDecoderFieldTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"99999999999999999999999", "40000000000000000", "-1", "1e400", "-0.5"})
-    void shouldMakeTheRecordMalformedWhenApproximateCreationDateTimeIsOutOfRange(String seconds) {
-        // GIVEN a record whose time is a number no Instant can hold, or before the epoch
-        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/ApproximateCreationDateTime", json(seconds)));
+    @ValueSource(strings = {"99999999999999999999999", "40000000000000000", "-1", "1e400", "-0.5", "0", "5",
+            "1300000000", "7300000000", "1000000000000", "7300000000000", "1e15"})
+    void shouldMakeTheRecordMalformedWhenApproximateCreationDateTimeIsNoPlausibleTime(String time) {
+        // GIVEN a record whose time is neither 2012..2200 in epoch seconds nor in epoch milliseconds
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/ApproximateCreationDateTime", json(time)));
 
         // WHEN it is decoded with a good record after it
         DecodedBatch batch = decoder.decode(event(record, turnInsert(r -> { })).getBytes(StandardCharsets.UTF_8));
 
-        // THEN only that record is malformed, at that field
+        // THEN only that record is malformed, at that field, naming the value
         DecodeOutcome.Malformed m = (DecodeOutcome.Malformed) batch.outcomes().get(0);
         assertThat(m.field()).isEqualTo("Records[0].dynamodb.ApproximateCreationDateTime");
-        assertThat(m.reason()).startsWith("out of range: ");
+        assertThat(m.reason()).startsWith("not a plausible epoch time in seconds or milliseconds (2012..2200), was ");
         assertThat(batch.outcomes().get(1)).isInstanceOf(DecodeOutcome.Decoded.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1795191518000", "1795191518000.0", "1795191518"})
+    void shouldReadTheCreationTimeInItsOwnUnitWhenItIsWrittenInMilliseconds(String time) {
+        // GIVEN the same instant written in epoch milliseconds (as some serializers do) or seconds (as Lambda does)
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/ApproximateCreationDateTime", json(time)));
+
+        // WHEN it is decoded
+        DecodeOutcome outcome = decoder.decode(event(record).getBytes(StandardCharsets.UTF_8)).outcomes().get(0);
+
+        // THEN it is the same instant in 2026, not the year 58857
+        assertThat(((DecodeOutcome.Decoded) outcome).record().approximateCreationTime())
+                .isEqualTo(java.time.Instant.ofEpochSecond(1795191518L));
+    }
+
+    /**
+     * Asserts record {@code index} decoded and that reading the image attribute {@code field} names (e.g.
+     * {@code Records[0].dynamodb.NewImage.turn_number.N}) throws {@link InvalidAttributeException} starting with
+     * {@code field + ": "}; returns the message.
+     */
+    private static String invalidAttribute(DecodedBatch batch, int index, String field) {
+        assertThat(batch.outcomes().get(index)).isInstanceOf(DecodeOutcome.Decoded.class);
+        var record = ((DecodeOutcome.Decoded) batch.outcomes().get(index)).record();
+        assertThat(record.keys().keyText("PK")).as("keys still read").isPresent();
+        String attribute = field.substring(field.indexOf(".NewImage.") + ".NewImage.".length()).split("[.\\[]")[0];
+        Throwable thrown = catchThrowable(() -> record.newImage().orElseThrow().get(attribute));
+        assertThat(thrown).isInstanceOf(InvalidAttributeException.class);
+        assertThat(thrown.getMessage()).startsWith(field + ": ");
+        return thrown.getMessage();
     }
 
     private DecodeOutcome.Malformed decodeMalformed(String json) {

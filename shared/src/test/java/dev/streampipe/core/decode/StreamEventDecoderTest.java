@@ -215,11 +215,11 @@ class StreamEventDecoderTest {
 
     @Test
     void shouldStillNameTheSequenceNumberWhenTheBadFieldComesBeforeIt() {
-        // GIVEN a record whose NewImage holds a bad number and whose SequenceNumber follows the images
+        // GIVEN a record whose SizeBytes is not a number and whose SequenceNumber follows it
         ObjectNode record = turnInsert(r -> {
             ObjectNode dynamodb = (ObjectNode) r.get("dynamodb");
             com.fasterxml.jackson.databind.JsonNode sequence = dynamodb.remove("SequenceNumber");
-            set(r, "/dynamodb/NewImage/turn_number", json("{\"N\":\"ten\"}"));
+            set(r, "/dynamodb/SizeBytes", json("\"ten\""));
             dynamodb.set("SequenceNumber", sequence);
         });
 
@@ -228,7 +228,7 @@ class StreamEventDecoderTest {
                 .malformed().get(0);
 
         // THEN the error names the field, and the record's id and sequence number were still read
-        assertThat(bad.field()).isEqualTo("Records[0].dynamodb.NewImage.turn_number.N");
+        assertThat(bad.field()).isEqualTo("Records[0].dynamodb.SizeBytes");
         assertThat(bad.sequenceNumber()).contains(record.get("dynamodb").get("SequenceNumber").asText());
         assertThat(bad.eventId()).contains(record.get("eventID").asText());
     }
