@@ -40,6 +40,10 @@ final class RecordReader {
     private static final String DYNAMODB_SOURCE = "aws:dynamodb";
     /** DynamoDB's limit on a partition key value (a sort key's is 1,024). */
     static final int MAX_KEY_BYTES = 2048;
+    /** AWS writes 32 hexadecimal digits; this leaves room for other producers, not for unbounded text. */
+    static final int MAX_EVENT_ID_CHARS = 256;
+    /** DynamoDB's sequence numbers have 21 to 40 digits. */
+    static final int MAX_SEQUENCE_DIGITS = 64;
     private static final BigDecimal EARLIEST_SECONDS = BigDecimal.valueOf(Instant.parse("2012-01-01T00:00:00Z")
             .getEpochSecond());
     private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(Instant.parse("2200-01-01T00:00:00Z")
@@ -78,7 +82,7 @@ final class RecordReader {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "eventSource", "EventSource" -> source = v == JsonToken.VALUE_STRING ? p.getText() : describe(p, v);
-                case "eventID" -> eventId = text(p, v, "eventID");
+                case "eventID" -> eventId = eventIdText(p, v);
                 case "eventName" -> eventName = enumValue(EventName.class, text(p, v, "eventName"), "eventName");
                 case "awsRegion" -> region = optionalText(p, v, "awsRegion");
                 case "eventSourceARN" -> arn = optionalText(p, v, "eventSourceARN");
@@ -113,6 +117,7 @@ final class RecordReader {
         if (eventId.isEmpty()) {
             throw new FieldError("eventID", "must not be empty");
         }
+
         require(eventName, "eventName");
         if (!sawDynamodb) {
             throw new FieldError("dynamodb", "missing");
@@ -124,6 +129,10 @@ final class RecordReader {
         if (keys.size() == 0) {
             throw new FieldError("dynamodb.Keys", "must name at least one key attribute");
         }
+        if (keys.size() > 2) {
+            throw new FieldError("dynamodb.Keys", "a DynamoDB key has a partition key and at most a sort key, was "
+                    + keys.size() + " attributes");
+        }
         checkKeys(keys);
         return new ChangeRecord(eventId, eventName, new SequenceNumber(sequence), created,
                 size == null ? 0L : size, keys, Optional.ofNullable(newImage), Optional.ofNullable(oldImage),
@@ -134,6 +143,9 @@ final class RecordReader {
     private static void checkKeys(Item keys) throws FieldError {
         for (Map.Entry<String, AttributeValue> key : keys.attributes().entrySet()) {
             String field = "dynamodb.Keys." + key.getKey();
+            if (key.getKey().isEmpty()) {
+                throw new FieldError(field, "a key attribute name must not be empty");
+            }
             AttributeValue v = key.getValue();
             long bytes;
             if (v instanceof AttributeValue.S str) {
@@ -182,10 +194,24 @@ final class RecordReader {
         return new UserIdentity(type, principal);
     }
 
+    /** Refused before it is kept: an unbounded id would reach the effect ledger's keys and every message. */
+    private static String eventIdText(JsonParser p, JsonToken v) throws IOException, FieldError {
+        String id = text(p, v, "eventID");
+        if (id.length() > MAX_EVENT_ID_CHARS) {
+            throw new FieldError("eventID", "must be at most " + MAX_EVENT_ID_CHARS + " characters, was "
+                    + id.length() + ": '" + abbreviate(id) + "'");
+        }
+        return id;
+    }
+
     private static String sequenceText(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
         String s = text(p, v, field);
         if (s.isEmpty()) {
             throw new FieldError(field, "must not be empty");
+        }
+        if (s.length() > MAX_SEQUENCE_DIGITS) {
+            throw new FieldError(field, "must be at most " + MAX_SEQUENCE_DIGITS + " digits, was " + s.length()
+                    + ": '" + abbreviate(s) + "'");
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -166,9 +166,9 @@ public final class StreamEventDecoder {
                         && "dynamodb".equals(recordContext.getCurrentName());
                 if ((id || seq) && p.nextToken() == JsonToken.VALUE_STRING) {
                     String text = p.getText();
-                    if (id && !text.isEmpty()) {
+                    if (id && !text.isEmpty() && text.length() <= RecordReader.MAX_EVENT_ID_CHARS) {
                         reader.eventId = text;
-                    } else if (seq && isDigits(text)) {
+                    } else if (seq && isDigits(text) && text.length() <= RecordReader.MAX_SEQUENCE_DIGITS) {
                         reader.sequence = text;
                     }
                 }

@@ -141,6 +141,45 @@ class StreamEventDecoderFieldTest {
                 Arguments.of("{\"N\":\"1e9999999999\"}", pk + ".N", "not a DynamoDB number: '1e9999999999'"));
     }
 
+    @Test
+    void shouldNotClaimAnEventIdOrSequenceNumberLongerThanAnyDynamoDbWrites() {
+        // GIVEN a record with a 300-character eventID, and one with a 65-digit sequence number
+        ObjectNode longId = turnInsert(r -> set(r, "/eventID", TextNode.valueOf("e".repeat(300))));
+        ObjectNode longSequence = turnInsert(r -> set(r, "/dynamodb/SequenceNumber", TextNode.valueOf("7".repeat(65))));
+
+        // WHEN they are decoded
+        DecodedBatch batch = decoder.decode(event(longId, longSequence).getBytes(StandardCharsets.UTF_8));
+
+        // THEN each is malformed at that field, and the bad value is not carried on (into a ledger key, a response)
+        DecodeOutcome.Malformed id = (DecodeOutcome.Malformed) batch.outcomes().get(0);
+        assertThat(id.field()).isEqualTo("Records[0].eventID");
+        assertThat(id.reason()).startsWith("must be at most 256 characters, was 300");
+        assertThat(id.eventId()).isEmpty();
+        DecodeOutcome.Malformed sequence = (DecodeOutcome.Malformed) batch.outcomes().get(1);
+        assertThat(sequence.field()).isEqualTo("Records[1].dynamodb.SequenceNumber");
+        assertThat(sequence.reason()).startsWith("must be at most 64 digits, was 65");
+        assertThat(sequence.sequenceNumber()).isEmpty();
+    }
+
+    @Test
+    void shouldMakeTheRecordMalformedWhenItsKeysAreNoDynamoDbKey() {
+        // GIVEN a record with three key attributes, and one with an empty key attribute name
+        ObjectNode three = turnInsert(r -> set(r, "/dynamodb/Keys/extra", json("{\"S\":\"x\"}")));
+        ObjectNode unnamed = turnInsert(r -> {
+            remove(r, "/dynamodb/Keys/SK");
+            set(r, "/dynamodb/Keys/", json("{\"S\":\"x\"}"));
+        });
+
+        // WHEN they are decoded
+        DecodedBatch batch = decoder.decode(event(three, unnamed).getBytes(StandardCharsets.UTF_8));
+
+        // THEN each is malformed at its keys
+        assertThat(((DecodeOutcome.Malformed) batch.outcomes().get(0)).reason())
+                .isEqualTo("a DynamoDB key has a partition key and at most a sort key, was 3 attributes");
+        assertThat(((DecodeOutcome.Malformed) batch.outcomes().get(1)).reason())
+                .isEqualTo("a key attribute name must not be empty");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"aws:sqs", "aws:kinesis", "aws:s3"})
     void shouldSayTheRecordIsNotADynamoDbStreamRecordWhenItsEventSourceIsAnotherService(String source) {
