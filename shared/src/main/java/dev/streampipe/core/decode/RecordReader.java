@@ -117,7 +117,6 @@ final class RecordReader {
         if (eventId.isEmpty()) {
             throw new FieldError("eventID", "must not be empty");
         }
-
         require(eventName, "eventName");
         if (!sawDynamodb) {
             throw new FieldError("dynamodb", "missing");
@@ -238,18 +237,19 @@ final class RecordReader {
         }
         BigDecimal value = p.getDecimalValue();
         if (value.compareTo(EARLIEST_SECONDS) >= 0 && value.compareTo(LATEST_SECONDS) < 0) {
-            long whole = value.longValue();
-            long nanos = value.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(whole, nanos);
+            return instant(value);
         }
-        BigDecimal seconds = value.movePointLeft(3);
         if (value.compareTo(EARLIEST_MILLIS) >= 0 && value.compareTo(LATEST_MILLIS) < 0) {
-            long whole = seconds.longValue();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(whole, nanos);
+            return instant(value.movePointLeft(3));
         }
         throw new FieldError(field, "not a plausible epoch time in seconds or milliseconds (2012..2200), was "
                 + abbreviate(text));
+    }
+
+    private static Instant instant(BigDecimal epochSeconds) {
+        long whole = epochSeconds.longValue();
+        long nanos = epochSeconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        return Instant.ofEpochSecond(whole, nanos);
     }
 
     private static long longValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
