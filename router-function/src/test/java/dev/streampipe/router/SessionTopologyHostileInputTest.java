@@ -136,6 +136,26 @@ class SessionTopologyHostileInputTest {
     }
 
     @Test
+    void shouldDeadLetterForTheSplitWhenTheStatusItTestsIsUnreadable() throws IOException {
+        // GIVEN a META MODIFY whose old status has a type DynamoDB does not have (the split's predicate reads it)
+        ObjectNode meta = record("meta-status-change.json", r -> ((ObjectNode) r.get("dynamodb").get("OldImage"))
+                .set("status", json("{\"STRING\":\"active\"}")));
+
+        // WHEN it is routed
+        BatchResult result = driver.pipe(batch(meta));
+
+        // THEN the batch does not fail: the split rejects the record under its name; analytics and audit take it
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(driver.deadLetters().letters()).singleElement().satisfies(l -> {
+            assertThat(l.routeOrNull()).isEqualTo(SPLIT);
+            assertThat(l.reason()).contains("dynamodb.OldImage.status").contains("unknown attribute type 'STRING'");
+        });
+        assertThat(driver.sink(STATUS_EVENTS_SINK).messages()).isEmpty();
+        assertThat(driver.sink(ANALYTICS_SINK).messages()).hasSize(1);
+        assertThat(driver.sink(AUDIT_SINK).messages()).hasSize(1);
+    }
+
+    @Test
     void shouldKeepTheOtherRoutesWhenAnImageIsNotAMap() throws IOException {
         // GIVEN a handoff whose NewImage is a list
         ObjectNode handoff = record("handoff-insert.json", r -> ((ObjectNode) r.get("dynamodb"))

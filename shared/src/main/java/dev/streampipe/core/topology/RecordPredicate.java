@@ -4,7 +4,10 @@ import dev.streampipe.core.record.ChangeRecord;
 import java.util.Objects;
 
 /**
- * A test on a change record, for split branches. Must be side-effect free and must not throw. A predicate built by
+ * A test on a change record, for split branches. Must be side-effect free. A predicate that cannot read what it tests
+ * (an {@link dev.streampipe.core.record.InvalidAttributeException} from a typed accessor, or a
+ * {@link PoisonRecordException} of its own) makes the record poison for its split: the record takes no branch of it and
+ * is dead-lettered under the split's name. Any other exception is a bug and fails the batch. A predicate built by
  * {@link Predicates} or {@link #named} says what it tests in {@link #describe()}, which {@link Topology#describe()}
  * prints; a bare lambda describes itself as {@code <predicate>}.
  */

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * <p>{@link #route(ChangeRecord)} is pure: it applies the mappers and returns what each route would send, or why
  * that route rejects the record. A rejection is per route: a route whose needed image is missing, or whose mapper
  * throws {@link PoisonRecordException} or {@link InvalidAttributeException}, rejects the record and the other routes
- * still map it. Any other exception from a mapper is a bug and propagates. Thread-safe.
+ * still map it. A split whose predicate throws one of those two takes the record to no branch; a route named like
+ * the split rejects it instead. Any other exception from a mapper or predicate is a bug and propagates. Thread-safe.
  */
 public final class Topology {
     private final List<Route> multicast;
@@ -232,11 +233,29 @@ public final class Topology {
 
         Route select(ChangeRecord record) {
             for (Branch b : branches) {
-                if (b.predicate.test(record)) {
+                boolean matches;
+                try {
+                    matches = b.predicate.test(record);
+                } catch (InvalidAttributeException | PoisonRecordException e) {
+                    return undecided(e);
+                }
+                if (matches) {
                     return b.route;
                 }
             }
             return defaultRoute; // null: no default branch
+        }
+
+        /**
+         * A predicate could not read what it tests (a value outside DynamoDB's rules, say): the record takes no branch
+         * of this split, and a route named like the split rejects it, so it is poison here and nowhere else.
+         */
+        private Route undecided(RuntimeException e) {
+            String reason = "split '" + name + "' cannot test the record: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Route(name, null, r -> {
+                throw new PoisonRecordException(reason);
+            }, false);
         }
     }
 

@@ -89,6 +89,10 @@ class DecoderFuzzTest {
                         .mapping(r -> Optional.of(Payload.of(r.newImage().orElseThrow().string("status")
                                 .orElse("none")))))
                 .defaultBranch(Route.named("other").none())
+                // A split whose predicate reads image attributes: damage there rejects the record for this split.
+                .split("by-status")
+                .branch(Predicates.attributeChanged("status"), Route.named("status-changes").none())
+                .noDefaultBranch()
                 .build();
     }
 
@@ -281,8 +285,8 @@ class DecoderFuzzTest {
         Map<String, DeadLetter> letters = new TreeMap<>();
         for (DeadLetter l : deadLetters.letters()) {
             assertThat(letters.put(l.recordIndex() + "#" + l.routeOrNull(), l)).as("one letter per (record, route)").isNull();
-            assertThat(l.routeOrNull()).as("only a branch, never the multicast, rejects a decodable record")
-                    .isIn(null, "turns", "meta");
+            assertThat(l.routeOrNull()).as("only a branch or split, never the multicast, rejects a decodable record")
+                    .isIn(null, "turns", "meta", "by-status");
         }
         assertThat(result.deadLettered()).isEqualTo(letters.size());
         letters.values().forEach(l -> Statistics.label("dead letters").collect(

@@ -67,6 +67,36 @@ class TopologyTest {
     }
 
     @Test
+    void shouldRejectTheRecordForTheSplitOnlyWhenABranchPredicateCannotReadItsAttribute() {
+        // GIVEN a META MODIFY whose old status is a number beyond DynamoDB's rules (the predicate reads it)
+        String event = StreamEvent.of(StreamEvent.of("MODIFY", "PK", "SESSION#s", "SK", "META").eventId("e1")
+                .oldImage("status", "OLD-STATUS").newImage("status", "active"))
+                .replace("{\"S\":\"OLD-STATUS\"}", "{\"N\":\"1e9999999999\"}");
+        ChangeRecord r = new StreamEventDecoder().decode(event.getBytes()).records().get(0);
+
+        // WHEN it is routed
+        List<Topology.Routed> routed = topology().route(r);
+
+        // THEN the multicast route maps it; the split takes it to no branch and rejects it under its own name
+        assertThat(routed).extracting(x -> x.route().name()).containsExactly("all", "kind");
+        assertThat(routed.get(0).rejected()).isFalse();
+        assertThat(routed.get(1).rejected()).isTrue();
+        assertThat(routed.get(1).rejectionOrNull()).startsWith("split 'kind' cannot test the record: ")
+                .contains("dynamodb.OldImage.status.N").contains("1e9999999999");
+    }
+
+    @Test
+    void shouldPropagateWhenABranchPredicateHasABug() {
+        // GIVEN a split whose predicate throws something that is not about the data
+        Topology t = Topology.builder().split("buggy").branch(x -> {
+            throw new IllegalStateException("bug");
+        }, to("never")).noDefaultBranch().build();
+
+        // WHEN / THEN it propagates (the engine fails the batch loudly)
+        assertThatThrownBy(() -> t.route(record("INSERT", "A", null, null))).hasMessage("bug");
+    }
+
+    @Test
     void shouldMatchEventNamePredicate() {
         RecordPredicate inserts = Predicates.eventName(EventName.INSERT);
         assertThat(inserts.test(record("INSERT", "A", null, null))).isTrue();
