@@ -6,7 +6,6 @@ import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.RetryableSinkException;
 import dev.streampipe.core.json.JsonStrings;
-import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.topology.FifoOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +27,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /**
  * Poison records to SQS (SendMessageBatch, at most 10 and 256 KiB per call): one JSON message per record with the
  * reason, the route, the event id, the sequence number and the raw record. A raw record too large for one message
- * is cut to fit and marked {@code "truncated": true} (the keys, id and sequence number still identify it). Throws
+ * is cut to fit: {@code "recordText"} holds its start as a string, {@code "recordChars"} its whole length, and
+ * {@code "truncated": true} marks it (the keys, id and sequence number still identify it). Throws
  * {@link RetryableSinkException} unless every letter is stored. To a FIFO queue (URL ending in {@code .fifo}) each
  * letter carries the {@link FifoOptions} of {@link #fifoOptions(DeadLetter)}, or of the function given.
  */
@@ -107,7 +107,11 @@ public final class SqsDeadLetterSink implements DeadLetterSink {
         sb.append(",\"truncated\":").append(truncated);
         if (truncated) {
             // Cut on a character boundary well inside the limit; as a string, since a cut object is not JSON.
-            sb.append(",\"recordText\":").append(JsonStrings.quote(Texts.abbreviate(raw, (int) (max / 6))));
+            // An exact prefix, never half a surrogate pair, and how long the whole was.
+            int cut = (int) Math.min(raw.length(), max / 6);
+            cut = cut > 0 && Character.isHighSurrogate(raw.charAt(cut - 1)) ? cut - 1 : cut;
+            sb.append(",\"recordText\":").append(JsonStrings.quote(raw.substring(0, cut)));
+            sb.append(",\"recordChars\":").append(raw.length());
         } else {
             sb.append(",\"record\":").append(raw);
         }
