@@ -51,7 +51,7 @@ public final class HotKeyMonitorApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotKeyMonitorApp.class);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
-    private static final int MAX_ERROR_LINE = 500;
+    private static final int MAX_ERROR_LINE = 400;
 
     private HotKeyMonitorApp() {
     }
@@ -82,7 +82,7 @@ public final class HotKeyMonitorApp {
             sink = sink(config, clients, owned, launch.alertFile());
             monitor = HotKeyMonitor.start(config, clients, Clock.systemUTC(), sink);
         } catch (RuntimeException e) {
-            String reason = Shown.line(e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_ERROR_LINE);
+            String reason = reason(e);
             LOG.atError().addKeyValue("kind", "start_failed").addKeyValue("error", reason).log("the monitor cannot start");
             System.err.println("hotkey-monitor: cannot start: " + reason);
             launch.alertFile().ifPresent(FileAlertSink::close);
@@ -104,6 +104,21 @@ public final class HotKeyMonitorApp {
             LOG.atError().addKeyValue("kind", "scheduler_stopped").log("the KCL scheduler stopped on its own; exiting");
             System.exit(EXIT_FAILED);
         }
+    }
+
+    /** The failure and its root cause, each by its message's first line, on one line of bounded length. */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = firstLine(failure) + (root == failure ? "" : " (caused by " + firstLine(root) + ")");
+        return Shown.line(reason, MAX_ERROR_LINE);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+        return t.getClass().getSimpleName() + ": " + message;
     }
 
     /** A rule for another table than the stream's never applies: likely a copied config, worth a warning. */
