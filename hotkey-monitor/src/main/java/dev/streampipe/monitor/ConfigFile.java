@@ -63,10 +63,15 @@ final class ConfigFile {
         } catch (IOException e) {
             throw new InvalidConfigException(where + " cannot be read: " + Shown.quote(String.valueOf(e.getMessage())));
         }
+        return parse(bytes, where);
+    }
+
+    /** The entries of a file's {@code bytes}; messages name it as {@code where}. */
+    static Map<String, String> parse(byte[] bytes, String where) {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidConfigException(where + " is larger than " + MAX_BYTES + " bytes; is it the right file?");
         }
-        return parse(text(bytes, where), where);
+        return entries(text(bytes, where), where);
     }
 
     private static String text(byte[] bytes, String where) {
@@ -89,7 +94,7 @@ final class ConfigFile {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static Map<String, String> parse(String text, String where) {
+    private static Map<String, String> entries(String text, String where) {
         Map<String, String> entries = new LinkedHashMap<>();
         Properties properties = new Properties() {
             private static final long serialVersionUID = 1L;
