@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>A batch fails as a whole when any of its windows fails (after the others ran and were written), so Lambda's
  * retry re-sends the whole payload: the windows already written are found present without calling the model, and
- * only the failed ones run again.
+ * only the failed ones run again. An element of the batch that is no valid window (a blank, huge or non-string
+ * session id, a window that is not an integer from 1, a missing or repeated field) is such a failure, permanent,
+ * named by its position and value: it never stops the batch's valid windows. A payload that is not one UTF-8 JSON
+ * object of either shape within {@link SummaryCodec}'s limits fails permanently before any window runs.
  *
  * <p>Retries: every failure is rethrown so Lambda's asynchronous retry policy applies (two retries by
  * default, then the on-failure destination). {@link RetryableSummaryException} marks failures that heal,
