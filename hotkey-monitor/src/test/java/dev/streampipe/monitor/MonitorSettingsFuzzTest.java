@@ -33,7 +33,7 @@ class MonitorSettingsFuzzTest {
     /** Ten problems of at most a key, a rule and two cut values each, plus the prefix. */
     private static final int MAX_MESSAGE = 4_000;
 
-    @Property(tries = 1_000)
+    @Property(tries = 600)
     void shouldGiveAConfigOrAConfigErrorNamingEachKeyWhenTheFileAndEnvironmentAreRandom(
             @ForAll("files") byte[] file, @ForAll("environments") Map<String, String> environment) {
         String outcome;
@@ -59,7 +59,7 @@ class MonitorSettingsFuzzTest {
         Statistics.label("outcome").collect(outcome);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 400)
     void shouldParseOrNameTheArgumentWhenTheCommandLineIsRandom(@ForAll("commandLines") List<String> args) {
         try {
             CommandLine line = CommandLine.parse(args.toArray(String[]::new));
@@ -72,7 +72,7 @@ class MonitorSettingsFuzzTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void shouldReadEveryValueBackWhenEachIsInItsRange(@ForAll("validSettings") Map<String, String> settings) {
         MonitorConfig config = MonitorSettings.parse(settings);
         assertThat(config.topKeys()).isEqualTo(Integer.parseInt(settings.get("TOP_KEYS").strip().replace("+", "")));

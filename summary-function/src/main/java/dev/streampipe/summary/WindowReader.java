@@ -54,7 +54,14 @@ final class WindowReader {
             fail(sawSessionId || sawWindow ? "needs sessionId and window, had only " + (sawWindow ? "window" : "sessionId")
                     : "needs sessionId and window, had neither");
         }
-        return problem == null ? Optional.of(new SummaryRequest(sessionId, window)) : Optional.empty();
+        if (problem == null) {
+            try {
+                return Optional.of(new SummaryRequest(sessionId, window));
+            } catch (IllegalArgumentException e) {
+                fail(e.getMessage()); // the checks above are the record's; this keeps a drift typed
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first problem found, naming the subject and the value. */
