@@ -189,6 +189,16 @@ class MonitorSettingsTest {
     }
 
     @Test
+    void shouldParseTheShippedExampleWhenReadAsTheJarReadsIt() {
+        // GIVEN the example the README points to  WHEN read, merged with no environment and parsed
+        MonitorConfig config = MonitorSettings.parse(MonitorSettings.merge(
+                MonitorSettings.readFile(Path.of("monitor.properties.example")), Map.of()));
+        // THEN every value in it is valid
+        assertThat(config.tableName()).isEqualTo("sessions");
+        assertThat(config.thresholdOverrides()).hasSize(2);
+    }
+
+    @Test
     void shouldRejectUnknownFileKeysWhenMerging() {
         assertThatThrownBy(() -> MonitorSettings.merge(Map.of("STREAM_ARN", ARN, "HOT_KEY_WCU", "5"), Map.of()))
                 .isInstanceOf(InvalidConfigException.class)

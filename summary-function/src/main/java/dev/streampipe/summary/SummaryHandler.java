@@ -100,19 +100,7 @@ public final class SummaryHandler implements RequestStreamHandler {
     }
 
     static int concurrency(Map<String, String> env) {
-        String raw = env.get(SUMMARY_CONCURRENCY);
-        if (raw == null || raw.isBlank()) {
-            return SummaryService.DEFAULT_CONCURRENCY;
-        }
-        try {
-            int n = Integer.parseInt(raw.strip());
-            if (n >= 1 && n <= 64) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(SUMMARY_CONCURRENCY + " must be an integer 1..64, was '" + raw + "'");
+        return SummaryConfig.intValue(env, SUMMARY_CONCURRENCY, SummaryService.DEFAULT_CONCURRENCY, 1, 64);
     }
 
     private static Region region(Map<String, String> env) {
