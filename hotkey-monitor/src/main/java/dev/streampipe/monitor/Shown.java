@@ -1,8 +1,11 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
+
 /**
  * A user's value as a message shows it: on one line (control characters escaped as {@code \n}, {@code \t} or
- * {@code \}{@code uXXXX}) and cut after a bound, saying so, so that a huge value cannot make a huge message.
+ * {@code \}{@code uXXXX}) and cut after a bound ({@link Texts#abbreviate}, which says so), so that a huge value
+ * cannot make a huge message.
  */
 final class Shown {
     /** Characters of a quoted value shown before it is cut. */
@@ -11,31 +14,19 @@ final class Shown {
     private Shown() {
     }
 
-    /** {@code 'value'}, escaped, cut after {@value #MAX_QUOTED} characters with its length; {@code null} for null. */
+    /** {@code 'value'}, cut after {@value #MAX_QUOTED} characters and escaped; {@code null} for null. */
     static String quote(String value) {
-        if (value == null) {
-            return "null";
-        }
-        int shown = shownLength(value, MAX_QUOTED);
-        String quoted = "'" + escape(value, shown) + "'";
-        return shown < value.length() ? quoted + "... (" + value.length() + " characters)" : quoted;
+        return value == null ? "null" : "'" + escape(Texts.abbreviate(value, MAX_QUOTED)) + "'";
     }
 
-    /** {@code text} escaped onto one line and cut after {@code max} characters, ending in {@code ...} when cut. */
+    /** {@code text} cut after {@code max} characters and escaped onto one line. */
     static String line(String text, int max) {
-        int shown = shownLength(text, max);
-        return escape(text, shown) + (shown < text.length() ? "..." : "");
+        return escape(Texts.abbreviate(text, max));
     }
 
-    private static int shownLength(String value, int max) {
-        int shown = Math.min(value.length(), max);
-        return shown < value.length() && shown > 0 && Character.isHighSurrogate(value.charAt(shown - 1))
-                ? shown - 1 : shown; // never cut a surrogate pair in two
-    }
-
-    private static String escape(String value, int length) {
-        StringBuilder sb = new StringBuilder(length + 8);
-        for (int i = 0; i < length; i++) {
+    private static String escape(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\n' -> sb.append("\\n");

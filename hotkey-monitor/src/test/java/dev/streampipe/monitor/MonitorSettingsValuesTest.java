@@ -99,7 +99,7 @@ class MonitorSettingsValuesTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\n")
                         .contains("TOP_KEYS must be an integer 1..100, was 'line\\nbreak999")
-                        .endsWith("... (1000010 characters)"));
+                        .endsWith("... (1000010 characters in all)'"));
     }
 
     @Test

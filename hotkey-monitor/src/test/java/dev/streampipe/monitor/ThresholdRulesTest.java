@@ -39,7 +39,7 @@ class ThresholdRulesTest {
         ThresholdRules.parse("HOT_KEY_THRESHOLDS", "/" + "é".repeat(1_025) + "=5", problems);
         // THEN it is refused, the prefix cut in the message
         assertThat(problems).singleElement().asString()
-                .contains("prefix must be at most 2048 UTF-8 bytes").contains("... (1025 characters)");
+                .contains("prefix must be at most 2048 UTF-8 bytes").contains("... (1025 characters in all)'");
     }
 
     @Test

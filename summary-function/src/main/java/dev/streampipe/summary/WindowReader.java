@@ -3,6 +3,7 @@ package dev.streampipe.summary;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.streampipe.core.json.JsonStrings;
+import dev.streampipe.core.record.Texts;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -118,19 +119,14 @@ final class WindowReader {
         };
     }
 
-    /** A JSON string literal of {@code s}'s first characters, with its length when cut. */
+    /** A JSON string literal of {@code s}, cut after {@value #SHOWN} characters ({@link Texts#abbreviate}). */
     static String quote(String s) {
-        return s.length() <= SHOWN ? JsonStrings.quote(s)
-                : JsonStrings.quote(s.substring(0, cutAt(s, SHOWN))) + "... (" + s.length() + " characters)";
+        return JsonStrings.quote(Texts.abbreviate(s, SHOWN));
     }
 
-    /** {@code s} cut after {@code max} characters, ending in {@code ...} when cut. */
+    /** {@code s} cut after {@code max} characters ({@link Texts#abbreviate}, which says so). */
     static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, cutAt(s, max)) + "...";
-    }
-
-    private static int cutAt(String s, int max) {
-        return Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return Texts.abbreviate(s, max);
     }
 
     private static boolean wellFormed(String s) {

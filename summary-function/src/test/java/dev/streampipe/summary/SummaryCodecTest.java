@@ -113,7 +113,7 @@ class SummaryCodecTest {
                 "windows[2] needs sessionId and window, had only window",
                 "windows[3] window must be an integer from 1 to 9223372036854775807, was 0",
                 "windows[4] sessionId must be a string, was an object",
-                "windows[5] sessionId must be at most 1024 characters, was \"" + "x".repeat(60) + "\"... (5000 characters)",
+                "windows[5] sessionId must be at most 1024 characters, was \"" + "x".repeat(60) + "... (5000 characters in all)\"",
                 "windows[6] has window twice",
                 "windows[7] window must be an integer from 1 to 9223372036854775807, was an array");
     }
