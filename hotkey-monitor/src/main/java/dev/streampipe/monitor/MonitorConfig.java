@@ -4,6 +4,7 @@ import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.hotkey.ThresholdScope;
 import dev.streampipe.monitor.stream.EventTime;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.net.InetAddress;
@@ -63,9 +64,23 @@ public record MonitorConfig(
     /** Default KCL application name. */
     public static final String DEFAULT_APPLICATION_NAME = "streampipe-hotkey-monitor";
 
+    static final Duration EVALUATE_INTERVAL_MIN = Duration.ofMillis(100);
+    static final Duration EVALUATE_INTERVAL_MAX = Duration.ofSeconds(60);
+    static final Duration CHECKPOINT_INTERVAL_MIN = Duration.ofMillis(100);
+    static final Duration CHECKPOINT_INTERVAL_MAX = Duration.ofMinutes(10);
+    static final Duration IDLE_TIME_MIN = Duration.ofMillis(10);
+    static final Duration IDLE_TIME_MAX = Duration.ofSeconds(10);
+    static final Duration FAILOVER_TIME_MIN = Duration.ofSeconds(1);
+    static final Duration FAILOVER_TIME_MAX = Duration.ofMinutes(10);
+
     private static final Pattern STREAM_ARN = Pattern.compile(
-            "arn:aws[^:]*:dynamodb:[-a-z0-9]+:[0-9]{12}:table/[^/]+/stream/.+");
+            "arn:aws[-a-z]*:dynamodb:[-a-z0-9]+:[0-9]{12}:table/[A-Za-z0-9_.-]{3,255}/stream/[^\\s/]{1,255}");
     private static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    private static final Pattern TOPIC_ARN = Pattern.compile(
+            "arn:aws[-a-z]*:sns:[-a-z0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+    private static final Pattern NAMESPACE = Pattern.compile("(?!AWS/)[0-9A-Za-z._/#-][0-9A-Za-z._/#: -]{0,254}");
+    private static final int MAX_WORKER_ID = 256;
+    private static final int MAX_ATTRIBUTE_NAME_BYTES = 255;
 
     /** Where a shard without a checkpoint starts reading. */
     public enum InitialPosition { LATEST, TRIM_HORIZON }
@@ -75,31 +90,35 @@ public record MonitorConfig(
 
     public MonitorConfig {
         require(streamArn != null && STREAM_ARN.matcher(streamArn).matches(),
-                "STREAM_ARN must be a DynamoDB stream ARN (arn:aws:dynamodb:<region>:<account>:table/<t>/stream/<label>), was '"
-                        + streamArn + "'");
+                "STREAM_ARN must be a DynamoDB stream ARN (arn:aws:dynamodb:<region>:<account>:table/<t>/stream/<label>), was "
+                        + Shown.quote(streamArn));
         require(applicationName != null && APPLICATION_NAME.matcher(applicationName).matches(),
-                "APPLICATION_NAME must be 3..255 characters of [A-Za-z0-9_.-], was '" + applicationName + "'");
-        require(workerId != null && !workerId.isBlank(), "WORKER_ID must not be blank, was '" + workerId + "'");
+                "APPLICATION_NAME must be 3..255 characters of [A-Za-z0-9_.-], was " + Shown.quote(applicationName));
+        require(workerId != null && !workerId.isBlank() && workerId.length() <= MAX_WORKER_ID,
+                "WORKER_ID must be 1.." + MAX_WORKER_ID + " characters, not blank, was " + Shown.quote(workerId));
         Objects.requireNonNull(alertTopicArn, "alertTopicArn");
-        alertTopicArn.ifPresent(arn -> require(arn.startsWith("arn:") && arn.split(":", -1).length == 6,
-                "ALERT_TOPIC_ARN must be an SNS topic ARN, was '" + arn + "'"));
+        alertTopicArn.ifPresent(arn -> require(TOPIC_ARN.matcher(arn).matches(),
+                "ALERT_TOPIC_ARN must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>), was "
+                        + Shown.quote(arn)));
         Objects.requireNonNull(alertFile, "alertFile");
-        require(metricNamespace != null && !metricNamespace.isBlank() && metricNamespace.length() <= 255
-                        && !metricNamespace.startsWith("AWS/"),
-                "METRIC_NAMESPACE must be 1..255 characters not starting with AWS/, was '" + metricNamespace + "'");
-        require(partitionKeyName != null && !partitionKeyName.isBlank(),
-                "PARTITION_KEY_NAME must not be blank, was '" + partitionKeyName + "'");
+        require(metricNamespace != null && NAMESPACE.matcher(metricNamespace).matches(),
+                "METRIC_NAMESPACE must be 1..255 characters of [0-9A-Za-z._/#: -], not starting with ':' or AWS/, was "
+                        + Shown.quote(metricNamespace));
+        require(partitionKeyName != null && !partitionKeyName.isBlank()
+                        && partitionKeyName.getBytes(StandardCharsets.UTF_8).length <= MAX_ATTRIBUTE_NAME_BYTES,
+                "PARTITION_KEY_NAME must be an attribute name of 1.." + MAX_ATTRIBUTE_NAME_BYTES
+                        + " UTF-8 bytes, not blank, was " + Shown.quote(partitionKeyName));
         Objects.requireNonNull(hotKey, "hotKey");
         thresholdOverrides = Map.copyOf(Objects.requireNonNull(thresholdOverrides, "thresholdOverrides"));
         require(topKeys >= 1 && topKeys <= 100, "TOP_KEYS must be 1..100, was " + topKeys);
         require(targetUtilization > 0 && targetUtilization <= 1,
                 "TARGET_UTILIZATION must be in (0, 1], was " + targetUtilization);
-        requireBetween("EVALUATE_INTERVAL_MILLIS", evaluateInterval, Duration.ofMillis(100), Duration.ofSeconds(60));
-        requireBetween("CHECKPOINT_INTERVAL_MILLIS", checkpointInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
+        requireBetween("EVALUATE_INTERVAL_MILLIS", evaluateInterval, EVALUATE_INTERVAL_MIN, EVALUATE_INTERVAL_MAX);
+        requireBetween("CHECKPOINT_INTERVAL_MILLIS", checkpointInterval, CHECKPOINT_INTERVAL_MIN, CHECKPOINT_INTERVAL_MAX);
         Objects.requireNonNull(initialPosition, "initialPosition");
         Objects.requireNonNull(eventTime, "eventTime");
-        requireBetween("IDLE_TIME_BETWEEN_READS_MILLIS", idleTimeBetweenReads, Duration.ofMillis(10), Duration.ofSeconds(10));
-        requireBetween("FAILOVER_TIME_MILLIS", failoverTime, Duration.ofSeconds(1), Duration.ofMinutes(10));
+        requireBetween("IDLE_TIME_BETWEEN_READS_MILLIS", idleTimeBetweenReads, IDLE_TIME_MIN, IDLE_TIME_MAX);
+        requireBetween("FAILOVER_TIME_MILLIS", failoverTime, FAILOVER_TIME_MIN, FAILOVER_TIME_MAX);
         Objects.requireNonNull(kclMetricsLevel, "kclMetricsLevel");
     }
 

@@ -4,11 +4,9 @@ import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.RateMode;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.monitor.stream.EventTime;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -39,7 +39,13 @@ import java.util.function.IntConsumer;
  * {@code orders/=500; /TENANT#=300; sessions/SESSION#=200:50}. Most specific wins
  * (table + prefix &gt; prefix &gt; table &gt; default).
  *
- * <p>Every bad value is reported at once, each message naming its key and value.
+ * <p><b>Values.</b> Integers and decimals are ASCII digits with an optional sign, read exactly and checked
+ * against their range (no exponent, {@code NaN} or {@code Infinity}; a 30-digit value is out of range, never
+ * wrapped); durations are whole milliseconds or seconds as the key's name says; names follow AWS's rules
+ * (table, lease table, namespace, topic ARN); {@code DYNAMODB_ENDPOINT} is an {@code http(s)} URL.
+ *
+ * <p>Every bad value is reported at once in one {@link InvalidConfigException}, each message naming its key and
+ * value (cut short when long).
  */
 public final class MonitorSettings {
 
@@ -95,14 +101,15 @@ public final class MonitorSettings {
      * The file's entries overlaid with the environment's known keys (environment wins). Blank
      * environment values count as unset.
      *
-     * @throws IllegalArgumentException if the file holds a key the monitor does not know
+     * @throws InvalidConfigException if the file holds a key the monitor does not know
      */
     public static Map<String, String> merge(Map<String, String> file, Map<String, String> environment) {
         Set<String> unknown = new TreeSet<>(file.keySet());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown settings in the config file: " + unknown
-                    + " (the file uses the environment variable names, e.g. " + STREAM_ARN + ")");
+            List<String> named = unknown.stream().map(MonitorSettings::unknownKey).toList();
+            throw new InvalidConfigException("unknown settings in the config file (it uses the environment variable "
+                    + "names, e.g. " + STREAM_ARN + "): ", named);
         }
         Map<String, String> merged = new LinkedHashMap<>(file);
         for (String key : KEYS) {
@@ -114,26 +121,35 @@ public final class MonitorSettings {
         return merged;
     }
 
-    /** Reads a properties file (UTF-8). */
+    /**
+     * Reads a properties file: UTF-8 text, each key once.
+     *
+     * @throws InvalidConfigException naming the file when it is missing, a directory, unreadable, binary,
+     *                                not UTF-8, too large, or sets a key twice
+     */
     public static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file, e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
-        return map;
+        return ConfigFile.read(file, "config file " + Shown.quote(file.toString()));
     }
 
     /**
      * Parses merged settings.
      *
-     * @throws IllegalArgumentException listing every bad or missing value, each naming its key
+     * @throws InvalidConfigException listing every bad or missing value, each naming its key
      */
     public static MonitorConfig parse(Map<String, String> values) {
         return new MonitorSettings(values).parse();
+    }
+
+    /**
+     * The emulator endpoint {@code DYNAMODB_ENDPOINT} names; empty when unset. {@link #parse} checks it too.
+     *
+     * @throws InvalidConfigException if it is not an {@code http(s)} URL
+     */
+    public static Optional<URI> emulatorEndpoint(Map<String, String> values) {
+        MonitorSettings settings = new MonitorSettings(values);
+        Optional<URI> endpoint = settings.endpoint();
+        settings.throwIfProblems();
+        return endpoint;
     }
 
     private MonitorConfig parse() {
@@ -145,36 +161,49 @@ public final class MonitorSettings {
         string(APPLICATION_NAME, builder::applicationName);
         string(WORKER_ID, builder::workerId);
         string(ALERT_TOPIC_ARN, builder::alertTopicArn);
-        string(ALERT_FILE, value -> builder.alertFile(Path.of(value)));
+        string(ALERT_FILE, value -> builder.alertFile(path(ALERT_FILE, value)));
         string(METRIC_NAMESPACE, builder::metricNamespace);
         string(PARTITION_KEY_NAME, builder::partitionKeyName);
         builder.hotKey(hotKeyConfig());
         builder.thresholdOverrides(ThresholdRules.parse(HOT_KEY_THRESHOLDS, get(HOT_KEY_THRESHOLDS), problems));
         integer(TOP_KEYS, 1, 100, builder::topKeys);
         fraction(TARGET_UTILIZATION, builder::targetUtilization);
-        millis(EVALUATE_INTERVAL_MILLIS, builder::evaluateInterval);
-        millis(CHECKPOINT_INTERVAL_MILLIS, builder::checkpointInterval);
+        millis(EVALUATE_INTERVAL_MILLIS, MonitorConfig.EVALUATE_INTERVAL_MIN, MonitorConfig.EVALUATE_INTERVAL_MAX,
+                builder::evaluateInterval);
+        millis(CHECKPOINT_INTERVAL_MILLIS, MonitorConfig.CHECKPOINT_INTERVAL_MIN,
+                MonitorConfig.CHECKPOINT_INTERVAL_MAX, builder::checkpointInterval);
         choice(INITIAL_POSITION, MonitorConfig.InitialPosition.class, builder::initialPosition);
         choice(EVENT_TIME, EventTime.class, builder::eventTime);
-        millis(IDLE_TIME_BETWEEN_READS_MILLIS, builder::idleTimeBetweenReads);
-        millis(FAILOVER_TIME_MILLIS, builder::failoverTime);
+        millis(IDLE_TIME_BETWEEN_READS_MILLIS, MonitorConfig.IDLE_TIME_MIN, MonitorConfig.IDLE_TIME_MAX,
+                builder::idleTimeBetweenReads);
+        millis(FAILOVER_TIME_MILLIS, MonitorConfig.FAILOVER_TIME_MIN, MonitorConfig.FAILOVER_TIME_MAX,
+                builder::failoverTime);
         choice(KCL_METRICS_LEVEL, MonitorConfig.KclMetricsLevel.class, builder::kclMetricsLevel);
+        endpoint();
+        MonitorConfig config = null;
         if (problems.isEmpty()) {
             try {
-                return builder.build();
+                config = builder.build();
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
         }
-        throw new IllegalArgumentException("invalid monitor configuration: " + String.join("; ", problems));
+        throwIfProblems();
+        return config;
+    }
+
+    private void throwIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("invalid monitor configuration: ", problems);
+        }
     }
 
     private HotKeyConfig hotKeyConfig() {
         HotKeyConfig.Builder hot = HotKeyConfig.defaults().toBuilder();
-        double wcu = rate(HOT_KEY_WCU_PER_SECOND, 800);
-        double writes = rate(HOT_KEY_WRITES_PER_SECOND, Threshold.UNLIMITED);
-        if (wcu > 0 && writes > 0) {
-            hot.defaultThreshold(Threshold.of(wcu, writes));
+        OptionalDouble wcu = rate(HOT_KEY_WCU_PER_SECOND, 800);
+        OptionalDouble writes = rate(HOT_KEY_WRITES_PER_SECOND, Threshold.UNLIMITED);
+        if (wcu.isPresent() && writes.isPresent()) {
+            hot.defaultThreshold(Threshold.of(wcu.getAsDouble(), writes.getAsDouble()));
         }
         integer(HOT_KEY_WINDOW_SECONDS, 1, 300, hot::windowSeconds);
         choice(HOT_KEY_RATE_MODE, RateMode.class, hot::rateMode);
@@ -185,54 +214,37 @@ public final class MonitorSettings {
         return hot.build();
     }
 
-    private double rate(String key, double fallback) {
+    private OptionalDouble rate(String key, double fallback) {
         String value = get(key);
         if (value == null) {
-            return fallback;
+            return OptionalDouble.of(fallback);
         }
-        if (value.equals("*")) {
-            return Threshold.UNLIMITED;
+        OptionalDouble rate = ThresholdRules.rate(value);
+        if (rate.isEmpty()) {
+            problems.add(key + " must be " + ThresholdRules.RATE + ", was " + Shown.quote(value));
         }
-        double parsed = parseDouble(value);
-        if (!(parsed > 0) || Double.isInfinite(parsed)) {
-            problems.add(key + " must be a number > 0 (or * for unlimited), was '" + value + "'");
-            return -1;
-        }
-        return parsed;
+        return rate;
     }
 
     private void fraction(String key, DoubleConsumer setter) {
         String value = get(key);
-        if (value == null) {
-            return;
-        }
-        double parsed = parseDouble(value);
-        if (parsed > 0 && parsed <= 1) {
-            setter.accept(parsed);
-        } else {
-            problems.add(key + " must be a number in (0, 1], was '" + value + "'");
+        if (value != null) {
+            Numbers.decimal(value, 0, 1).ifPresentOrElse(setter,
+                    () -> problems.add(key + " must be a number in (0, 1], was " + Shown.quote(value)));
         }
     }
 
     private void integer(String key, long min, long max, IntConsumer setter) {
         String value = get(key);
-        if (value == null) {
-            return;
+        if (value != null) {
+            OptionalLong parsed = Numbers.integer(value, min, max);
+            parsed.ifPresentOrElse(n -> setter.accept(Math.toIntExact(n)),
+                    () -> problems.add(key + " must be an integer " + min + ".." + max + ", was " + Shown.quote(value)));
         }
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed >= min && parsed <= max) {
-                setter.accept((int) parsed);
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the key, like an out-of-range value
-        }
-        problems.add(key + " must be an integer " + min + ".." + max + ", was '" + value + "'");
     }
 
-    private void millis(String key, Consumer<Duration> setter) {
-        integer(key, 0, Integer.MAX_VALUE, millis -> setter.accept(Duration.ofMillis(millis)));
+    private void millis(String key, Duration min, Duration max, Consumer<Duration> setter) {
+        integer(key, min.toMillis(), max.toMillis(), millis -> setter.accept(Duration.ofMillis(millis)));
     }
 
     private <E extends Enum<E>> void choice(String key, Class<E> type, Consumer<E> setter) {
@@ -247,8 +259,40 @@ public final class MonitorSettings {
             for (E constant : type.getEnumConstants()) {
                 names.add(constant.name());
             }
-            problems.add(key + " must be one of " + names + ", was '" + value + "'");
+            problems.add(key + " must be one of " + names + ", was " + Shown.quote(value));
         }
+    }
+
+    private Path path(String key, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            problems.add(key + " must be a file path, was " + Shown.quote(value) + " (" + e.getReason() + ")");
+            return null;
+        }
+    }
+
+    private Optional<URI> endpoint() {
+        String value = get(DYNAMODB_ENDPOINT);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean url = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                    && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535);
+            if (url) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below, like any other value that is not an endpoint
+        }
+        problems.add(DYNAMODB_ENDPOINT + " must be an emulator's http(s) URL such as http://127.0.0.1:5000, was "
+                + Shown.quote(value));
+        return Optional.empty();
     }
 
     private void string(String key, Consumer<String> setter) {
@@ -263,11 +307,8 @@ public final class MonitorSettings {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static double parseDouble(String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return Double.NaN; // every caller reports NaN as "must be a number ..." with its key
-        }
+    private static String unknownKey(String key) {
+        String upper = key.strip().toUpperCase(Locale.ROOT);
+        return Shown.quote(key) + (KEYS.contains(upper) ? " (did you mean " + upper + "?)" : "");
     }
 }

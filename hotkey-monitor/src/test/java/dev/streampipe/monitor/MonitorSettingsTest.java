@@ -127,8 +127,8 @@ class MonitorSettingsTest {
         Path other = dir.resolve("other.properties");
         Files.writeString(other, "TOP_KEYS=9\n", StandardCharsets.UTF_8);
         // WHEN the app's settings are read
-        Map<String, String> settings = HotKeyMonitorApp.settings(
-                new String[] {"--config", chosen.toString()}, Map.of("CONFIG_FILE", other.toString()));
+        Map<String, String> settings = Launch.settings(
+                CommandLine.parse("--config", chosen.toString()), Map.of("CONFIG_FILE", other.toString()));
         // THEN the argument wins over CONFIG_FILE
         assertThat(MonitorSettings.parse(settings).topKeys()).isEqualTo(7);
     }
@@ -147,8 +147,9 @@ class MonitorSettingsTest {
         // WHEN parsed
         // THEN one exception lists each key with its value
         assertThatThrownBy(() -> MonitorSettings.parse(values))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("HOT_KEY_WCU_PER_SECOND must be a number > 0 (or * for unlimited), was 'lots'")
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("HOT_KEY_WCU_PER_SECOND must be a number in (0, 1000000] or * for unlimited, "
+                        + "was 'lots'")
                 .hasMessageContaining("HOT_KEY_WINDOW_SECONDS must be an integer 1..300, was '0'")
                 .hasMessageContaining("TOP_KEYS must be an integer 1..100, was 'many'")
                 .hasMessageContaining("TARGET_UTILIZATION must be a number in (0, 1], was '1.5'")
@@ -169,9 +170,9 @@ class MonitorSettingsTest {
     @Test
     void shouldNameTheKeyWhenADurationIsOutOfRange() {
         assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "CHECKPOINT_INTERVAL_MILLIS", "50")))
-                .hasMessageContaining("CHECKPOINT_INTERVAL_MILLIS must be 100..600000 ms, was 50");
+                .hasMessageContaining("CHECKPOINT_INTERVAL_MILLIS must be an integer 100..600000, was '50'");
         assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "FAILOVER_TIME_MILLIS", "-1")))
-                .hasMessageContaining("FAILOVER_TIME_MILLIS must be an integer 0..2147483647, was '-1'");
+                .hasMessageContaining("FAILOVER_TIME_MILLIS must be an integer 1000..600000, was '-1'");
     }
 
     @Test
@@ -179,17 +180,29 @@ class MonitorSettingsTest {
         assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "HOT_KEY_THRESHOLDS", "orders=300")))
                 .hasMessageContaining("HOT_KEY_THRESHOLDS rule must look like <table>/<prefix>=<wcu>[:<writes>], was 'orders=300'");
         assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "HOT_KEY_THRESHOLDS", "orders/=0")))
-                .hasMessageContaining("HOT_KEY_THRESHOLDS rule 'orders/=0' limit must be a number > 0 or *, was '0'");
+                .hasMessageContaining("HOT_KEY_THRESHOLDS rule 'orders/=0' limit must be a number in (0, 1000000] or * "
+                        + "for unlimited, was '0'");
         assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "HOT_KEY_THRESHOLDS", "/=10")))
                 .hasMessageContaining("names neither a table nor a prefix");
-        assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "HOT_KEY_THRESHOLDS", "a/=1;a/=2")))
-                .hasMessageContaining("HOT_KEY_THRESHOLDS names ThresholdScope[table=a, prefix=null] twice");
+        assertThatThrownBy(() -> MonitorSettings.parse(Map.of("STREAM_ARN", ARN, "HOT_KEY_THRESHOLDS", "aaa/=1;aaa/=2")))
+                .hasMessageContaining("HOT_KEY_THRESHOLDS has two rules for table 'aaa'");
+    }
+
+    @Test
+    void shouldParseTheShippedExampleWhenReadAsTheJarReadsIt() {
+        // GIVEN the example the README points to  WHEN read, merged with no environment and parsed
+        MonitorConfig config = MonitorSettings.parse(MonitorSettings.merge(
+                MonitorSettings.readFile(Path.of("monitor.properties.example")), Map.of()));
+        // THEN every value in it is valid
+        assertThat(config.tableName()).isEqualTo("sessions");
+        assertThat(config.thresholdOverrides()).hasSize(2);
     }
 
     @Test
     void shouldRejectUnknownFileKeysWhenMerging() {
         assertThatThrownBy(() -> MonitorSettings.merge(Map.of("STREAM_ARN", ARN, "HOT_KEY_WCU", "5"), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown settings in the config file: [HOT_KEY_WCU]");
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("unknown settings in the config file")
+                .hasMessageEndingWith(": 'HOT_KEY_WCU'");
     }
 }

@@ -25,15 +25,19 @@ import java.util.stream.Collectors;
  *   before {@code n+1} reads it as context; different sessions run concurrently, at most {@code bound} at once, on
  *   threads that live only for the call;</li>
  *   <li>a failing window never stops the others (not even the same session's later windows, as with separate
- *   invokes); when every window succeeded the results come back in payload order, otherwise one exception reports
- *   every failed window — {@link RetryableSummaryException} if any failure may heal, else
- *   {@link PermanentSummaryException} — with each window's own failure suppressed on it. A retry of the same
+ *   invokes), nor does an element of the payload that was no valid window (rejected while decoding); when every
+ *   window succeeded and nothing was rejected the results come back in payload order, otherwise one exception
+ *   reports every failed window and rejected element — {@link RetryableSummaryException} if any failure may heal,
+ *   else {@link PermanentSummaryException} — naming the first {@value #NAMED_FAILURES} (each message cut to
+ *   {@value #MAX_NAMED_MESSAGE} characters), with each window's own failure suppressed on it. A retry of the same
  *   payload then finds the written windows present and redoes only the failed ones.</li>
  * </ul>
  */
 final class ConcurrentWindows {
     /** Most windows named in a batch failure's message (all are attached as suppressed exceptions). */
     static final int NAMED_FAILURES = 10;
+    /** Longest failure message quoted for one named window. */
+    static final int MAX_NAMED_MESSAGE = 300;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Function<SummaryRequest, SummaryResult> window;
@@ -51,8 +55,18 @@ final class ConcurrentWindows {
         this.bound = bound;
     }
 
-    /** Runs every window; returns the results in payload order, or throws as the class describes. */
+    /** {@link #runAll(List, List)} with nothing rejected. */
     List<SummaryResult> runAll(List<SummaryRequest> requests) {
+        return runAll(requests, List.of());
+    }
+
+    /**
+     * Runs every window; returns the results in payload order, or throws as the class describes.
+     *
+     * @param rejected the payload's elements that were no valid window: the call fails permanently for them
+     *                 (unless a window's failure may heal) once the windows ran
+     */
+    List<SummaryResult> runAll(List<SummaryRequest> requests, List<SummaryPayload.Rejected> rejected) {
         List<SummaryRequest> distinct = List.copyOf(new LinkedHashSet<>(requests));
         Map<String, List<SummaryRequest>> bySession = distinct.stream().collect(Collectors.groupingBy(
                 SummaryRequest::sessionId, LinkedHashMap::new, Collectors.toList()));
@@ -63,8 +77,8 @@ final class ConcurrentWindows {
         } else {
             runConcurrently(bySession.values(), done, failed);
         }
-        if (!failed.isEmpty()) {
-            throw failure(distinct, done.size(), failed);
+        if (!failed.isEmpty() || !rejected.isEmpty()) {
+            throw failure(distinct, done.size(), failed, rejected);
         }
         return distinct.stream().map(done::get).toList();
     }
@@ -104,14 +118,18 @@ final class ConcurrentWindows {
     }
 
     private static RuntimeException failure(List<SummaryRequest> distinct, int succeeded,
-                                            Map<SummaryRequest, RuntimeException> failed) {
+                                            Map<SummaryRequest, RuntimeException> failed,
+                                            List<SummaryPayload.Rejected> rejected) {
         List<SummaryRequest> inOrder = distinct.stream().filter(failed::containsKey).toList();
-        String named = inOrder.stream().limit(NAMED_FAILURES)
-                .map(w -> w.sessionId() + "#" + w.window() + ": " + failed.get(w).getMessage())
-                .collect(Collectors.joining("; "));
-        String message = failed.size() + " of " + distinct.size() + " windows failed (" + succeeded
-                + " done, a retry redoes only the failed): " + named
-                + (inOrder.size() > NAMED_FAILURES ? "; ..." : "");
+        List<String> named = new ArrayList<>();
+        rejected.stream().limit(NAMED_FAILURES).forEach(r -> named.add(WindowReader.cut(r.toString(), MAX_NAMED_MESSAGE)));
+        inOrder.stream().limit(NAMED_FAILURES - named.size())
+                .forEach(w -> named.add(WindowReader.cut(w.sessionId(), 60) + "#" + w.window() + ": "
+                        + WindowReader.cut(String.valueOf(failed.get(w).getMessage()), MAX_NAMED_MESSAGE)));
+        int failures = failed.size() + rejected.size();
+        String message = failures + " of " + (distinct.size() + rejected.size()) + " windows failed (" + succeeded
+                + " done, a retry redoes only the failed): " + String.join("; ", named)
+                + (failures > named.size() ? "; ..." : "");
         boolean heals = failed.values().stream().anyMatch(e -> !(e instanceof PermanentSummaryException));
         RuntimeException batch = heals ? new RetryableSummaryException(message) : new PermanentSummaryException(message);
         inOrder.forEach(w -> batch.addSuppressed(failed.get(w)));

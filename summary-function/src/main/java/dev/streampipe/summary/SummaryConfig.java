@@ -65,14 +65,14 @@ public record SummaryConfig(String tableName, String partitionKeyName, String so
     public static SummaryConfig fromEnvironment(Map<String, String> env) {
         Optional<String> modelId = value(env, BEDROCK_MODEL_ID);
         Optional<BedrockSettings> bedrock = modelId.map(id -> new BedrockSettings(id,
-                intValue(env, BEDROCK_MAX_TOKENS, 512),
+                intValue(env, BEDROCK_MAX_TOKENS, 512, 1, BedrockSettings.MAX_TOKENS),
                 doubleValue(env, BEDROCK_TEMPERATURE, 0.2)));
         return new SummaryConfig(
                 value(env, TABLE_NAME).orElseThrow(() -> new IllegalArgumentException(TABLE_NAME + " must be set")),
                 value(env, PARTITION_KEY_NAME).orElse("PK"),
                 value(env, SORT_KEY_NAME).orElse("SK"),
-                intValue(env, SUMMARY_INTERVAL, 10),
-                Duration.ofDays(intValue(env, SUMMARY_TTL_DAYS, 30)),
+                intValue(env, SUMMARY_INTERVAL, 10, 1, SummaryWindow.MAX_INTERVAL),
+                Duration.ofDays(intValue(env, SUMMARY_TTL_DAYS, 30, 1, MAX_TTL_DAYS)),
                 bedrock,
                 SessionKeys.DEFAULT);
     }
@@ -81,13 +81,21 @@ public record SummaryConfig(String tableName, String partitionKeyName, String so
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback) {
+    /** ASCII digits in {@code min..max}; anything else (a 20-digit value too) is refused naming the range. */
+    static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
         Optional<String> raw = value(env, name);
-        try {
-            return raw.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was '" + raw.get() + "'", e);
+        if (raw.isEmpty()) {
+            return fallback;
         }
+        String text = raw.get();
+        if (text.matches("[+-]?[0-9]{1,10}")) {
+            long parsed = Long.parseLong(text);
+            if (parsed >= min && parsed <= max) {
+                return (int) parsed;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be an integer " + min + ".." + max + ", was "
+                + WindowReader.quote(text));
     }
 
     private static double doubleValue(Map<String, String> env, String name, double fallback) {
@@ -95,7 +103,7 @@ public record SummaryConfig(String tableName, String partitionKeyName, String so
         try {
             return raw.map(Double::parseDouble).orElse(fallback);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was '" + raw.get() + "'", e);
+            throw new IllegalArgumentException(name + " must be a number, was " + WindowReader.quote(raw.get()), e);
         }
     }
 

@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>A batch fails as a whole when any of its windows fails (after the others ran and were written), so Lambda's
  * retry re-sends the whole payload: the windows already written are found present without calling the model, and
- * only the failed ones run again.
+ * only the failed ones run again. An element of the batch that is no valid window (a blank, huge or non-string
+ * session id, a window that is not an integer from 1, a missing or repeated field) is such a failure, permanent,
+ * named by its position and value: it never stops the batch's valid windows. A payload that is not one UTF-8 JSON
+ * object of either shape within {@link SummaryCodec}'s limits fails permanently before any window runs.
  *
  * <p>Retries: every failure is rethrown so Lambda's asynchronous retry policy applies (two retries by
  * default, then the on-failure destination). {@link RetryableSummaryException} marks failures that heal,
@@ -97,19 +100,7 @@ public final class SummaryHandler implements RequestStreamHandler {
     }
 
     static int concurrency(Map<String, String> env) {
-        String raw = env.get(SUMMARY_CONCURRENCY);
-        if (raw == null || raw.isBlank()) {
-            return SummaryService.DEFAULT_CONCURRENCY;
-        }
-        try {
-            int n = Integer.parseInt(raw.strip());
-            if (n >= 1 && n <= 64) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(SUMMARY_CONCURRENCY + " must be an integer 1..64, was '" + raw + "'");
+        return SummaryConfig.intValue(env, SUMMARY_CONCURRENCY, SummaryService.DEFAULT_CONCURRENCY, 1, 64);
     }
 
     private static Region region(Map<String, String> env) {

@@ -10,7 +10,8 @@ public record SummaryRequest(String sessionId, long window) {
     /** @throws IllegalArgumentException naming the bad value */
     public SummaryRequest {
         if (sessionId == null || sessionId.isBlank()) {
-            throw new IllegalArgumentException("sessionId must not be blank, was '" + sessionId + "'");
+            throw new IllegalArgumentException("sessionId must not be blank, was "
+                    + (sessionId == null ? "null" : WindowReader.quote(sessionId)));
         }
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, was " + window);

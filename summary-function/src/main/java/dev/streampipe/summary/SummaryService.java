@@ -57,34 +57,51 @@ public final class SummaryService {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** Reads a payload (either shape) from {@code in}, summarizes, writes the result(s) to {@code out}. */
-    public void handle(InputStream in, OutputStream out) throws IOException {
+    /**
+     * Reads a payload (either shape) from {@code in}, summarizes, writes the result(s) to {@code out}.
+     *
+     * @throws PermanentSummaryException if the payload is not valid (nothing runs), or a batch had elements that
+     *                                   are no valid window or windows that failed for good (after the others ran)
+     * @throws RetryableSummaryException if any window failed in a way that may heal, or the payload could not be
+     *                                   read or the answer written
+     */
+    public void handle(InputStream in, OutputStream out) {
         SummaryPayload payload;
         try {
             payload = SummaryCodec.readPayload(in);
         } catch (PermanentSummaryException e) {
             log.failure("summary_request_invalid", e, false, "retryable", false);
             throw e;
+        } catch (IOException e) {
+            log.failure("summary_request_unreadable", e, false, "retryable", true);
+            throw new RetryableSummaryException("cannot read the invoke payload: " + e.getMessage(), e);
         }
-        if (payload.batched()) {
-            SummaryCodec.writeResults(summarizeAll(payload.windows()), out);
-        } else {
-            SummaryCodec.writeResult(summarize(payload.windows().get(0)), out);
+        try {
+            if (payload.batched()) {
+                SummaryCodec.writeResults(summarizeAll(payload), out);
+            } else {
+                SummaryCodec.writeResult(summarize(payload.windows().get(0)), out);
+            }
+        } catch (IOException e) {
+            throw new RetryableSummaryException("cannot write the answer (the summaries are written): "
+                    + e.getMessage(), e);
         }
     }
 
     /**
-     * Summarizes every window of a batch payload (each distinct one once), logging one {@code summary_batch} line
-     * with the counts.
+     * Summarizes every valid window of a batch payload (each distinct one once), logging one {@code summary_batch}
+     * line with the counts; then fails for the payload's rejected elements, if any, naming them.
      *
      * @return the results in payload order
-     * @throws RetryableSummaryException naming every failed window, when any failure may heal
-     * @throws PermanentSummaryException naming every failed window, when all failures are permanent
+     * @throws RetryableSummaryException naming every failed window and rejected element, when any failure may heal
+     * @throws PermanentSummaryException naming every failed window and rejected element, when all failures are
+     *                                   permanent
      */
-    public List<SummaryResult> summarizeAll(List<SummaryRequest> requests) {
+    public List<SummaryResult> summarizeAll(SummaryPayload payload) {
         Instant started = clock.instant();
+        List<SummaryRequest> requests = payload.windows();
         try {
-            List<SummaryResult> results = windows.runAll(requests);
+            List<SummaryResult> results = windows.runAll(requests, payload.rejected());
             log.info("summary_batch", "windows", results.size(),
                     "written", count(results, SummaryResult.Status.WRITTEN),
                     "alreadyPresent", count(results, SummaryResult.Status.ALREADY_PRESENT),
@@ -92,8 +109,9 @@ public final class SummaryService {
                     "failed", 0, "durationMs", elapsedMillis(started));
             return results;
         } catch (RetryableSummaryException | PermanentSummaryException e) {
-            log.failure("summary_batch_failed", e, false, "windows", requests.size(),
-                    "failed", e.getSuppressed().length, "retryable", e instanceof RetryableSummaryException,
+            log.failure("summary_batch_failed", e, false, "windows", requests.size() + payload.rejected().size(),
+                    "failed", e.getSuppressed().length + payload.rejected().size(),
+                    "rejected", payload.rejected().size(), "retryable", e instanceof RetryableSummaryException,
                     "durationMs", elapsedMillis(started));
             throw e;
         }
@@ -132,7 +150,12 @@ public final class SummaryService {
         String sessionId = request.sessionId();
         if (config.keys().isSessionPartitionKey(sessionId)) {
             throw new PermanentSummaryException("sessionId must be the bare id without "
-                    + config.keys().sessionPrefix() + ", was '" + sessionId + "'");
+                    + config.keys().sessionPrefix() + ", was " + WindowReader.quote(sessionId));
+        }
+        try {
+            config.keys().sessionPartitionKey(sessionId);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentSummaryException("invalid summary request: " + e.getMessage(), e);
         }
         SummaryWindow window = window(request);
         if (store.summaryExists(sessionId, window.number())) {

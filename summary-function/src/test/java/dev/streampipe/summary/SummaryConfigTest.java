@@ -43,13 +43,16 @@ class SummaryConfigTest {
     @CsvSource(delimiter = '|', value = {
         "TABLE_NAME|                   | TABLE_NAME must be set",
         "TABLE_NAME|ab                 | table name must be 3..255 characters of [A-Za-z0-9_.-], was 'ab'",
-        "SUMMARY_INTERVAL|0            | summary interval must be 1..1000, was 0",
-        "SUMMARY_INTERVAL|ten          | SUMMARY_INTERVAL must be an integer, was 'ten'",
-        "SUMMARY_TTL_DAYS|0            | summary TTL must be 1..3650 days, was PT0S",
-        "BEDROCK_MAX_TOKENS|0          | Bedrock max tokens must be 1..100000, was 0",
+        "SUMMARY_INTERVAL|0            | SUMMARY_INTERVAL must be an integer 1..1000, was \"0\"",
+        "SUMMARY_INTERVAL|ten          | SUMMARY_INTERVAL must be an integer 1..1000, was \"ten\"",
+        "SUMMARY_INTERVAL|٣            | SUMMARY_INTERVAL must be an integer 1..1000, was \"٣\"",
+        "SUMMARY_TTL_DAYS|0            | SUMMARY_TTL_DAYS must be an integer 1..3650, was \"0\"",
+        "SUMMARY_TTL_DAYS|99999999999999999999 | SUMMARY_TTL_DAYS must be an integer 1..3650, was \"99999999999999999999\"",
+        "BEDROCK_MAX_TOKENS|0          | BEDROCK_MAX_TOKENS must be an integer 1..100000, was \"0\"",
+        "BEDROCK_MAX_TOKENS|4294967808 | BEDROCK_MAX_TOKENS must be an integer 1..100000, was \"4294967808\"",
         "BEDROCK_TEMPERATURE|1.5       | Bedrock temperature must be 0.0..1.0, was 1.5",
         "BEDROCK_TEMPERATURE|NaN       | Bedrock temperature must be 0.0..1.0, was NaN",
-        "BEDROCK_TEMPERATURE|warm      | BEDROCK_TEMPERATURE must be a number, was 'warm'",
+        "BEDROCK_TEMPERATURE|warm      | BEDROCK_TEMPERATURE must be a number, was \"warm\"",
         "SORT_KEY_NAME|PK              | partition and sort key names must differ, both were PK",
     })
     void shouldNameBadValueWhenVariableIsInvalid(String name, String value, String message) {

@@ -36,6 +36,18 @@ class SummaryHandlerTest {
     }
 
     @Test
+    void shouldReadTheConcurrencyExactlyAndNameTheRangeWhenItIsBad() {
+        // WHEN / THEN a value in range is read, a blank one is the default, the others are refused naming the range
+        assertThat(SummaryHandler.concurrency(Map.of("SUMMARY_CONCURRENCY", " 64 "))).isEqualTo(64);
+        assertThat(SummaryHandler.concurrency(Map.of("SUMMARY_CONCURRENCY", ""))).isEqualTo(8);
+        for (String bad : new String[] {"0", "65", "99999999999999999999", "٣", "1e1", "NaN"}) {
+            assertThatThrownBy(() -> SummaryHandler.concurrency(Map.of("SUMMARY_CONCURRENCY", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("SUMMARY_CONCURRENCY must be an integer 1..64, was \"" + bad + "\"");
+        }
+    }
+
+    @Test
     void shouldDelegateToServiceWhenInvoked() throws Exception {
         // GIVEN a handler over an in-memory store holding turns 1..10
         InMemorySummaryStore store = new InMemorySummaryStore().withTurns("s-0001", 1, 10);

@@ -115,11 +115,14 @@ class SummaryServiceTest {
     }
 
     @Test
-    void shouldRejectPermanentlyWhenSessionIdCarriesKeyPrefixOrWindowOverflows() {
+    void shouldRejectPermanentlyWhenSessionIdCarriesKeyPrefixOrMakesTooLongAKeyOrWindowOverflows() {
         // WHEN / THEN
         assertThatThrownBy(() -> service.summarize(new SummaryRequest("SESSION#s-1", 1)))
                 .isInstanceOf(PermanentSummaryException.class)
-                .hasMessage("sessionId must be the bare id without SESSION#, was 'SESSION#s-1'");
+                .hasMessage("sessionId must be the bare id without SESSION#, was \"SESSION#s-1\"");
+        assertThatThrownBy(() -> service.summarize(new SummaryRequest("\u00e9".repeat(600), 1)))
+                .isInstanceOf(PermanentSummaryException.class)
+                .hasMessage("invalid summary request: session partition key must be at most 1024 UTF-8 bytes, was 1208");
         assertThatThrownBy(() -> service.summarize(new SummaryRequest("s-1", Long.MAX_VALUE)))
                 .isInstanceOf(PermanentSummaryException.class)
                 .hasMessageContaining("would end beyond turn");
@@ -165,7 +168,7 @@ class SummaryServiceTest {
                 new ByteArrayInputStream("{\"sessionId\":\"s-1\"}".getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream()))
                 .isInstanceOf(PermanentSummaryException.class)
-                .hasMessage("summary request needs sessionId and window, was sessionId=s-1 window=null");
+                .hasMessage("summary request needs sessionId and window, had only sessionId");
         assertThat(logLines).singleElement().asString().contains("summary_request_invalid", "\"retryable\":false");
     }
 }
