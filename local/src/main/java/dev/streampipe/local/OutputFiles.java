@@ -63,7 +63,8 @@ final class OutputFiles implements AutoCloseable {
     static EnvironmentException cannotWrite(Path file, IOException e) {
         String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : e.getMessage();
-        return new EnvironmentException("cannot write " + file + ": " + (reason == null ? e.toString() : reason), e);
+        return new EnvironmentException("cannot write " + Flags.shown(file.toString()) + ": "
+                + (reason == null ? e.toString() : reason), e);
     }
 
     @Override

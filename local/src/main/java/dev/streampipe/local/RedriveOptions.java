@@ -65,8 +65,8 @@ record RedriveOptions(URI queueUrl, String function, Optional<URI> endpoint, int
             throw new BadInputException(flag + " must be an http:// or https:// URL, was " + Flags.shown(value));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new BadInputException(flag + " must name a host (http://HOST[:PORT]), was " + Flags.shown(value)
-                    + (uri.getAuthority() != null ? " (a host name is letters, digits, - and ., or an IP address)" : ""));
+            throw new BadInputException(flag + " must be http://HOST[:PORT] (HOST: letters, digits, - and ., or an IP "
+                    + "address; PORT: up to 65535), was " + Flags.shown(value));
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new BadInputException(flag + " must have no user, query or fragment, was " + Flags.shown(value));

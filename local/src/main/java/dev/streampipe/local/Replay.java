@@ -45,7 +45,7 @@ final class Replay {
         for (String arg : args) {
             if (arg.startsWith("-")) {
                 throw new BadInputException("replay has no option " + Flags.shown(arg) + "; it takes event files"
-                        + " (write ./" + arg + " for a file whose name starts with '-')");
+                        + " (write " + Flags.shown("./" + arg) + " for a file whose name starts with '-')");
             }
             Path file;
             try {
@@ -83,7 +83,7 @@ final class Replay {
         int exit = StreampipeLocal.EXIT_OK;
         for (Path file : files) {
             exit = Math.max(exit, replay(file, out, err));
-            StandardOutput.requireWritten(out, "the replay of " + file);
+            StandardOutput.requireWritten(out, "the replay of " + Flags.shown(file.toString()));
         }
         return exit;
     }
@@ -93,7 +93,8 @@ final class Replay {
         try {
             event = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new BadInputException("cannot read event file " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read event file " + Flags.shown(file.toString()) + ": "
+                    + e.getMessage(), e);
         }
         List<String> log = new ArrayList<>();
         Map<String, ReplaySinks.Capturing> sinks = new LinkedHashMap<>();
@@ -113,8 +114,8 @@ final class Replay {
         }
         if (failure instanceof MalformedEventException malformed) {
             // the user's file, not the router, is at fault: its reason, without the function's log and trace
-            err.println(StreampipeLocal.oneLine("error: event file " + file + " is not a DynamoDB stream event: "
-                    + malformed.getMessage()));
+            err.println(StreampipeLocal.oneLine("error: event file " + Flags.shown(file.toString())
+                    + " is not a DynamoDB stream event: " + malformed.getMessage()));
             return StreampipeLocal.EXIT_BAD_INPUT;
         }
         out.println("== " + file);
