@@ -19,7 +19,6 @@ import dev.streampipe.summary.SummaryConfig;
 import dev.streampipe.summary.SummaryHandler;
 import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
