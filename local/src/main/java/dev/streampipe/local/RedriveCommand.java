@@ -2,6 +2,7 @@ package dev.streampipe.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -96,7 +97,7 @@ final class RedriveCommand {
             for (JsonNode f : JSON.readTree(payload.isEmpty() ? "{}" : payload).path("batchItemFailures")) {
                 failures.add(f.path("itemIdentifier").asText());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the function's response is not JSON: " + payload, e);
         }
         return failures;

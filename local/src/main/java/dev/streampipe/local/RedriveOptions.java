@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ record RedriveOptions(URI queueUrl, String function, Optional<URI> endpoint, int
         } catch (URISyntaxException e) {
             throw new BadInputException(flag + " is not a URL: " + Flags.shown(value) + " (" + e.getReason() + ")");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new BadInputException(flag + " must be an http:// or https:// URL, was " + Flags.shown(value));
         }

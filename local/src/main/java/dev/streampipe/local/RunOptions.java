@@ -19,6 +19,10 @@ record RunOptions(Path out, Path template, Duration duration, int coldSessions, 
 
     static final Duration MIN_DURATION = Duration.ofSeconds(1);
     static final Duration MAX_DURATION = Duration.ofHours(24);
+    static final String USAGE = "run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out DIR]"
+            + " [--template FILE]";
+    private static final Set<String> FLAGS = new LinkedHashSet<>(List.of("--duration", "--sessions", "--cold-rate",
+            "--hot-rate", "--out", "--template"));
 
     RunOptions {
         if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
@@ -32,11 +36,6 @@ record RunOptions(Path out, Path template, Duration duration, int coldSessions, 
             throw new IllegalArgumentException("hotThresholdWcu must be positive, was " + hotThresholdWcu);
         }
     }
-
-    static final String USAGE = "run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out DIR]"
-            + " [--template FILE]";
-    private static final Set<String> FLAGS = new LinkedHashSet<>(List.of("--duration", "--sessions", "--cold-rate",
-            "--hot-rate", "--out", "--template"));
 
     /**
      * Reads the arguments after {@code run} over the defaults, and checks them all before anything starts: ranges,
