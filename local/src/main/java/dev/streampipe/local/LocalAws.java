@@ -18,9 +18,7 @@ import dev.streampipe.summary.LocalSummarizer;
 import dev.streampipe.summary.SummaryConfig;
 import dev.streampipe.summary.SummaryHandler;
 import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -43,8 +41,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (moto needs Docker for it) and a Firehose endpoint that fails a share of entries on purpose.
  */
 final class LocalAws implements AutoCloseable {
-    static final String ROUTER = "RouterFunction";
-    static final String SUMMARY = "SummaryFunction";
     /** The one resource the run adds: a queue on the alert topic, standing in for the operator's e-mail. */
     static final String ALERT_QUEUE = "streampipe-local-alerts";
 
@@ -77,17 +73,17 @@ final class LocalAws implements AutoCloseable {
     }
 
     /** Creates the resources of {@code template} in {@code moto} and wires both functions to them. */
-    static LocalAws start(MotoServer moto, Path template, RunOptions o, Clock clock, Consumer<String> routerLog,
+    static LocalAws start(MotoServer moto, RunTemplate template, RunOptions o, Clock clock, Consumer<String> routerLog,
                           Consumer<String> summaryLog, Consumer<String> clientHotKeyLog) {
-        TemplateStack stack = TemplateStack.read(template, Map.of("SummaryInterval", Integer.toString(o.summaryInterval())));
+        TemplateStack stack = template.stack();
         AwsInABox box = AwsInABox.provision(moto, stack);
-        box.subscribeQueue("AlertTopic", ALERT_QUEUE);
+        box.subscribeQueue(RunTemplate.ALERT_TOPIC, ALERT_QUEUE);
         DynamoDbClient dynamoDb = moto.configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create())
                 .build();
-        String table = box.ref("SessionTable");
+        String table = box.ref(RunTemplate.SESSION_TABLE);
         // scaled down from the 800 WCU/s and 2,400 RCU/s defaults as the monitor's threshold is (one machine)
         ClientHotKeyDetector clientHotKeys = ClientHotKeyDetector.builder()
-                .partitionKey(table, stack.parameter("PartitionKeyName"))
+                .partitionKey(table, stack.parameter(RunTemplate.PARTITION_KEY_NAME))
                 .tableThresholds(table, Threshold.ofWcu(o.hotThresholdWcu()).withRcu(3 * o.hotThresholdWcu()))
                 .warnings(clientHotKeyLog).clock(clock).build().start();
         DynamoDbClient appDynamoDb = clientHotKeys.instrument(moto.configure(DynamoDbClient.builder()))
@@ -96,17 +92,16 @@ final class LocalAws implements AutoCloseable {
         FirehoseFaults faults = FirehoseFaults.start(moto.endpoint(), o.sinkFailureRate(),
                 RetryPolicy.DEFAULT.maxAttempts(), new Random(o.seed()));
 
-        SummaryConfig summaryConfig = SummaryConfig.fromEnvironment(box.functionEnvironment(SUMMARY));
+        SummaryConfig summaryConfig = SummaryConfig.fromEnvironment(box.functionEnvironment(RunTemplate.SUMMARY));
         SummaryHandler summary = new SummaryHandler(summaryConfig, new DynamoDbSummaryStore(appDynamoDb, summaryConfig),
                 new LocalSummarizer(), clock, new JsonLog(summaryLog, clock));
-        String summaryName = box.ref(SUMMARY);
-        String onFailureQueue = box.ref("OnFailureQueue");
-        lambda.register(new LambdaService.Function(summaryName, summary,
-                Duration.ofSeconds(Long.parseLong(stack.parameter("SummaryTimeoutSeconds"))),
-                Integer.parseInt(stack.parameter("SummaryMaximumRetryAttempts")),
+        String summaryName = box.ref(RunTemplate.SUMMARY);
+        String onFailureQueue = box.ref(RunTemplate.ON_FAILURE_QUEUE);
+        lambda.register(new LambdaService.Function(summaryName, summary, template.summaryTimeout(),
+                template.summaryMaxRetries(),
                 record -> box.sqs().sendMessage(b -> b.queueUrl(onFailureQueue).messageBody(record))));
 
-        Map<String, String> routerEnvironment = box.functionEnvironment(ROUTER);
+        Map<String, String> routerEnvironment = box.functionEnvironment(RunTemplate.ROUTER);
         AwsClients clients = clients(moto, lambda, faults);
         RouterHandler router = new RouterHandler(RouterWiring.router(StreamEnvironment.of(routerEnvironment, clients,
                 clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog)));
@@ -134,11 +129,11 @@ final class LocalAws implements AutoCloseable {
 
     /** The session table's name and stream. */
     String tableName() {
-        return box.ref("SessionTable");
+        return box.ref(RunTemplate.SESSION_TABLE);
     }
 
     String streamArn() {
-        return box.stack().attribute("SessionTable", "StreamArn");
+        return box.stack().attribute(RunTemplate.SESSION_TABLE, "StreamArn");
     }
 
     /** One line per created resource type, for the console. */

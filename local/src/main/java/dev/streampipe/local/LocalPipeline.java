@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +38,12 @@ final class LocalPipeline {
     int run(RunOptions o, PrintStream console, Function<MonitorContext, HotKeyWatch> monitorFactory)
             throws Exception {
         Instant t0 = clock.instant();
-        Files.createDirectories(o.out());
-        try (OutputFiles files = new OutputFiles(o.out());
+        RunTemplate template = RunTemplate.read(o.template(), o.summaryInterval());
+        try (OutputFiles files = OutputFiles.create(o.out());
              MotoServer moto = MotoServer.start(MotoServer.Options.logTo(files.dir.resolve("moto.log")))) {
             console.printf("moto %s at %s (pid %d) started in %d ms; its log: %s%n", moto.version(), moto.endpoint(),
                     moto.pid(), moto.startupTime().toMillis(), moto.logFile());
-            try (LocalAws aws = LocalAws.start(moto, o.template(), o, clock,
+            try (LocalAws aws = LocalAws.start(moto, template, o, clock,
                     line -> files.routerLog.append(List.of(line)), line -> files.summaryLog.append(List.of(line)),
                     line -> files.clientHotKeys.append(List.of(line)));
                  DynamoDbStreamsClient streams = moto.configure(DynamoDbStreamsClient.builder())
@@ -57,8 +56,8 @@ final class LocalPipeline {
 
     private int run(RunOptions o, PrintStream console, Function<MonitorContext, HotKeyWatch> monitorFactory,
                     OutputFiles files, LocalAws aws, DynamoDbStreamsClient streams, Instant t0) throws Exception {
-        String onFailureQueue = aws.box.ref("OnFailureQueue");
-        String alertTopic = aws.box.ref("AlertTopic");
+        String onFailureQueue = aws.box.ref(RunTemplate.ON_FAILURE_QUEUE);
+        String alertTopic = aws.box.ref(RunTemplate.ALERT_TOPIC);
         String streamArn = aws.streamArn();
         EventSourceMapping.Settings esmSettings = new EventSourceMapping.Settings(o.batchSize(), o.batchingWindow(),
                 o.maxRetries(), true, Duration.ofMillis(100));
@@ -97,9 +96,10 @@ final class LocalPipeline {
             String report = checks.report(Duration.between(t0, clock.instant()));
             files.writeReport(report);
             HtmlReport.write(files.dir.resolve("report.html"), checks, samples, o.hotThresholdWcu());
+            files.requireWritten();
             console.println(report);
             console.println("output: " + files.dir.toAbsolutePath() + " (report.txt, report.html, logs)");
-            return checks.passed() ? 0 : 1;
+            return checks.passed() ? StreampipeLocal.EXIT_OK : StreampipeLocal.EXIT_FAILED;
         }
     }
 
@@ -107,7 +107,7 @@ final class LocalPipeline {
     static List<String> invoke(RouterHandler handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out,
-                new InvocationContext(LocalAws.ROUTER, Duration.ofSeconds(60), Clock.systemUTC(), line -> { }));
+                new InvocationContext(RunTemplate.ROUTER, Duration.ofSeconds(60), Clock.systemUTC(), line -> { }));
         JsonNode response = JSON.readTree(out.toByteArray());
         List<String> failures = new ArrayList<>();
         for (JsonNode f : response.path("batchItemFailures")) {
@@ -121,7 +121,7 @@ final class LocalPipeline {
         Record first = records.get(0);
         Record last = records.get(records.size() - 1);
         return "{\"version\":\"1.0\",\"timestamp\":\"" + clock.instant() + "\",\"requestContext\":{\"functionArn\":"
-                + "\"arn:aws:lambda:us-east-1:123456789012:function:" + LocalAws.ROUTER + "\",\"condition\":"
+                + "\"arn:aws:lambda:us-east-1:123456789012:function:" + RunTemplate.ROUTER + "\",\"condition\":"
                 + "\"RetryAttemptsExhausted\"},\"DDBStreamBatchInfo\":{\"startSequenceNumber\":\""
                 + first.dynamodb().sequenceNumber() + "\",\"endSequenceNumber\":\"" + last.dynamodb().sequenceNumber()
                 + "\",\"batchSize\":" + records.size() + ",\"streamArn\":\"" + streamArn + "\"}}";
@@ -134,7 +134,7 @@ final class LocalPipeline {
         long deadline = System.nanoTime() + limit.toNanos();
         while (esm.stats().recordsDone.get() < 1 || watch.recordsProcessed() < 1) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the stream readers did not start within " + limit + " (router mapping "
+                throw new EnvironmentException("the stream readers did not start within " + limit + " (router mapping "
                         + esm.stats().recordsDone.get() + ", monitor " + watch.recordsProcessed() + " records)");
             }
             Thread.sleep(100);

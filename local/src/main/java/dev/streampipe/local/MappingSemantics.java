@@ -15,14 +15,31 @@ import java.util.function.Function;
  * and by the chaos harness, so all three share one implementation of these rules.
  *
  * <p>Contract: {@link #deliver} returns only when every record of the batch is either done or handed to
- * {@code onFailure}; records are handed over in shard order; not thread-safe per batch (one batch in flight per
+ * {@code onFailure}, or throws the invoker's {@link NotInvokedException} (what is left of the batch is then neither);
+ * records are handed over in shard order; not thread-safe per batch (one batch in flight per
  * shard, as Lambda does), but one instance may serve several shards from several threads if the listener is.
  *
  * @param <R> the record type
  */
 public final class MappingSemantics<R> {
 
-    /** The function: returns the reported failed sequence numbers ({@code batchItemFailures}); throws on error. */
+    /**
+     * The function could not be invoked at all: the invoke API failed (unreachable, no such function, refused), so
+     * the function never saw the batch. Not a function error: {@link #deliver} neither retries nor bisects nor hands
+     * the batch on, it throws this to its caller.
+     */
+    public static final class NotInvokedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NotInvokedException(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * The function: returns the reported failed sequence numbers ({@code batchItemFailures}); throws on a function
+     * error, or {@link NotInvokedException} when it could not be invoked.
+     */
     @FunctionalInterface
     public interface Invoker<R> {
         List<String> invoke(List<R> batch) throws Exception;
@@ -51,9 +68,12 @@ public final class MappingSemantics<R> {
 
     /** Retry settings of the mapping ({@code MaximumRetryAttempts}, {@code BisectBatchOnFunctionError}). */
     public record Settings(int maxRetries, boolean bisectOnError) {
+        /** Lambda's limit for a stream mapping's {@code MaximumRetryAttempts}. */
+        public static final int MAX_RETRIES = 10_000;
+
         public Settings {
-            if (maxRetries < 0 || maxRetries > 10_000) {
-                throw new IllegalArgumentException("maxRetries must be 0..10000, was " + maxRetries);
+            if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
+                throw new IllegalArgumentException("maxRetries must be 0.." + MAX_RETRIES + ", was " + maxRetries);
             }
         }
     }
@@ -86,6 +106,8 @@ public final class MappingSemantics<R> {
             List<String> failures;
             try {
                 failures = function.invoke(batch);
+            } catch (NotInvokedException e) {
+                throw e;
             } catch (Exception e) {
                 listener.functionError(batch, e);
                 if (retries >= settings.maxRetries()) {

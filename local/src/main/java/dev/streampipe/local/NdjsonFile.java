@@ -2,19 +2,23 @@ package dev.streampipe.local;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An append-only NDJSON file, one JSON object per line; thread-safe; flushed after every append. */
+/**
+ * An append-only NDJSON file, one JSON object per line; thread-safe; flushed after every append. An append that
+ * fails throws to its caller (often another thread) and is kept: {@link #failure} gives the first.
+ */
 final class NdjsonFile implements AutoCloseable {
     private final Path path;
     private final BufferedWriter out;
     private final AtomicLong lines = new AtomicLong();
+    private IOException failure;
 
     NdjsonFile(Path path) {
         this.path = path;
@@ -23,7 +27,7 @@ final class NdjsonFile implements AutoCloseable {
             this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path, e);
+            throw OutputFiles.cannotWrite(path, e);
         }
     }
 
@@ -36,8 +40,16 @@ final class NdjsonFile implements AutoCloseable {
             out.flush();
             lines.addAndGet(jsonLines.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
+            if (failure == null) {
+                failure = e;
+            }
+            throw OutputFiles.cannotWrite(path, e);
         }
+    }
+
+    /** The first append that failed, if any. */
+    synchronized Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     long lines() {
@@ -53,7 +65,7 @@ final class NdjsonFile implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + path, e);
+            throw OutputFiles.cannotWrite(path, e);
         }
     }
 }

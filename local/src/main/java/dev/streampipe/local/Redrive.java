@@ -2,13 +2,16 @@ package dev.streampipe.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streampipe.core.record.SequenceNumber;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
@@ -26,6 +29,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 final class Redrive {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VALIDATION = "ValidationException";
 
     /** One range that was not redriven, and why. */
     record Kept(String streamArn, String range, String reason) {
@@ -75,6 +79,17 @@ final class Redrive {
                     slice = fetch(range);
                 } catch (TrimmedDataAccessException e) {
                     kept.add(new Kept(range.streamArn(), range.label(), "no longer in the stream (retention ended)"));
+                    continue;
+                } catch (ResourceNotFoundException e) {
+                    kept.add(new Kept(range.streamArn(), range.label(), "the stream or shard does not exist"));
+                    continue;
+                } catch (DynamoDbException e) {
+                    if (!VALIDATION.equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+                        throw e;
+                    }
+                    // the message's stream ARN, shard id or sequence numbers are not ones the stream takes
+                    kept.add(new Kept(range.streamArn(), range.label(), "the stream refused the range: "
+                            + e.awsErrorDetails().errorMessage()));
                     continue;
                 }
                 if (slice.isEmpty()) {
@@ -176,11 +191,15 @@ final class Redrive {
                         + "startSequenceNumber and endSequenceNumber: " + abbreviated(body));
             }
             try {
-                return new Range(arn, info.path("shardId").asText(null), new BigInteger(start), new BigInteger(end));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("sequence numbers must be decimal digits, were '" + start + "' and '"
-                        + end + "'");
+                return new Range(arn, info.path("shardId").asText(null), number(start), number(end));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sequence numbers must be decimal digits, were '"
+                        + abbreviated(start) + "' and '" + abbreviated(end) + "'");
             }
+        }
+
+        private static BigInteger number(String sequenceNumber) {
+            return new BigInteger(SequenceNumber.of(sequenceNumber).value());
         }
 
         String label() {

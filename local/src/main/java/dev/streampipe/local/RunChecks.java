@@ -64,7 +64,7 @@ final class RunChecks {
                 missing.add(e.getKey() + " " + found + "/" + expected);
             }
         }
-        String bucket = aws.box.ref("AnalyticsBucket");
+        String bucket = aws.box.ref(RunTemplate.ANALYTICS_BUCKET);
         String prefix = analyticsPrefix(aws);
         ServiceContents.Objects objects = ServiceContents.ndjson(aws.box.s3(), bucket, prefix);
         Counted analytics = Counted.of(objects.lines(), "event_id");
@@ -81,7 +81,7 @@ final class RunChecks {
         long poison = drain(aws, "PoisonRecordQueue").size();
         List<JsonNode> alertMessages = ServiceContents.drain(aws.box.sqs(),
                 aws.box.sqs().getQueueUrl(b -> b.queueName(LocalAws.ALERT_QUEUE)).queueUrl());
-        List<JsonNode> onFailure = drain(aws, "OnFailureQueue");
+        List<JsonNode> onFailure = drain(aws, RunTemplate.ON_FAILURE_QUEUE);
         long streamRecords = esm.eventIds.size();
         long handoffs = written.handoffs.get();
 

@@ -2,6 +2,9 @@ package dev.streampipe.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What the local run does. Defaults: {@code template.yaml} in the working directory, 60 s of load, 40 cold
@@ -14,9 +17,17 @@ record RunOptions(Path out, Path template, Duration duration, int coldSessions, 
                   double hotWritesPerSecond, int hotTurnBytes, double hotThresholdWcu, int batchSize,
                   Duration batchingWindow, int maxRetries, double sinkFailureRate, int summaryInterval, long seed) {
 
+    static final Duration MIN_DURATION = Duration.ofSeconds(1);
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+    static final String USAGE = "run [--duration 60s] [--sessions 40] [--cold-rate 30] [--hot-rate 50] [--out DIR]"
+            + " [--template FILE]";
+    private static final Set<String> FLAGS = new LinkedHashSet<>(List.of("--duration", "--sessions", "--cold-rate",
+            "--hot-rate", "--out", "--template"));
+
     RunOptions {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("duration must be positive, was " + duration);
+        if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("duration must be " + MIN_DURATION + ".." + MAX_DURATION + ", was "
+                    + duration);
         }
         if (sinkFailureRate < 0 || sinkFailureRate >= 0.5) {
             throw new IllegalArgumentException("sinkFailureRate must be 0..0.5, was " + sinkFailureRate);
@@ -24,6 +35,28 @@ record RunOptions(Path out, Path template, Duration duration, int coldSessions, 
         if (hotThresholdWcu <= 0) {
             throw new IllegalArgumentException("hotThresholdWcu must be positive, was " + hotThresholdWcu);
         }
+    }
+
+    /**
+     * Reads the arguments after {@code run} over the defaults, and checks them all before anything starts: ranges,
+     * that {@code --out} is (or can be created as) a writable folder, that {@code --template} is a template the run
+     * can create ({@link RunTemplate}). Creates nothing; a mistake is a {@link BadInputException} naming the flag.
+     */
+    static RunOptions parse(List<String> args) {
+        Flags flags = Flags.parse("run", args, FLAGS);
+        RunOptions d = defaults();
+        RunOptions o = d.withDuration(flags.duration("--duration", d.duration(), MIN_DURATION, MAX_DURATION))
+                .withSessions(flags.integer("--sessions", d.coldSessions(), 1, Workload.Settings.MAX_COLD_SESSIONS))
+                .withRates(rate(flags, "--cold-rate", d.coldWritesPerSecond()),
+                        rate(flags, "--hot-rate", d.hotWritesPerSecond()))
+                .withOut(FileArguments.writableDirectory("--out", flags.path("--out", d.out())))
+                .withTemplate(flags.path("--template", d.template()));
+        RunTemplate.read(o.template(), o.summaryInterval());
+        return o;
+    }
+
+    private static double rate(Flags flags, String flag, double otherwise) {
+        return flags.decimal(flag, otherwise, Workload.Settings.MIN_RATE, Workload.Settings.MAX_RATE, "writes per second");
     }
 
     static RunOptions defaults() {

@@ -25,13 +25,20 @@ final class Workload {
 
     record Settings(int coldSessions, double coldWritesPerSecond, double hotWritesPerSecond, int hotTurnBytes,
                     Duration duration, long seed) {
+        static final int MAX_COLD_SESSIONS = 100_000;
+        /** Writes per second: at the least each cold writer thread writes every 40 s; the most is far past moto. */
+        static final double MIN_RATE = 0.1;
+        static final double MAX_RATE = 1_000;
+
         Settings {
-            if (coldSessions < 1 || coldSessions > 100_000) {
-                throw new IllegalArgumentException("coldSessions must be 1..100000, was " + coldSessions);
+            if (coldSessions < 1 || coldSessions > MAX_COLD_SESSIONS) {
+                throw new IllegalArgumentException("coldSessions must be 1.." + MAX_COLD_SESSIONS + ", was "
+                        + coldSessions);
             }
-            if (coldWritesPerSecond <= 0 || hotWritesPerSecond < 0) {
-                throw new IllegalArgumentException("rates must be positive, were " + coldWritesPerSecond + " and "
-                        + hotWritesPerSecond);
+            if (!(coldWritesPerSecond >= MIN_RATE && coldWritesPerSecond <= MAX_RATE)
+                    || !(hotWritesPerSecond >= MIN_RATE && hotWritesPerSecond <= MAX_RATE)) {
+                throw new IllegalArgumentException("rates must be " + MIN_RATE + ".." + MAX_RATE + " writes/s, were "
+                        + coldWritesPerSecond + " and " + hotWritesPerSecond);
             }
         }
     }
@@ -89,9 +96,7 @@ final class Workload {
             int id = w;
             threads.add(new Thread(() -> cold(id, writers, end), "workload-cold-" + w));
         }
-        if (settings.hotWritesPerSecond() > 0) {
-            threads.add(new Thread(() -> hot(end), "workload-hot"));
-        }
+        threads.add(new Thread(() -> hot(end), "workload-hot"));
         threads.forEach(Thread::start);
         for (Thread t : threads) {
             t.join();

@@ -93,7 +93,8 @@ class LocalPipelineIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         int exit = Replay.run(List.of(EVENTS.resolve("handoff-insert.json"),
-                EVENTS.resolve("batch-with-malformed-record.json")), new PrintStream(console, true, StandardCharsets.UTF_8));
+                EVENTS.resolve("batch-with-malformed-record.json")), new PrintStream(console, true, StandardCharsets.UTF_8),
+                System.err);
 
         String printed = console.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();

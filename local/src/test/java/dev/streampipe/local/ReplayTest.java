@@ -32,7 +32,7 @@ class ReplayTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         // WHEN it is replayed
-        int exit = Replay.run(List.of(event), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit = Replay.run(List.of(event), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         // THEN analytics and audit got all N, and any dead letter names its route (never the whole record)
         String printed = out.toString(StandardCharsets.UTF_8);
