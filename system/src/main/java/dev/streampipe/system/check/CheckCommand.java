@@ -2,7 +2,6 @@ package dev.streampipe.system.check;
 
 import dev.streampipe.system.template.CfnTemplate;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -97,8 +96,8 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             ReportFormat reportFormat = ReportFormat.parse(format);
             Severity threshold = Severity.parse(failOn);
-            CheckConfig checkConfig = config == null ? CheckConfig.defaults() : CheckConfig.read(requireFile(config, "config"));
-            CfnTemplate parsed = TemplateInput.read(requireFile(template, "template"));
+            CheckConfig checkConfig = config == null ? CheckConfig.defaults() : CheckConfig.read(config);
+            CfnTemplate parsed = TemplateInput.read(template);
             CheckReport report = Checker.check(template.toString().replace('\\', '/'), parsed, checkConfig);
             out.print(reportFormat.render(report, parsed.source()));
             return report.exitCode(threshold);
@@ -106,15 +105,5 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-    }
-
-    private static Path requireFile(Path file, String what) {
-        if (!Files.isRegularFile(file)) {
-            throw new CheckInputException("no such " + what + " file: " + file);
-        }
-        if (!Files.isReadable(file)) {
-            throw new CheckInputException(what + " file " + file + " is not readable");
-        }
-        return file;
     }
 }
