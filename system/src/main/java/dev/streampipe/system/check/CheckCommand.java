@@ -65,14 +65,14 @@ public final class CheckCommand implements Callable<Integer> {
         command.err = err;
         CommandLine line = new CommandLine(command).setOut(out).setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> {
-                    err.println("error: " + e.getMessage());
+                    err.println("error: " + Abbreviate.oneLine(e.getMessage()));
                     err.println("usage: check TEMPLATE [--config FILE] [--format text|json|sarif] "
                             + "[--fail-on info|low|medium|high]");
                     return EXIT_BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     err.println("error: check failed on its own bug, not on your input (please report it with the "
-                            + "template): " + e);
+                            + "template): " + Abbreviate.oneLine(e.toString()));
                     return EXIT_BAD_INPUT;
                 });
         int code = line.execute(args);
@@ -102,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.print(reportFormat.render(report, parsed.source()));
             return report.exitCode(threshold);
         } catch (CheckInputException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Abbreviate.oneLine(e.getMessage()));
             return EXIT_BAD_INPUT;
         }
     }

@@ -102,7 +102,7 @@ public record CheckConfig(int writerThreshold, Map<String, Integer> writerThresh
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new IllegalArgumentException("unknown key '" + name + "' (known: externalReaders, "
+                throw new IllegalArgumentException("unknown key '" + Abbreviate.text(name) + "' (known: externalReaders, "
                         + "orderedHandlers, writerThreshold, writerThresholds)");
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The shape of every part of a template that {@code check} walks into, checked before any rule runs: a wrong
@@ -15,11 +16,13 @@ import java.util.Optional;
  * {@link MappingRules}, {@link TableWriters}, {@link AlarmRules}, {@code IteratorAgeAlarms},
  * {@link TemplateValues}); whoever makes a reader walk somewhere new adds the path here. A setting a rule judges is
  * not here: its invalid value is a finding about it ({@link MappingRules}). An intrinsic function (a one-key map
- * of {@code Ref} or {@code Fn::...}) stands for what the template cannot tell and fits every shape, as does an
- * absent part.
+ * of {@code Ref} or {@code Fn::...}) stands for what the template cannot tell and fits every shape but a
+ * parameter's {@code Default}; an absent part fits every shape. Resource and parameter names must be logical ids.
  */
 final class TemplateShape {
     private static final String ANY_RESOURCE = "*";
+    private static final Map<String, String> SHAPE_NAMES = Map.of("map", "a map", "list", "a list", "string",
+            "a string", "map or list", "a map or a list", "scalar", "a string or a number (not an intrinsic function)");
     /** Per resource type ({@code *}: every resource): a path below the resource, {@code *} for every key of a map
      * and {@code []} for every element of a list, and the shape it must have. Parents come before children. */
     private static final Map<String, List<String>> SHAPES = Map.ofEntries(
@@ -65,7 +68,9 @@ final class TemplateShape {
             Map.entry("AWS::IAM::ManagedPolicy", List.of("Properties.PolicyDocument: map",
                     "Properties.PolicyDocument.Statement: map or list", "Properties.Roles: list")));
     private static final List<String> PARAMETER_SHAPES = List.of("Parameters: map", "Parameters.*: map",
-            "Parameters.*.Type: string");
+            "Parameters.*.Type: string", "Parameters.*.Default: scalar");
+    /** CloudFormation's rule for logical ids (of resources and parameters): alphanumeric, at most 255. */
+    private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]{1,255}");
 
     private TemplateShape() {
     }
@@ -78,6 +83,14 @@ final class TemplateShape {
      */
     static Optional<String> check(JsonNode root) {
         List<String> problems = new ArrayList<>();
+        for (String section : List.of("Parameters", "Resources")) {
+            root.path(section).fieldNames().forEachRemaining(id -> {
+                if (!LOGICAL_ID.matcher(id).matches()) {
+                    problems.add(section + " has '" + Abbreviate.text(id) + "', not a logical id (CloudFormation's "
+                            + "are 1 to 255 letters and digits)");
+                }
+            });
+        }
         PARAMETER_SHAPES.forEach(rule -> walk(root, "", path(rule), shape(rule), problems));
         walk(root, "", List.of("Resources"), "map", problems);
         if (problems.isEmpty()) {
@@ -104,8 +117,7 @@ final class TemplateShape {
     private static void walk(JsonNode node, String where, List<String> rest, String shape, List<String> problems) {
         if (rest.isEmpty()) {
             if (!fits(node, shape)) {
-                problems.add(where + " must be " + (shape.equals("map or list") ? "a map or a list" : "a " + shape)
-                        + ", was " + kind(node));
+                problems.add(where + " must be " + SHAPE_NAMES.get(shape) + ", was " + kind(node));
             }
             return;
         }
@@ -125,7 +137,13 @@ final class TemplateShape {
     }
 
     private static boolean fits(JsonNode node, String shape) {
-        if (node.isMissingNode() || isIntrinsic(node)) {
+        if (node.isMissingNode()) {
+            return true;
+        }
+        if (shape.equals("scalar")) {
+            return node.isValueNode() && !node.isNull();
+        }
+        if (isIntrinsic(node)) {
             return true;
         }
         return switch (shape) {
@@ -168,6 +186,6 @@ final class TemplateShape {
     }
 
     private static String join(String where, String key) {
-        return where.isEmpty() ? key : where + "." + key;
+        return where.isEmpty() ? key : where + "." + Abbreviate.text(key);
     }
 }

@@ -114,8 +114,11 @@ public final class CfnYaml {
                         + (marked.getProblemMark().getColumn() + 1);
             }
         }
-        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return String.valueOf(message).lines().findFirst().orElse("") + at(e);
+        String message = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
+        if (message.startsWith("Expected a field name")) {
+            message = "a mapping key that is a list or a mapping (a key is a string)";
+        }
+        return message.lines().findFirst().orElse("") + at(e);
     }
 
     private static String at(IOException e) {
@@ -147,7 +150,8 @@ public final class CfnYaml {
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new CfnYamlException("unexpected " + token + " at line " + line);
+            default -> throw new CfnYamlException("a value CloudFormation cannot read" + (tag == null ? "" : " (tagged "
+                    + tag + ")") + " at line " + line);
         };
         return tag == null ? value : applyTag(tag, value, line);
     }

@@ -135,6 +135,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void shouldKeepTheErrorOnOneLineWhenTheBadValueHoldsLineBreaks() throws IOException {
+        // GIVEN a resource that is a string with a line break in it
+        String template = file("newline.yaml", "Resources:\n  A: \"first\\nsecond\"\n");
+
+        // WHEN
+        Run run = run(template);
+
+        // THEN
+        assertThat(run.err()).isEqualTo("error: " + template + " is not a valid template: Resources.A must be a map, "
+                + "was a string ('first\\nsecond')" + System.lineSeparator());
+    }
+
+    @Test
     void shouldExitTwoNamingTheFileWhenItIsADirectoryBinaryOrUtf16() throws IOException {
         Path binary = Files.write(dir.resolve("binary.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
         Path utf16 = Files.write(dir.resolve("utf16.yaml"), "\uFEFFResources: {}".getBytes(StandardCharsets.UTF_16));

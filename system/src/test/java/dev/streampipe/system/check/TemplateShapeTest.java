@@ -66,7 +66,12 @@ class TemplateShapeTest {
                 Arguments.of("Parameters: list", variant(CLEAN, "  Retries:\n    Type: Number\n    Default: 10",
                         "  - Retries"), "Parameters must be a map, was a list"),
                 Arguments.of("a parameter: null", variant(CLEAN, "    Type: Number\n    Default: 10\n", ""),
-                        "Parameters.Retries must be a map, was null"));
+                        "Parameters.Retries must be a map, was null"),
+                Arguments.of("a parameter's Default: list", variant(CLEAN, "Default: 10", "Default: [10]"),
+                        "Parameters.Retries.Default must be a string or a number (not an intrinsic function), was a list"),
+                Arguments.of("a resource id with a dash", variant(CLEAN, "  Dlq:", "  Dead-Letters:"),
+                        "Resources has 'Dead-Letters', not a logical id (CloudFormation's are 1 to 255 letters and "
+                                + "digits)"));
     }
 
     @ParameterizedTest(name = "{0}")
