@@ -103,6 +103,9 @@ public final class CfnYaml {
         if (message.contains("Number value length")) {
             return "a number longer than " + MAX_NUMBER_LENGTH + " characters";
         }
+        if (message.contains("Name length")) {
+            return "a key longer than " + StreamReadConstraints.DEFAULT_MAX_NAME_LEN + " characters";
+        }
         return message;
     }
 

@@ -75,6 +75,14 @@ class TemplateInputTest {
     }
 
     @Test
+    void shouldRejectJsonKeysLongerThanJacksonsLimitInWords() {
+        String json = "{\"Resources\": {\"" + "A".repeat(50_001) + "\": {\"Type\": \"X\"}}}";
+
+        assertThatThrownBy(() -> TemplateInput.parse("k.json", json)).isInstanceOf(CheckInputException.class)
+                .hasMessage("k.json is not valid JSON: a key longer than 50000 characters at line 1, column 50019");
+    }
+
+    @Test
     void shouldReadUtf8WithByteOrderMarkAsJson() throws IOException {
         // GIVEN JSON saved with a UTF-8 BOM and text after its value: read as JSON, so the tail is caught
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
