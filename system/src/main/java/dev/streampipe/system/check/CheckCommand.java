@@ -2,8 +2,8 @@ package dev.streampipe.system.check;
 
 import dev.streampipe.system.template.CfnTemplate;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +14,10 @@ import picocli.CommandLine.Parameters;
  * {@code check TEMPLATE [--config FILE] [--format text|json|sarif] [--fail-on info|low|medium|high]}.
  *
  * <p>Exit codes: 0 when no finding is at or above {@code --fail-on} (default {@code high}), 1 when one is, 2 on
- * bad input (unreadable file, not a template, bad config, bad option), with one {@code error:} line on the
- * error stream naming the problem. The report goes to the output stream.
+ * bad input (unreadable file, not a template, bad config, bad option), 3 when the report could not be written
+ * (a full disk, a closed pipe), each failure with one {@code error:} line on the error stream naming the problem.
+ * The report goes to the output stream. No input makes {@code check} print a stack trace: a failure of its own
+ * is reported on one line as a bug, with exit code 2.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Checks a SAM or CloudFormation template (YAML or JSON) for the N+1 trigger problem on "
@@ -27,6 +29,8 @@ public final class CheckCommand implements Callable<Integer> {
     public static final int EXIT_FINDINGS = 1;
     /** Exit code for input that cannot be checked. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code when the output stream reported an error (the report is missing or incomplete). */
+    public static final int EXIT_OUTPUT_ERROR = 3;
 
     @Parameters(index = "0", paramLabel = "TEMPLATE", description = "the template file, YAML or JSON")
     private Path template;
@@ -47,10 +51,13 @@ public final class CheckCommand implements Callable<Integer> {
     private PrintWriter err;
 
     /**
-     * Runs the command.
+     * Runs the command. A {@link PrintWriter} never throws: after the run this asks {@code out} for its error
+     * state ({@link PrintWriter#checkError()}, which flushes it), so the caller must hand in writers whose errors
+     * reach that state: a writer over a stream, or over a {@link java.io.PrintStream} such as {@code System.out}
+     * (whose own error state {@code checkError} reads), never one over a stream that hides write errors.
      *
      * @param args arguments after {@code check}
-     * @return the exit code
+     * @return the exit code; {@value #EXIT_OUTPUT_ERROR} whenever {@code out} failed, whatever the findings
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CheckCommand command = new CheckCommand();
@@ -58,15 +65,30 @@ public final class CheckCommand implements Callable<Integer> {
         command.err = err;
         CommandLine line = new CommandLine(command).setOut(out).setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> {
-                    err.println("error: " + e.getMessage());
+                    err.println("error: " + Abbreviate.oneLine(e.getMessage()));
                     err.println("usage: check TEMPLATE [--config FILE] [--format text|json|sarif] "
                             + "[--fail-on info|low|medium|high]");
                     return EXIT_BAD_INPUT;
+                })
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    err.println("error: check failed on its own bug, not on your input (please report it with the "
+                            + "template): " + Abbreviate.oneLine(e.toString()));
+                    return EXIT_BAD_INPUT;
                 });
         int code = line.execute(args);
-        out.flush();
+        if (out.checkError()) {
+            err.println("error: could not write " + command.what() + " to the output stream (disk full, or the "
+                    + "pipe or file closed?); the report is missing or incomplete");
+            code = EXIT_OUTPUT_ERROR;
+        }
         err.flush();
         return code;
+    }
+
+    /** What this run writes to the output stream, for the message when that fails. */
+    private String what() {
+        return format == null || template == null ? "the output" : "the " + format.trim().toLowerCase(Locale.ROOT)
+                + " report of " + template;
     }
 
     @Override
@@ -74,24 +96,14 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             ReportFormat reportFormat = ReportFormat.parse(format);
             Severity threshold = Severity.parse(failOn);
-            CheckConfig checkConfig = config == null ? CheckConfig.defaults() : CheckConfig.read(requireFile(config, "config"));
-            CfnTemplate parsed = TemplateInput.read(requireFile(template, "template"));
+            CheckConfig checkConfig = config == null ? CheckConfig.defaults() : CheckConfig.read(config);
+            CfnTemplate parsed = TemplateInput.read(template);
             CheckReport report = Checker.check(template.toString().replace('\\', '/'), parsed, checkConfig);
             out.print(reportFormat.render(report, parsed.source()));
             return report.exitCode(threshold);
         } catch (CheckInputException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Abbreviate.oneLine(e.getMessage()));
             return EXIT_BAD_INPUT;
         }
-    }
-
-    private static Path requireFile(Path file, String what) {
-        if (!Files.isRegularFile(file)) {
-            throw new CheckInputException("no such " + what + " file: " + file);
-        }
-        if (!Files.isReadable(file)) {
-            throw new CheckInputException(what + " file " + file + " is not readable");
-        }
-        return file;
     }
 }

@@ -1,11 +1,6 @@
 package dev.streampipe.system.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the template cannot say, from the {@code --config} file (YAML or JSON):
@@ -39,7 +35,6 @@ public record CheckConfig(int writerThreshold, Map<String, Integer> writerThresh
     public static final int DEFAULT_WRITER_THRESHOLD = 5;
     private static final Set<String> KEYS = Set.of("writerThreshold", "writerThresholds", "externalReaders",
             "orderedHandlers");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /**
      * A reader of a table's stream declared in the config.
@@ -83,17 +78,13 @@ public record CheckConfig(int writerThreshold, Map<String, Integer> writerThresh
     }
 
     /**
-     * Reads a config file.
+     * Reads a config file, as strictly as a template ({@link InputText}): one document, each key its shape.
      *
      * @throws CheckInputException naming the file and the bad key or value
      */
     public static CheckConfig read(Path file) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CheckInputException("cannot read config " + file + ": " + e.getMessage(), e);
-        }
+        String text = InputText.read(file, "config");
+        JsonNode root = text.isBlank() ? null : InputText.parse("config " + file, text);
         try {
             return parse(root);
         } catch (IllegalArgumentException e) {
@@ -106,34 +97,67 @@ public record CheckConfig(int writerThreshold, Map<String, Integer> writerThresh
             return defaults();
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException("must be a mapping, was " + root.getNodeType());
+            throw new IllegalArgumentException("must be a mapping, was " + TemplateShape.kind(root));
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new IllegalArgumentException("unknown key '" + name + "' (known: externalReaders, "
+                throw new IllegalArgumentException("unknown key '" + Abbreviate.text(name) + "' (known: externalReaders, "
                         + "orderedHandlers, writerThreshold, writerThresholds)");
             }
         }
         int threshold = root.has("writerThreshold") ? whole(root.get("writerThreshold"), "writerThreshold")
                 : DEFAULT_WRITER_THRESHOLD;
         Map<String, Integer> perTable = new LinkedHashMap<>();
-        root.path("writerThresholds").properties().forEach(e ->
+        shaped(root, "writerThresholds", JsonNode::isObject, "a map").properties().forEach(e ->
                 perTable.put(e.getKey(), whole(e.getValue(), "writerThresholds." + e.getKey())));
         List<ExternalReader> external = new ArrayList<>();
-        for (JsonNode reader : root.path("externalReaders")) {
-            external.add(new ExternalReader(reader.path("name").asText(null), reader.path("table").asText(null)));
+        JsonNode readers = shaped(root, "externalReaders", JsonNode::isArray, "a list");
+        for (int i = 0; i < readers.size(); i++) {
+            JsonNode reader = shaped(readers, i, "externalReaders", JsonNode::isObject, "a map");
+            external.add(new ExternalReader(text(reader, "name", i), text(reader, "table", i)));
         }
         Set<String> ordered = new LinkedHashSet<>();
-        root.path("orderedHandlers").forEach(handler -> ordered.add(handler.asText()));
+        JsonNode handlers = shaped(root, "orderedHandlers", JsonNode::isArray, "a list");
+        for (int i = 0; i < handlers.size(); i++) {
+            ordered.add(shaped(handlers, i, "orderedHandlers", JsonNode::isTextual, "a string").asText());
+        }
         return new CheckConfig(threshold, perTable, external, ordered);
     }
 
-    private static int whole(JsonNode value, String key) {
-        if (!value.isIntegralNumber()) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value.asText() + "'");
+    /** The value of {@code key}, missing if absent; throws naming the key if it is there in another shape. */
+    private static JsonNode shaped(JsonNode parent, String key, Predicate<JsonNode> shape, String expected) {
+        JsonNode value = parent.path(key);
+        if (!value.isMissingNode() && !shape.test(value)) {
+            throw new IllegalArgumentException(key + " must be " + expected + ", was " + TemplateShape.kind(value));
         }
-        return value.asInt();
+        return value;
+    }
+
+    private static JsonNode shaped(JsonNode list, int index, String key, Predicate<JsonNode> shape, String expected) {
+        JsonNode value = list.get(index);
+        if (!shape.test(value)) {
+            throw new IllegalArgumentException(key + "[" + index + "] must be " + expected + ", was "
+                    + TemplateShape.kind(value));
+        }
+        return value;
+    }
+
+    private static String text(JsonNode reader, String key, int index) {
+        JsonNode value = reader.path(key);
+        if (!value.isMissingNode() && !value.isTextual()) {
+            throw new IllegalArgumentException("externalReaders[" + index + "]." + key + " must be a string, was "
+                    + TemplateShape.kind(value));
+        }
+        return value.asText(null);
+    }
+
+    private static int whole(JsonNode value, String key) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(key + " must be a whole number from 1 to " + Integer.MAX_VALUE
+                    + ", was " + TemplateShape.kind(value));
+        }
+        return value.intValue();
     }
 
     private static void requireText(String value, String key) {

@@ -5,6 +5,9 @@ package dev.streampipe.system.check;
  * finds and the one-line fix. Declaration order is report order for equal severities.
  */
 public enum RuleId {
+    MAPPING_INVALID_SETTING("mapping-invalid-setting", Severity.HIGH,
+            "Stream mapping or pipe setting with a value Lambda or EventBridge Pipes rejects (the stack does not deploy)",
+            "give the setting a value in its documented range"),
     STREAM_READERS_OVER_LIMIT("stream-readers-over-limit", Severity.HIGH,
             "More than 2 readers on one table's stream (DynamoDB Streams throttles every reader of the shard)",
             "keep at most 2 readers on the stream: let one router function read it and publish to SNS or "

@@ -1,18 +1,10 @@
 package dev.streampipe.system.check;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.system.template.CfnTemplate;
 import dev.streampipe.system.template.CfnYaml;
-import dev.streampipe.system.template.CfnYamlException;
 import dev.streampipe.system.template.Intrinsics;
 import dev.streampipe.system.template.Reference;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +13,14 @@ import java.util.Set;
 
 /**
  * Reads a SAM or CloudFormation template, YAML (every short-form tag, see {@link CfnYaml}) or JSON, and rejects
- * what is not one with a {@link CheckInputException} naming the problem: an unreadable or empty file, a top
- * level that is not a mapping, no {@code Resources}, a resource without {@code Type}, or a {@code Ref} /
- * {@code Fn::GetAtt} / {@code ${...}} naming nothing the template declares (SAM's generated resources, such as
- * {@code MyFunctionRole} or {@code MyFunction.Alias}, count as declared when the template has that function).
+ * what is not one with a {@link CheckInputException} naming the problem: a file {@link InputText} cannot read
+ * (too large, not UTF-8, not exactly one JSON value or YAML document, nested too deep), a top level that is not a
+ * mapping, no {@code Resources}, a section {@code check} reads in a shape it cannot have ({@link TemplateShape}),
+ * or a {@code Ref} / {@code Fn::GetAtt} / {@code ${...}} naming nothing the template declares (SAM's generated
+ * resources, such as {@code MyFunctionRole} or {@code MyFunction.Alias}, count as declared when the template has
+ * that function).
  */
 public final class TemplateInput {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int MAX_PROBLEMS_SHOWN = 5;
 
     private TemplateInput() {
@@ -35,15 +28,7 @@ public final class TemplateInput {
 
     /** Reads and validates a template file. */
     public static CfnTemplate read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new CheckInputException(file + " is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new CheckInputException("cannot read template " + file + ": " + describe(e), e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), InputText.read(file, "template"));
     }
 
     /**
@@ -55,25 +40,23 @@ public final class TemplateInput {
         if (text.isBlank()) {
             throw new CheckInputException(name + " is empty, not a template");
         }
-        JsonNode root = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[")
-                ? json(name, text) : yaml(name, text);
+        JsonNode root = InputText.parse(name, text);
         if (!root.isObject()) {
             throw new CheckInputException(name + " is not a template: its top level is " + kind(root)
                     + ", a template is a mapping with a Resources section");
         }
         JsonNode resources = root.path("Resources");
-        if (!resources.isObject() || resources.isEmpty()) {
-            throw new CheckInputException(name + " is not a CloudFormation template: "
-                    + (resources.isMissingNode() ? "it has no Resources section" : "Resources is not a non-empty mapping"));
+        if (resources.isMissingNode()) {
+            throw new CheckInputException(name + " is not a CloudFormation template: it has no Resources section");
         }
-        CfnTemplate template = new CfnTemplate(root, text);
-        List<String> problems = new ArrayList<>();
-        template.resources().forEach((id, resource) -> {
-            if (!resource.path("Type").isTextual()) {
-                problems.add("resource " + id + " has no Type");
-            }
+        if (resources.isObject() && resources.isEmpty()) {
+            throw new CheckInputException(name + " is not a CloudFormation template: its Resources section is empty");
+        }
+        TemplateShape.check(root).ifPresent(problem -> {
+            throw new CheckInputException(name + " is not a valid template: " + problem);
         });
-        problems.addAll(danglingReferences(template));
+        CfnTemplate template = new CfnTemplate(root, text);
+        List<String> problems = danglingReferences(template);
         if (!problems.isEmpty()) {
             List<String> shown = problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_SHOWN));
             throw new CheckInputException(name + " is not a valid template: " + String.join("; ", shown)
@@ -107,9 +90,11 @@ public final class TemplateInput {
 
     private static String describe(Reference ref) {
         return switch (ref.kind()) {
-            case GET_ATT -> "!GetAtt " + ref.target() + (ref.attribute().isEmpty() ? "" : "." + ref.attribute());
-            case REF -> ref.origin().equals("Fn::Sub") ? "${" + ref.target() + "} in !Sub" : "!Ref " + ref.target();
-            case CONDITION -> "condition " + ref.target();
+            case GET_ATT -> "!GetAtt " + Abbreviate.text(ref.target()
+                    + (ref.attribute().isEmpty() ? "" : "." + ref.attribute()));
+            case REF -> ref.origin().equals("Fn::Sub") ? "${" + Abbreviate.text(ref.target()) + "} in !Sub"
+                    : "!Ref " + Abbreviate.text(ref.target());
+            case CONDITION -> "condition " + Abbreviate.text(ref.target());
         };
     }
 
@@ -127,23 +112,6 @@ public final class TemplateInput {
         return false;
     }
 
-    private static JsonNode json(String name, String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new CheckInputException(name + " is not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr(), e);
-        }
-    }
-
-    private static JsonNode yaml(String name, String text) {
-        try {
-            return CfnYaml.parse(text);
-        } catch (CfnYamlException e) {
-            throw new CheckInputException(name + ": " + e.getMessage(), e);
-        }
-    }
-
     private static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "a JSON/YAML array";
@@ -153,9 +121,5 @@ public final class TemplateInput {
             case NULL -> "null";
             default -> node.getNodeType().toString().toLowerCase();
         };
-    }
-
-    private static String describe(IOException e) {
-        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 }

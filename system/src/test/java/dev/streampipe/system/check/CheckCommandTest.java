@@ -106,6 +106,59 @@ class CheckCommandTest {
         assertThat(run(file("tag.yaml", "Resources:\n  X: !Bogus y\n")).err()).contains("unknown tag !Bogus at line 2");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "empty.yaml|| is empty, not a template",
+        "blank.yaml|   \\n\\n| is empty, not a template",
+        "trailing.json|{\"Resources\": {\"A\": {\"Type\": \"X\"}}} {}|its value ends at line 1, column 36",
+        "deep.json|{\"Resources\": {\"A\": {\"Type\": \"X\", \"Properties\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[|nested deeper "
+                + "than 100 levels",
+        "nulls.yaml|Resources:\\n  A:\\n    Type: X\\n    Properties:\\n|Resources.A.Properties must be a map, was null",
+        "events.yaml|Resources:\\n  F:\\n    Type: AWS::Serverless::Function\\n    Properties: {Events: [1]}\\n"
+                + "|Resources.F.Properties.Events must be a map, was a list",
+        "tag.yaml|Resources: !Bogus x|unknown tag !Bogus at line 1"
+    })
+    void shouldExitTwoWithOneErrorLineAndNoStackTraceWhenInputIsHostile(String name, String content, String problem)
+            throws IOException {
+        // GIVEN
+        String template = file(name, content == null ? "" : content.replace("\\n", "\n"));
+
+        // WHEN
+        Run run = run(template, "--format", "sarif");
+
+        // THEN
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: " + template).contains(problem).hasLineCount(1)
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void shouldKeepTheErrorOnOneLineWhenTheBadValueHoldsLineBreaks() throws IOException {
+        // GIVEN a resource that is a string with a line break in it
+        String template = file("newline.yaml", "Resources:\n  A: \"first\\nsecond\"\n");
+
+        // WHEN
+        Run run = run(template);
+
+        // THEN
+        assertThat(run.err()).isEqualTo("error: " + template + " is not a valid template: Resources.A must be a map, "
+                + "was a string ('first\\nsecond')" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldExitTwoNamingTheFileWhenItIsADirectoryBinaryOrUtf16() throws IOException {
+        Path binary = Files.write(dir.resolve("binary.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Path utf16 = Files.write(dir.resolve("utf16.yaml"), "\uFEFFResources: {}".getBytes(StandardCharsets.UTF_16));
+
+        assertThat(run(dir.toString()).err()).isEqualTo("error: template " + dir + " is a directory, not a file"
+                + System.lineSeparator());
+        assertThat(run(binary.toString()).err()).contains(binary + " is not UTF-8 text: a NUL byte at offset 4 (UTF-16 text, or a binary file?)");
+        assertThat(run(utf16.toString()).err()).contains(utf16 + " is UTF-16 text; check reads UTF-8");
+        assertThat(run(dir.toString(), "--config", dir.toString()).code()).isEqualTo(2);
+    }
+
     @Test
     void shouldReadJsonTemplatesLikeYaml() throws IOException {
         String json = """

@@ -124,4 +124,46 @@ class CfnYamlTest {
                 .isInstanceOf(CfnYamlException.class)
                 .hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void shouldNameProblemOnOneLineWithLineAndColumnWhenTextIsNotYaml() {
+        // GIVEN a block mapping broken by a closing brace (SnakeYAML's own message spans five lines)
+        String broken = "Resources:\n  A:\n    Type: X\n}\n";
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> CfnYaml.parse(broken)).isInstanceOf(CfnYamlException.class)
+                .hasMessage("template is not valid YAML: expected <block end>, but found '}' at line 4, column 1");
+        assertThatThrownBy(() -> CfnYaml.parse("? [a]\n: b\n")).isInstanceOf(CfnYamlException.class)
+                .hasMessageStartingWith("template is not valid YAML: a mapping key that is a list or a mapping");
+    }
+
+    @Test
+    void shouldRejectNestingDeeperThanTheLimitAndNumbersLongerThanTheLimit() {
+        // GIVEN the top-level mapping and 99 lists inside it: 100 levels
+        int lists = CfnYaml.MAX_NESTING_DEPTH - 1;
+        String deep = "a: " + "[".repeat(lists) + "]".repeat(lists) + "\n";
+
+        // WHEN / THEN
+
+        assertThat(CfnYaml.parse(deep).path("a").isArray()).isTrue();
+        assertThatThrownBy(() -> CfnYaml.parse("a: [" + deep.substring(3))).isInstanceOf(CfnYamlException.class)
+                .hasMessage("template is not readable: nested deeper than 100 levels at line 1");
+        assertThatThrownBy(() -> CfnYaml.parse("a:\n  b: 1" + "0".repeat(1000) + "\n"))
+                .isInstanceOf(CfnYamlException.class)
+                .hasMessage("a number of 1001 characters at line 2 is longer than 1000 characters");
+    }
+
+    @Test
+    void shouldReadEmptyValueAsNullAndSpecialFloatsAsDoubles() {
+        // WHEN
+        JsonNode parsed = CfnYaml.parse("empty:\nquoted: ''\nnan: .nan\ninf: -.inf\n");
+
+        // THEN
+        assertThat(parsed.path("empty").isNull()).isTrue();
+        assertThat(parsed.path("quoted").asText()).isEmpty();
+        assertThat(parsed.path("nan").doubleValue()).isNaN();
+        assertThat(parsed.path("inf").doubleValue()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> CfnYaml.parse("b: !!binary aGVsbG8=\n")).isInstanceOf(CfnYamlException.class)
+                .hasMessage("a value CloudFormation cannot read (tagged tag:yaml.org,2002:binary) at line 1");
+    }
 }
