@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  *       output, a report or log file). Running again once it is mended may succeed.</li>
  *   <li>{@value #EXIT_INTERNAL}: an unexpected failure, a bug in streampipe, printed with its stack trace.</li>
  * </ul>
- * {@code check} has its own: 0, 1 when a finding is at or above {@code --fail-on}, 2 on bad input (see CheckCommand).
+ * {@code check} has its own: 0, 1 when a finding is at or above {@code --fail-on}, 2 on bad input, 3 when its report
+ * could not be written (see CheckCommand).
  */
 public final class StreampipeLocal {
     public static final int EXIT_OK = 0;
