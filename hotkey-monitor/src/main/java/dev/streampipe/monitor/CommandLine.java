@@ -1,5 +1,6 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ record CommandLine(Optional<String> configFile, boolean help) {
     CommandLine {
         configFile.ifPresent(file -> {
             if (file.isBlank()) {
-                throw new InvalidConfigException(CONFIG + " needs a file path, was " + Shown.quote(file) + "; " + USAGE);
+                throw new InvalidConfigException(CONFIG + " needs a file path, was " + Texts.shown(file) + "; " + USAGE);
             }
         });
     }
@@ -39,11 +40,11 @@ record CommandLine(Optional<String> configFile, boolean help) {
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else {
-                throw new InvalidConfigException("unknown argument " + Shown.quote(arg) + "; " + USAGE);
+                throw new InvalidConfigException("unknown argument " + Texts.shown(arg) + "; " + USAGE);
             }
             if (value != null && file != null) {
-                throw new InvalidConfigException(CONFIG + " given twice, " + Shown.quote(file) + " and "
-                        + Shown.quote(value) + "; " + USAGE);
+                throw new InvalidConfigException(CONFIG + " given twice, " + Texts.shown(file) + " and "
+                        + Texts.shown(value) + "; " + USAGE);
             }
             file = value == null ? file : value;
         }

@@ -1,13 +1,9 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -38,7 +34,7 @@ final class ConfigFile {
      * @throws InvalidConfigException if the file cannot be read or is not a properties file
      */
     static Map<String, String> read(String source, String name) {
-        String where = source + " " + Shown.quote(name);
+        String where = source + " " + Texts.shown(name);
         Path file;
         try {
             file = Path.of(name);
@@ -61,7 +57,7 @@ final class ConfigFile {
         } catch (AccessDeniedException e) {
             throw new InvalidConfigException(where + ": permission denied");
         } catch (IOException e) {
-            throw new InvalidConfigException(where + " cannot be read: " + Shown.quote(String.valueOf(e.getMessage())));
+            throw new InvalidConfigException(where + " cannot be read: " + Texts.shown(String.valueOf(e.getMessage())));
         }
         return parse(bytes, where);
     }
@@ -75,23 +71,11 @@ final class ConfigFile {
     }
 
     private static String text(byte[] bytes, String where) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = utf8.decode(in, out, true);
-        if (result.isError()) {
-            throw new InvalidConfigException(where + " is not UTF-8 text (byte " + in.position()
-                    + " is not valid UTF-8); is it a binary file?");
+        try {
+            return Texts.utf8(bytes);
+        } catch (Texts.NotUtf8Exception e) {
+            throw new InvalidConfigException(where + " is not UTF-8 text: " + e.getMessage());
         }
-        utf8.flush(out);
-        String text = out.flip().toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            throw new InvalidConfigException(where + " holds a NUL character (at character " + nul
-                    + "); is it a binary file, or UTF-16?");
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Map<String, String> entries(String text, String where) {
@@ -102,8 +86,8 @@ final class ConfigFile {
             @Override
             public synchronized Object put(Object key, Object value) {
                 if (entries.putIfAbsent((String) key, (String) value) != null) {
-                    throw new InvalidConfigException(where + " sets " + Shown.quote((String) key) + " twice, to "
-                            + Shown.quote(entries.get(key)) + " and " + Shown.quote((String) value));
+                    throw new InvalidConfigException(where + " sets " + Texts.shown((String) key) + " twice, to "
+                            + Texts.shown(entries.get(key)) + " and " + Texts.shown((String) value));
                 }
                 return super.put(key, value);
             }

@@ -1,5 +1,6 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.monitor.alert.AlertSink;
 import dev.streampipe.monitor.alert.AlertSinks;
 import dev.streampipe.monitor.alert.AwsAlertSink;
@@ -113,7 +114,7 @@ public final class HotKeyMonitorApp {
             root = root.getCause();
         }
         String reason = firstLine(failure) + (root == failure ? "" : " (caused by " + firstLine(root) + ")");
-        return Shown.line(reason, MAX_ERROR_LINE);
+        return Texts.oneLine(Texts.abbreviate(reason, MAX_ERROR_LINE));
     }
 
     private static String firstLine(Throwable t) {

@@ -1,5 +1,6 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.monitor.alert.FileAlertSink;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,14 +47,14 @@ record Launch(MonitorConfig config, Optional<URI> emulatorEndpoint, Optional<Fil
      * @throws InvalidConfigException naming {@code ALERT_FILE} when the file cannot be opened for appending
      */
     static FileAlertSink openAlertFile(Path file) {
-        String where = MonitorSettings.ALERT_FILE + " " + Shown.quote(file.toString());
+        String where = MonitorSettings.ALERT_FILE + " " + Texts.shown(file.toString());
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         if (Files.isDirectory(absolute)) {
             throw new InvalidConfigException(where + " is a directory; name a file in it");
         }
         if (directory != null && !Files.isDirectory(directory)) {
-            throw new InvalidConfigException(where + ": " + Shown.quote(directory.toString())
+            throw new InvalidConfigException(where + ": " + Texts.shown(directory.toString())
                     + (Files.exists(directory) ? " is not a directory" : " does not exist"));
         }
         if (Files.exists(absolute) ? !Files.isWritable(absolute) : directory != null && !Files.isWritable(directory)) {
@@ -63,7 +64,7 @@ record Launch(MonitorConfig config, Optional<URI> emulatorEndpoint, Optional<Fil
             return new FileAlertSink(file);
         } catch (UncheckedIOException e) {
             throw new InvalidConfigException(where + " cannot be opened for appending: "
-                    + e.getCause().getClass().getSimpleName() + " " + Shown.quote(String.valueOf(e.getCause().getMessage())));
+                    + e.getCause().getClass().getSimpleName() + " " + Texts.shown(String.valueOf(e.getCause().getMessage())));
         }
     }
 }

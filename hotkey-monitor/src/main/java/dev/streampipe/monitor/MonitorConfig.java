@@ -1,5 +1,6 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.hotkey.ThresholdScope;
@@ -91,23 +92,23 @@ public record MonitorConfig(
     public MonitorConfig {
         require(streamArn != null && STREAM_ARN.matcher(streamArn).matches(),
                 "STREAM_ARN must be a DynamoDB stream ARN (arn:aws:dynamodb:<region>:<account>:table/<t>/stream/<label>), was "
-                        + Shown.quote(streamArn));
+                        + Texts.shown(streamArn));
         require(applicationName != null && APPLICATION_NAME.matcher(applicationName).matches(),
-                "APPLICATION_NAME must be 3..255 characters of [A-Za-z0-9_.-], was " + Shown.quote(applicationName));
+                "APPLICATION_NAME must be 3..255 characters of [A-Za-z0-9_.-], was " + Texts.shown(applicationName));
         require(workerId != null && !workerId.isBlank() && workerId.length() <= MAX_WORKER_ID,
-                "WORKER_ID must be 1.." + MAX_WORKER_ID + " characters, not blank, was " + Shown.quote(workerId));
+                "WORKER_ID must be 1.." + MAX_WORKER_ID + " characters, not blank, was " + Texts.shown(workerId));
         Objects.requireNonNull(alertTopicArn, "alertTopicArn");
         alertTopicArn.ifPresent(arn -> require(TOPIC_ARN.matcher(arn).matches(),
                 "ALERT_TOPIC_ARN must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>), was "
-                        + Shown.quote(arn)));
+                        + Texts.shown(arn)));
         Objects.requireNonNull(alertFile, "alertFile");
         require(metricNamespace != null && NAMESPACE.matcher(metricNamespace).matches(),
                 "METRIC_NAMESPACE must be 1..255 characters of [0-9A-Za-z._/#: -], not starting with ':' or AWS/, was "
-                        + Shown.quote(metricNamespace));
+                        + Texts.shown(metricNamespace));
         require(partitionKeyName != null && !partitionKeyName.isBlank()
                         && partitionKeyName.getBytes(StandardCharsets.UTF_8).length <= MAX_ATTRIBUTE_NAME_BYTES,
                 "PARTITION_KEY_NAME must be an attribute name of 1.." + MAX_ATTRIBUTE_NAME_BYTES
-                        + " UTF-8 bytes, not blank, was " + Shown.quote(partitionKeyName));
+                        + " UTF-8 bytes, not blank, was " + Texts.shown(partitionKeyName));
         Objects.requireNonNull(hotKey, "hotKey");
         thresholdOverrides = Map.copyOf(Objects.requireNonNull(thresholdOverrides, "thresholdOverrides"));
         require(topKeys >= 1 && topKeys <= 100, "TOP_KEYS must be 1..100, was " + topKeys);

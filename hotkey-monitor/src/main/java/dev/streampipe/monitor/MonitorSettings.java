@@ -1,5 +1,6 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.RateMode;
 import dev.streampipe.core.hotkey.Threshold;
@@ -128,7 +129,7 @@ public final class MonitorSettings {
      *                                not UTF-8, too large, or sets a key twice
      */
     public static Map<String, String> readFile(Path file) {
-        return ConfigFile.read(file, "config file " + Shown.quote(file.toString()));
+        return ConfigFile.read(file, "config file " + Texts.shown(file.toString()));
     }
 
     /**
@@ -221,7 +222,7 @@ public final class MonitorSettings {
         }
         OptionalDouble rate = ThresholdRules.rate(value);
         if (rate.isEmpty()) {
-            problems.add(key + " must be " + ThresholdRules.RATE + ", was " + Shown.quote(value));
+            problems.add(key + " must be " + ThresholdRules.RATE + ", was " + Texts.shown(value));
         }
         return rate;
     }
@@ -230,7 +231,7 @@ public final class MonitorSettings {
         String value = get(key);
         if (value != null) {
             Numbers.decimal(value, 0, 1).ifPresentOrElse(setter,
-                    () -> problems.add(key + " must be a number in (0, 1], was " + Shown.quote(value)));
+                    () -> problems.add(key + " must be a number in (0, 1], was " + Texts.shown(value)));
         }
     }
 
@@ -239,7 +240,7 @@ public final class MonitorSettings {
         if (value != null) {
             OptionalLong parsed = Numbers.integer(value, min, max);
             parsed.ifPresentOrElse(n -> setter.accept(Math.toIntExact(n)),
-                    () -> problems.add(key + " must be an integer " + min + ".." + max + ", was " + Shown.quote(value)));
+                    () -> problems.add(key + " must be an integer " + min + ".." + max + ", was " + Texts.shown(value)));
         }
     }
 
@@ -259,7 +260,7 @@ public final class MonitorSettings {
             for (E constant : type.getEnumConstants()) {
                 names.add(constant.name());
             }
-            problems.add(key + " must be one of " + names + ", was " + Shown.quote(value));
+            problems.add(key + " must be one of " + names + ", was " + Texts.shown(value));
         }
     }
 
@@ -267,7 +268,7 @@ public final class MonitorSettings {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            problems.add(key + " must be a file path, was " + Shown.quote(value) + " (" + e.getReason() + ")");
+            problems.add(key + " must be a file path, was " + Texts.shown(value) + " (" + e.getReason() + ")");
             return null;
         }
     }
@@ -291,7 +292,7 @@ public final class MonitorSettings {
             // reported below, like any other value that is not an endpoint
         }
         problems.add(DYNAMODB_ENDPOINT + " must be an emulator's http(s) URL such as http://127.0.0.1:5000, was "
-                + Shown.quote(value));
+                + Texts.shown(value));
         return Optional.empty();
     }
 
@@ -309,6 +310,6 @@ public final class MonitorSettings {
 
     private static String unknownKey(String key) {
         String upper = key.strip().toUpperCase(Locale.ROOT);
-        return Shown.quote(key) + (KEYS.contains(upper) ? " (did you mean " + upper + "?)" : "");
+        return Texts.shown(key) + (KEYS.contains(upper) ? " (did you mean " + upper + "?)" : "");
     }
 }

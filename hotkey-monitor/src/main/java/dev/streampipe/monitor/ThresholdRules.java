@@ -1,5 +1,6 @@
 package dev.streampipe.monitor;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.hotkey.ThresholdScope;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ final class ThresholdRules {
         int equals = rule.lastIndexOf('=');
         int slash = rule.indexOf('/');
         if (equals < 0 || slash < 0 || slash > equals) {
-            problems.add(key + " rule must look like <table>/<prefix>=<wcu>[:<writes>], was " + Shown.quote(rule));
+            problems.add(key + " rule must look like <table>/<prefix>=<wcu>[:<writes>], was " + Texts.shown(rule));
             return;
         }
         String table = rule.substring(0, slash).strip();
@@ -71,14 +72,14 @@ final class ThresholdRules {
         String bad = table.isEmpty() && prefix.isEmpty()
                 ? "names neither a table nor a prefix; set the default with " + MonitorSettings.HOT_KEY_WCU_PER_SECOND
                 : !table.isEmpty() && !TABLE.matcher(table).matches()
-                ? "table must be a DynamoDB table name (3..255 characters of A-Z a-z 0-9 _ . -), was " + Shown.quote(table)
+                ? "table must be a DynamoDB table name (3..255 characters of A-Z a-z 0-9 _ . -), was " + Texts.shown(table)
                 : !prefix.equals(prefix.strip())
-                ? "prefix must not start or end with whitespace, was " + Shown.quote(prefix)
+                ? "prefix must not start or end with whitespace, was " + Texts.shown(prefix)
                 : prefix.getBytes(StandardCharsets.UTF_8).length > MAX_PREFIX_BYTES
-                ? "prefix must be at most " + MAX_PREFIX_BYTES + " UTF-8 bytes, was " + Shown.quote(prefix)
+                ? "prefix must be at most " + MAX_PREFIX_BYTES + " UTF-8 bytes, was " + Texts.shown(prefix)
                 : limits.length > 2 ? "must have <wcu> or <wcu>:<writes> after '='" : null;
         if (bad != null) {
-            problems.add(key + " rule " + Shown.quote(rule) + " " + bad);
+            problems.add(key + " rule " + Texts.shown(rule) + " " + bad);
             return;
         }
         OptionalDouble wcu = limit(key, rule, limits[0], problems);
@@ -97,13 +98,13 @@ final class ThresholdRules {
         String value = text.strip();
         OptionalDouble rate = rate(value);
         if (rate.isEmpty()) {
-            problems.add(key + " rule " + Shown.quote(rule) + " limit must be " + RATE + ", was " + Shown.quote(value));
+            problems.add(key + " rule " + Texts.shown(rule) + " limit must be " + RATE + ", was " + Texts.shown(value));
         }
         return rate;
     }
 
     private static String describe(ThresholdScope scope) {
-        return scope.tableName().map(t -> "table " + Shown.quote(t)).orElse("any table")
-                + scope.keyPrefix().map(p -> " and prefix " + Shown.quote(p)).orElse("");
+        return scope.tableName().map(t -> "table " + Texts.shown(t)).orElse("any table")
+                + scope.keyPrefix().map(p -> " and prefix " + Texts.shown(p)).orElse("");
     }
 }

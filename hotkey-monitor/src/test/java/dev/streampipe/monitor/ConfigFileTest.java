@@ -33,12 +33,12 @@ class ConfigFileTest {
 
     @Test
     void shouldSayItIsNotUtf8WhenTheFileIsBinary() throws IOException {
-        // GIVEN bytes that are not UTF-8 from the third on
+        // GIVEN bytes that are not UTF-8 from the third on, and a NUL byte
         Path file = Files.write(dir.resolve("binary"), new byte[] {'A', '=', (byte) 0xC3, (byte) 0x28, 0, 1, 2});
-        // WHEN read  THEN the message says where the text stops being UTF-8
+        // WHEN read  THEN the message says where it stops being text
         assertThatThrownBy(() -> ConfigFile.read("--config", file.toString()))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageEndingWith("binary' is not UTF-8 text (byte 2 is not valid UTF-8); is it a binary file?");
+                .hasMessageEndingWith("binary' is not UTF-8 text: a NUL byte at offset 4 (UTF-16 text, or a binary file?)");
     }
 
     @Test
@@ -48,7 +48,7 @@ class ConfigFileTest {
         // WHEN read  THEN the NUL bytes give it away
         assertThatThrownBy(() -> ConfigFile.read("--config", file.toString()))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageEndingWith("holds a NUL character (at character 1); is it a binary file, or UTF-16?");
+                .hasMessageEndingWith("is not UTF-8 text: a NUL byte at offset 1 (UTF-16 text, or a binary file?)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.streampipe.local;
 
+import dev.streampipe.core.record.Texts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
@@ -23,7 +24,6 @@ final class Flags {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)?");
-    private static final int SHOWN_CODE_POINTS = 60;
     /** Longer than any number a range here admits, with room for leading zeros; spares parsing 100,000 digits. */
     private static final int LONGEST_NUMBER = 100;
 
@@ -154,26 +154,10 @@ final class Flags {
 
     /**
      * A value for a message: quoted, control and format characters escaped (a value must not move the cursor or
-     * turn the text around on the reader's terminal), cut after 60 code points with its length given.
+     * turn the text around on the reader's terminal), cut after 60 characters with its length given: {@link Texts#shown}.
      */
     static String shown(String value) {
-        StringBuilder sb = new StringBuilder("'");
-        int count = 0;
-        for (int i = 0; i < value.length() && count < SHOWN_CODE_POINTS; count++) {
-            int cp = value.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        }
-        sb.append('\'');
-        int total = value.codePointCount(0, value.length());
-        return total > SHOWN_CODE_POINTS ? sb + "... (" + total + " characters)" : sb.toString();
+        return Texts.shown(value);
     }
 
     private static String options(Set<String> known) {

@@ -118,7 +118,7 @@ class FlagsTest {
         // GIVEN a value with an escape sequence, a right-to-left override and a 10,000-character one
         // WHEN they are shown THEN nothing reaches the terminal raw, and the long one says how long it was
         assertThat(Flags.shown("a\u001b[2Jb\u202e")).isEqualTo("'a\\u001b[2Jb\\u202e'");
-        assertThat(Flags.shown("x".repeat(10_000))).isEqualTo("'" + "x".repeat(60) + "'... (10000 characters)");
+        assertThat(Flags.shown("x".repeat(10_000))).isEqualTo("'" + "x".repeat(60) + "... (10000 characters in all)'");
         assertThat(Flags.shown("\uD83D\uDE00ok")).isEqualTo("'\uD83D\uDE00ok'");
     }
 }

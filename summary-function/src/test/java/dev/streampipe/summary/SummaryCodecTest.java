@@ -139,10 +139,11 @@ class SummaryCodecTest {
         // WHEN / THEN each is refused permanently, saying why
         assertThatThrownBy(() -> SummaryCodec.readPayload(new ByteArrayInputStream(utf16)))
                 .isInstanceOf(PermanentSummaryException.class)
-                .hasMessage("summary request must be UTF-8 JSON, has a NUL byte at 2 (UTF-16 or UTF-32?)");
+                .hasMessage("summary request must be UTF-8 JSON: UTF-16 text (its byte-order mark says so); convert it"
+                        + " to UTF-8, e.g. iconv -f UTF-16 -t UTF-8");
         assertThatThrownBy(() -> SummaryCodec.readPayload(new ByteArrayInputStream(utf16le)))
                 .isInstanceOf(PermanentSummaryException.class)
-                .hasMessage("summary request must be UTF-8 JSON, has a NUL byte at 1 (UTF-16 or UTF-32?)");
+                .hasMessage("summary request must be UTF-8 JSON: a NUL byte at offset 1 (UTF-16 text, or a binary file?)");
         assertThatThrownBy(() -> SummaryCodec.readPayload(new ByteArrayInputStream(huge)))
                 .isInstanceOf(PermanentSummaryException.class)
                 .hasMessage("summary request is larger than 6291456 bytes");
@@ -153,7 +154,7 @@ class SummaryCodecTest {
         byte[] latin1 = "{\"sessionId\":\"caf\u00e9\",\"window\":1}".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> SummaryCodec.readPayload(new ByteArrayInputStream(latin1)))
                 .isInstanceOf(PermanentSummaryException.class)
-                .hasMessage("summary request must be UTF-8 JSON, byte 17 is not valid UTF-8");
+                .hasMessage("summary request must be UTF-8 JSON: byte 0xE9 at offset 17 (line 1) is not UTF-8");
     }
 
     @Test

@@ -9,19 +9,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.system.template.CfnYaml;
 import dev.streampipe.system.template.CfnYamlException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Reads what {@code check} is given (the template and the config) strictly, so that what it cannot read is bad
@@ -70,30 +64,12 @@ final class InputText {
 
     /** UTF-8 text without a byte order mark, or why the bytes are not that. */
     static String decode(String name, byte[] bytes) {
-        String unicode = unicodeBom(bytes);
-        if (unicode != null) {
-            throw new CheckInputException(name + " is " + unicode + " text; check reads UTF-8 (convert it, e.g. "
-                    + "iconv -f " + unicode + " -t UTF-8)");
+        try {
+            return Texts.utf8(bytes);
+        } catch (Texts.NotUtf8Exception e) {
+            throw new CheckInputException(name + (e.encodingOrNull() != null ? " is " : " is not UTF-8 text: ")
+                    + e.getMessage());
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new CheckInputException(name + " is not UTF-8 text: a NUL byte at offset " + i
-                        + " (UTF-16 text, or a binary file?)");
-            }
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new CheckInputException(name + " is not UTF-8 text: byte 0x"
-                    + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xFF) + " at offset " + in.position()
-                    + " (line " + (1 + count(bytes, in.position())) + ") is not UTF-8");
-        }
-        decoder.flush(out);
-        String text = out.flip().toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -146,27 +122,5 @@ final class InputText {
 
     private static String where(JsonLocation location) {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String unicodeBom(byte[] b) {
-        if (b.length >= 4 && (b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF
-                || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0)) {
-            return "UTF-32";
-        }
-        if (b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF
-                || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)) {
-            return "UTF-16";
-        }
-        return null;
-    }
-
-    private static int count(byte[] bytes, int end) {
-        int lines = 0;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] == '\n') {
-                lines++;
-            }
-        }
-        return lines;
     }
 }

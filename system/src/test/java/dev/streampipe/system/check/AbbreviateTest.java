@@ -20,8 +20,8 @@ class AbbreviateTest {
 
         // WHEN / THEN
         assertThat(Abbreviate.text(twenty)).isEqualTo(twenty);
-        assertThat(Abbreviate.text(huge)).isEqualTo("1".repeat(100) + "… (5000 characters)");
-        assertThat(Abbreviate.text("x".repeat(99) + "\ud83d\ude00" + "y".repeat(50))).isEqualTo("x".repeat(99)
-                + "… (151 characters)");
+        assertThat(Abbreviate.text(huge)).isEqualTo("1".repeat(120) + "... (5000 characters in all)");
+        assertThat(Abbreviate.text("x".repeat(119) + "\ud83d\ude00" + "y".repeat(50))).isEqualTo("x".repeat(119)
+                + "... (171 characters in all)");
     }
 }

@@ -155,7 +155,7 @@ class CheckCommandTest {
         assertThat(run(dir.toString()).err()).isEqualTo("error: template " + dir + " is a directory, not a file"
                 + System.lineSeparator());
         assertThat(run(binary.toString()).err()).contains(binary + " is not UTF-8 text: a NUL byte at offset 4 (UTF-16 text, or a binary file?)");
-        assertThat(run(utf16.toString()).err()).contains(utf16 + " is UTF-16 text; check reads UTF-8");
+        assertThat(run(utf16.toString()).err()).contains(utf16 + " is UTF-16 text (its byte-order mark says so)");
         assertThat(run(dir.toString(), "--config", dir.toString()).code()).isEqualTo(2);
     }
 

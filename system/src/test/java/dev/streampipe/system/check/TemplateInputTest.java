@@ -105,7 +105,7 @@ class TemplateInputTest {
         Path latin1 = file("latin1.yaml", "Resources:\n  A: {Type: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> TemplateInput.read(utf16)).isInstanceOf(CheckInputException.class)
-                .hasMessage(utf16 + " is UTF-16 text; check reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+                .hasMessage(utf16 + " is UTF-16 text (its byte-order mark says so); convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8");
         assertThatThrownBy(() -> TemplateInput.read(utf16NoBom)).isInstanceOf(CheckInputException.class)
                 .hasMessage(utf16NoBom + " is not UTF-8 text: a NUL byte at offset 1 (UTF-16 text, or a binary file?)");
         assertThatThrownBy(() -> TemplateInput.read(latin1)).isInstanceOf(CheckInputException.class)
