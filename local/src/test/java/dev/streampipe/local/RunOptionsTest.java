@@ -104,7 +104,7 @@ class RunOptionsTest {
         "condition-off|the condition of SessionTable leaves it out, and the local run uses it",
         "timeout-text|parameter SummaryTimeoutSeconds must be 1..900, was 'ten'",
         "no-partition-key|is not a template the local run can create: parameter PartitionKeyName has no value",
-        "nested|is not a template the local run can create: template is not valid YAML",
+        "nested|is not a template the local run can create: template is not readable: nested deeper than 100 levels",
         "latin-1|is not UTF-8 text"})
     void shouldNameTheProblemWhenTheTemplateCannotBeCreated(String kind, String problem) throws IOException {
         // GIVEN a template damaged one way
