@@ -1,15 +1,15 @@
 package dev.streampipe.monitor;
 
-import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.hotkey.HotKeyConfig;
 import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.hotkey.ThresholdScope;
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.monitor.stream.EventTime;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

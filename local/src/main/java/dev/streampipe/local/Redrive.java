@@ -3,6 +3,7 @@ package dev.streampipe.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.record.SequenceNumber;
+import dev.streampipe.core.record.Texts;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -40,7 +41,9 @@ final class Redrive {
         String summary() {
             StringBuilder sb = new StringBuilder(String.format("redrive: %d on-failure message(s), %d redriven (%d "
                     + "record(s)), %d kept", messages, redriven, records, kept.size()));
-            kept.forEach(k -> sb.append(String.format("%n  kept %s %s: %s", k.streamArn(), k.range(), k.reason())));
+            // The ARN and range come from the queue's messages: shown, not trusted.
+            kept.forEach(k -> sb.append(String.format("%n  kept %s %s: %s", Texts.shown(k.streamArn()),
+                    Texts.shown(k.range()), Texts.oneLine(Texts.abbreviate(k.reason(), 500)))));
             return sb.toString();
         }
     }

@@ -2,6 +2,7 @@ package dev.streampipe.local;
 
 import dev.streampipe.aws.lambda.InvocationContext;
 import dev.streampipe.core.decode.MalformedEventException;
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
@@ -122,7 +123,7 @@ final class Replay {
         out.println("== " + file);
         log.forEach(line -> out.println("log: " + line));
         if (failure != null) {
-            out.println("function error: " + failure);
+            out.println("function error: " + Texts.oneLine(String.valueOf(failure)));
             return StreampipeLocal.EXIT_FAILED;
         }
         for (Map.Entry<String, ReplaySinks.Capturing> e : sinks.entrySet()) {
@@ -130,8 +131,10 @@ final class Replay {
             e.getValue().messages.forEach(m -> out.println("  " + ReplaySinks.line(m)));
         }
         out.println("sink dead-letters: " + deadLetters.letters.size() + " message(s)");
+        // Ids and reasons quote the event: shown on one line, nothing raw a terminal would act on.
         deadLetters.letters.forEach(l -> out.println("  " + (l.routeOrNull() == null ? "whole record"
-                : "route " + l.routeOrNull()) + " of " + l.eventIdOrNull() + ": " + l.reason()));
+                : "route " + l.routeOrNull()) + " of " + Texts.shown(l.eventIdOrNull()) + ": "
+                + Texts.oneLine(l.reason())));
         out.println("response: " + response.toString(StandardCharsets.UTF_8));
         return StreampipeLocal.EXIT_OK;
     }

@@ -88,4 +88,10 @@ record RunOptions(Path out, Path template, Duration duration, int coldSessions, 
         return new RunOptions(out, template, duration, sessions, coldWritesPerSecond, hotWritesPerSecond, hotTurnBytes,
                 hotThresholdWcu, batchSize, batchingWindow, maxRetries, sinkFailureRate, summaryInterval, seed);
     }
+
+    /** The share of Firehose records the local endpoint fails (per record, until the stream redelivers them). */
+    RunOptions withSinkFailureRate(double rate) {
+        return new RunOptions(out, template, duration, coldSessions, coldWritesPerSecond, hotWritesPerSecond,
+                hotTurnBytes, hotThresholdWcu, batchSize, batchingWindow, maxRetries, rate, summaryInterval, seed);
+    }
 }

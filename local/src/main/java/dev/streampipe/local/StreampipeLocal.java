@@ -1,5 +1,6 @@
 package dev.streampipe.local;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.emulator.MotoUnavailableException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -103,9 +104,12 @@ public final class StreampipeLocal {
         err.println("error: " + oneLine(message));
     }
 
-    /** A message on one line, whatever it holds (a parser's location, say, on a line of its own). */
+    /**
+     * A message on one line, whatever it holds (a parser's location, say, on a line of its own), with nothing raw a
+     * terminal would act on.
+     */
     static String oneLine(String message) {
-        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
+        return Texts.oneLine(String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
     private static <T> T arguments(String usage, Supplier<T> parse) {

@@ -27,9 +27,10 @@ class LocalPipelineIT {
 
     @Test
     void shouldReconcileWhatEveryServiceHoldsWhenTheShortPipelineRuns() throws Exception {
-        // GIVEN a 15 s load: 30 cold sessions, one hot session well above the local threshold
+        // GIVEN a 15 s load: 30 cold sessions, one hot session well above the local threshold; 5% of Firehose
+        // records failed (the default 1% may fail none of the few hundred packed records a short run sends)
         RunOptions options = RunOptions.defaults().withTemplate(TEMPLATE).withDuration(Duration.ofSeconds(15))
-                .withOut(out).withSessions(30);
+                .withOut(out).withSessions(30).withSinkFailureRate(0.05);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         // WHEN the pipeline runs

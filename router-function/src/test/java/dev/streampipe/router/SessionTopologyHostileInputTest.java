@@ -102,6 +102,24 @@ class SessionTopologyHostileInputTest {
     }
 
     @Test
+    void shouldPoisonTheSummaryRouteWhenTheSessionKeyIsLongerThanTheSummaryFunctionTakes() throws IOException {
+        // GIVEN a window-closing turn whose partition key is 1,108 bytes (DynamoDB takes 2,048; a session key 1,024)
+        ObjectNode turn = windowClosingTurn(r -> setKey(r, "SESSION#" + "a".repeat(1100)));
+
+        // WHEN it is routed
+        BatchResult result = driver.pipe(batch(turn));
+
+        // THEN no trigger goes out that the summary function would refuse: the route dead-letters it, naming why
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(driver.sink(SUMMARY_TRIGGER_SINK).messages()).isEmpty();
+        assertThat(driver.deadLetters().letters()).singleElement().satisfies(l -> {
+            assertThat(l.routeOrNull()).isEqualTo(TRIGGER_SUMMARY);
+            assertThat(l.reason()).contains("at most 1024 UTF-8 bytes, was 1108");
+        });
+        assertThat(driver.sink(ANALYTICS_SINK).messages()).hasSize(1);
+    }
+
+    @Test
     void shouldDeadLetterTheWholeRecordNamingTheKeyWhenAKeyAttributeIsAMap() throws IOException {
         // GIVEN a record whose partition key is a map (a key is S, N or B), then a good record
         ObjectNode bad = windowClosingTurn(r -> ((ObjectNode) r.get("dynamodb").get("Keys"))

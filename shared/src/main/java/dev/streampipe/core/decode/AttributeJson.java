@@ -41,7 +41,11 @@ final class AttributeJson {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken av = p.nextToken();
-            attributes.put(name, readValue(p, av, field + "." + name));
+            try {
+                attributes.put(name, readValue(p, av, field));
+            } catch (FieldError e) {
+                throw under(e, field, "." + name);
+            }
         }
         return Item.of(attributes);
     }
@@ -89,7 +93,11 @@ final class AttributeJson {
                 List<AttributeValue> list = new ArrayList<>();
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, e, fp + "[" + list.size() + "]"));
+                    try {
+                        list.add(readValue(p, e, fp));
+                    } catch (FieldError error) {
+                        throw under(error, fp, "[" + list.size() + "]");
+                    }
                 }
                 yield new AttributeValue.L(list);
             }
@@ -98,7 +106,11 @@ final class AttributeJson {
             case "NS" -> {
                 List<String> numbers = stringArray(p, t, fp);
                 for (int i = 0; i < numbers.size(); i++) {
-                    number(numbers.get(i), fp + "[" + i + "]");
+                    try {
+                        number(numbers.get(i), fp);
+                    } catch (FieldError error) {
+                        throw under(error, fp, "[" + i + "]");
+                    }
                 }
                 yield new AttributeValue.NS(numbers);
             }
@@ -106,7 +118,11 @@ final class AttributeJson {
                 List<String> texts = stringArray(p, t, fp);
                 List<Bytes> bytes = new ArrayList<>(texts.size());
                 for (int i = 0; i < texts.size(); i++) {
-                    bytes.add(base64(texts.get(i), fp + "[" + i + "]"));
+                    try {
+                        bytes.add(base64(texts.get(i), fp));
+                    } catch (FieldError error) {
+                        throw under(error, fp, "[" + i + "]");
+                    }
                 }
                 yield new AttributeValue.BS(bytes);
             }
@@ -119,7 +135,11 @@ final class AttributeJson {
         List<String> values = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            values.add(text(p, e, field + "[" + values.size() + "]"));
+            try {
+                values.add(text(p, e, field));
+            } catch (FieldError error) {
+                throw under(error, field, "[" + values.size() + "]");
+            }
         }
         return values;
     }
@@ -128,7 +148,11 @@ final class AttributeJson {
         expect(v, JsonToken.START_OBJECT, field, "a map of attributes");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            scanValue(p, p.nextToken(), field + "." + name);
+            try {
+                scanValue(p, p.nextToken(), field);
+            } catch (FieldError e) {
+                throw under(e, field, "." + name);
+            }
         }
     }
 
@@ -177,7 +201,12 @@ final class AttributeJson {
                 int i = 0;
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    scanValue(p, e, fp + "[" + i++ + "]");
+                    try {
+                        scanValue(p, e, fp);
+                    } catch (FieldError error) {
+                        throw under(error, fp, "[" + i + "]");
+                    }
+                    i++;
                 }
             }
             case "M" -> scanItem(p, t, fp);
@@ -186,16 +215,20 @@ final class AttributeJson {
                 int i = 0;
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    String at = fp + "[" + i++ + "]";
-                    expectText(p, e, at);
-                    if (type.equals("SS")) {
-                        checkLength(p, at, MAX_STRING_CHARS);
-                    } else if (type.equals("NS")) {
-                        number(p.getText(), at);
-                    } else {
-                        checkLength(p, at, MAX_BASE64_CHARS);
-                        checkBase64(p, at);
+                    try {
+                        expectText(p, e, fp);
+                        if (type.equals("SS")) {
+                            checkLength(p, fp, MAX_STRING_CHARS);
+                        } else if (type.equals("NS")) {
+                            number(p.getText(), fp);
+                        } else {
+                            checkLength(p, fp, MAX_BASE64_CHARS);
+                            checkBase64(p, fp);
+                        }
+                    } catch (FieldError error) {
+                        throw under(error, fp, "[" + i + "]");
                     }
+                    i++;
                 }
             }
             default -> throw new FieldError(field, "unknown attribute type '" + abbreviate(type) + "'");
@@ -212,6 +245,15 @@ final class AttributeJson {
             throw new FieldError(field, "a text of " + length + " characters, longer than any DynamoDB value of this"
                     + " type (at most " + max + ")");
         }
+    }
+
+    /**
+     * The error {@code e}, found with {@code path} standing for the value's own path, re-raised at
+     * {@code path + segment}: paths of list elements and map entries are built only when an error needs one, so a
+     * value's work does not grow with its parent's path (which may hold a 64 KB attribute name) times its elements.
+     */
+    private static FieldError under(FieldError e, String path, String segment) {
+        return new FieldError(path + segment + e.field.substring(path.length()), e.getMessage());
     }
 
     private static void expectText(JsonParser p, JsonToken t, String field) throws IOException, FieldError {

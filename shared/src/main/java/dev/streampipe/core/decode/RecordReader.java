@@ -81,7 +81,10 @@ final class RecordReader {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "eventSource", "EventSource" -> source = v == JsonToken.VALUE_STRING ? p.getText() : describe(p, v);
+                case "eventSource", "EventSource" -> {
+                    source = v == JsonToken.VALUE_STRING ? p.getText() : describe(p, v);
+                    p.skipChildren();
+                }
                 case "eventID" -> eventId = eventIdText(p, v);
                 case "eventName" -> eventName = enumValue(EventName.class, text(p, v, "eventName"), "eventName");
                 case "awsRegion" -> region = optionalText(p, v, "awsRegion");
@@ -235,7 +238,12 @@ final class RecordReader {
         if (text.length() > 40) {
             throw new FieldError(field, "not a plausible epoch time: " + abbreviate(text));
         }
-        BigDecimal value = p.getDecimalValue();
+        BigDecimal value;
+        try {
+            value = p.getDecimalValue();
+        } catch (NumberFormatException e) { // an exponent beyond BigDecimal's range
+            throw new FieldError(field, "not a plausible epoch time: " + abbreviate(text));
+        }
         if (value.compareTo(EARLIEST_SECONDS) >= 0 && value.compareTo(LATEST_SECONDS) < 0) {
             return instant(value);
         }

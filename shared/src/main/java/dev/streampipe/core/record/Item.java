@@ -172,21 +172,38 @@ public final class Item {
                 "attribute '" + name + "' must be " + expected + ", was " + actual.type());
     }
 
-    /** Equal by attributes; an unreadable item equals only an unreadable item with the same reason. */
+    /**
+     * Equal by attributes; an attribute that cannot be read counts as its reason, and an unreadable item as its
+     * reason. Never throws, so records can be compared, hashed and kept in sets whatever they carry.
+     */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Item other)) {
-            return false;
-        }
-        if (unreadableReason != null || other.unreadableReason != null) {
-            return Objects.equals(unreadableReason, other.unreadableReason);
-        }
-        return attributes().equals(other.attributes());
+        return o instanceof Item other && contents().equals(other.contents());
     }
 
     @Override
     public int hashCode() {
-        return unreadableReason != null ? unreadableReason.hashCode() : attributes().hashCode();
+        return contents().hashCode();
+    }
+
+    /** The attributes when all can be read; else each name to its value or to why it cannot be read. */
+    private Object contents() {
+        if (unreadableReason != null) {
+            return unreadableReason;
+        }
+        try {
+            return attributes();
+        } catch (InvalidAttributeException e) {
+            Map<String, Object> contents = new java.util.HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                try {
+                    contents.put(source.name(i), value(i));
+                } catch (InvalidAttributeException unreadable) {
+                    contents.put(source.name(i), unreadable.getMessage());
+                }
+            }
+            return contents;
+        }
     }
 
     /** The attributes, or why they cannot be read (never throws: it is for logs). */

@@ -15,6 +15,8 @@ final class Numbers {
     /** The decimal exponent of the leading digit: 1E-130 is the smallest magnitude, 9.99..E+125 the largest. */
     private static final int MIN_EXPONENT = -130;
     private static final int MAX_EXPONENT = 125;
+    /** Far beyond any exponent a DynamoDB number needs, far within what {@code BigDecimal} reads. */
+    private static final int MAX_ZERO_EXPONENT = 1_000;
 
     private Numbers() {
     }
@@ -81,7 +83,8 @@ final class Numbers {
             return "not a number";
         }
         if (firstNonZero < 0) {
-            return null; // zero, however written
+            // Zero, whatever its exponent, as long as the exponent is one a BigDecimal can hold.
+            return Math.abs(exponent) <= MAX_ZERO_EXPONENT ? null : "zero with an exponent beyond any number's";
         }
         int significant = lastNonZero - firstNonZero + 1;
         if (significant > MAX_SIGNIFICANT_DIGITS) {

@@ -70,13 +70,16 @@ public record SessionKeys(String sessionPrefix, String turnPrefix, String summar
     /**
      * The id in {@code SESSION#<id>}.
      *
-     * @throws IllegalArgumentException if the key lacks the prefix or the id is blank
+     * @throws IllegalArgumentException if the key lacks the prefix, the id is blank, or the key is longer than
+     *                                  1,024 UTF-8 bytes
      */
     public String sessionId(String partitionKey) {
         if (!isSessionPartitionKey(partitionKey) || partitionKey.substring(sessionPrefix.length()).isBlank()) {
             throw new IllegalArgumentException("not a session partition key (" + sessionPrefix + "<id>): " + partitionKey);
         }
-        return partitionKey.substring(sessionPrefix.length());
+        String id = partitionKey.substring(sessionPrefix.length());
+        sessionPartitionKey(id); // the rules a key is written by: a reader never accepts what a writer refuses
+        return id;
     }
 
     /** {@code TURN#%06d}. @throws IllegalArgumentException if the number is below 1 */

@@ -197,6 +197,51 @@ class StreamEventDecoderFieldTest {
     }
 
     @Test
+    void shouldNotReadFieldsInsideANonStringEventSourceAsTheRecordsOwn() {
+        // GIVEN a record whose eventSource is an object holding an eventID and a dynamodb.SequenceNumber
+        ObjectNode record = (ObjectNode) json("{\"eventSource\":{\"eventID\":\"zz\",\"dynamodb\":"
+                + "{\"SequenceNumber\":\"1\"}}}");
+
+        // WHEN it is decoded
+        DecodeOutcome.Malformed m = decodeMalformed(event(record));
+
+        // THEN it is not a stream record, and claims neither that id nor that sequence number
+        assertThat(m.reason()).startsWith("not a DynamoDB stream record: eventSource is 'an object'");
+        assertThat(m.eventId()).isEmpty();
+        assertThat(m.sequenceNumber()).isEmpty();
+    }
+
+    @Test
+    void shouldMakeTheRecordMalformedWhenTheCreationTimeHasAnExponentBeyondAnyNumber() {
+        // GIVEN a record whose ApproximateCreationDateTime is 1e9999999999, and a good one
+        ObjectNode record = turnInsert(r -> set(r, "/dynamodb/ApproximateCreationDateTime", json("1234567890123")));
+        String json = event(record, turnInsert(r -> { })).replace("1234567890123", "1e9999999999");
+
+        // WHEN they are decoded
+        DecodedBatch batch = decoder.decode(json.getBytes(StandardCharsets.UTF_8));
+
+        // THEN the first is malformed at that field (not an exception for the whole batch)
+        DecodeOutcome.Malformed m = (DecodeOutcome.Malformed) batch.outcomes().get(0);
+        assertThat(m.field()).isEqualTo("Records[0].dynamodb.ApproximateCreationDateTime");
+        assertThat(m.reason()).contains("1e9999999999");
+        assertThat(batch.outcomes().get(1)).isInstanceOf(DecodeOutcome.Decoded.class);
+    }
+
+    @Test
+    void shouldCompareAndHashRecordsWhoseImagesHoldUnreadableAttributes() {
+        // GIVEN the same record with a bad number, decoded twice, and one with a different bad number
+        ObjectNode bad = turnInsert(r -> set(r, "/dynamodb/NewImage/turn_number/N", TextNode.valueOf("1e999")));
+        ObjectNode other = turnInsert(r -> set(r, "/dynamodb/NewImage/turn_number/N", TextNode.valueOf("1e998")));
+        var a = decoder.decode(event(bad).getBytes(StandardCharsets.UTF_8)).records().get(0);
+        var b = decoder.decode(event(bad).getBytes(StandardCharsets.UTF_8)).records().get(0);
+        var c = decoder.decode(event(other).getBytes(StandardCharsets.UTF_8)).records().get(0);
+
+        // WHEN / THEN equality and hashing work (a set of records never fails a batch) and tell them apart
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
+        assertThat(java.util.Set.of(a, c)).hasSize(2);
+    }
+
+    @Test
     void shouldSayTheRecordIsNotADynamoDbStreamRecordWhenItIsAnSnsRecord() {
         // GIVEN an SNS record, which spells the field EventSource
         ObjectNode record = (ObjectNode) json("{\"EventSource\":\"aws:sns\",\"Sns\":{\"Message\":\"x\"}}");
