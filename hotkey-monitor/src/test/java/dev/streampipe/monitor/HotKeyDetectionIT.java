@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End to end on moto through KCL and the adapter: one key written far above its threshold among many
- * cold keys is alerted, and only it. Rates fit moto (~225 PutItem/s from one client, DESIGN §7): the
+ * cold keys is alerted, and only it. Rates fit moto (~225 PutItem/s from one client, docs/design.md §7): the
  * two writers together ask for 120 writes/s.
  */
 class HotKeyDetectionIT {

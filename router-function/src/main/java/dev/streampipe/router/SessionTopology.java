@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The session routes (DESIGN §3): every record to analytics and audit, whatever its key schema, stream view type
+ * The session routes (docs/design.md §3): every record to analytics and audit, whatever its key schema, stream view type
  * or event name (keys reported as the record carries them, plus {@code pk}/{@code sk} when the configured key names
  * are there); then by sort key — {@value #TRIGGER_SUMMARY}: a turn INSERT that closes a summary window triggers the summary
  * function (needs the new image); {@value #PUBLISH_STATUS_CHANGE}: a META MODIFY whose status changed publishes

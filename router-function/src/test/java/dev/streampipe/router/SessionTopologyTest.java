@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The session routes of DESIGN §3, branch by branch, through the PipelineTestDriver and the sample events.
+ * The session routes of docs/design.md §3, branch by branch, through the PipelineTestDriver and the sample events.
  * Tagged {@code needs-repo}: it reads the repository's {@code events/}, so a build of this folder alone
  * ({@code sam build}) skips it (see the {@code outside-repository} profile in the POM).
  */

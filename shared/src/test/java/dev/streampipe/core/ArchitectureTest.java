@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core is pure (DESIGN §2, STYLE rule 2): no class under {@code dev.streampipe.core} uses the AWS SDK, the
+ * The core is pure (docs/design.md §2): no class under {@code dev.streampipe.core} uses the AWS SDK, the
  * Lambda libraries, or any streampipe class outside the core. The rule is also run against a deliberately impure
  * fixture, so a rule that can no longer fail would be noticed.
  */

@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Writes session items the way the chat product does (DESIGN §1), for integration tests. */
+/** Writes session items the way the chat product does (docs/design.md §1), for integration tests. */
 final class SessionItems {
 
     private final DynamoDbClient client;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Formats and parses the session table's keys (DESIGN §1): partition key {@code SESSION#<id>}, sort keys
+ * Formats and parses the session table's keys (docs/design.md §1): partition key {@code SESSION#<id>}, sort keys
  * {@code TURN#<n>} and {@code SUMMARY#<n>}.
  *
  * <p><b>Number width.</b> Numbers are written with {@code %06d}: zero-padded to six digits, and numbers

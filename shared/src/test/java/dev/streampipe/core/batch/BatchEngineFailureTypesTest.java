@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failures told apart by type (DESIGN §3): retryable, permanent per (record, route), and bugs that fail the batch;
+ * Failures told apart by type (docs/design.md §3): retryable, permanent per (record, route), and bugs that fail the batch;
  * and the ledger guarantees the engine keeps whatever the wiring.
  */
 class BatchEngineFailureTypesTest {

@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Batch semantics of DESIGN §3: earliest failure reported, poison dead-lettered, never an empty identifier. */
+/** Batch semantics of docs/design.md §3: earliest failure reported, poison dead-lettered, never an empty identifier. */
 class BatchEngineTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final ManualClock clock = ManualClock.at("2026-11-20T12:00:00Z");

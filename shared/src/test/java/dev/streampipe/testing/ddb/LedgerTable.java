@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An effect-ledger table created on the emulator: one string partition key, no sort key, no stream,
- * on-demand billing (DESIGN §3, idempotent effects).
+ * on-demand billing (docs/design.md §3, idempotent effects).
  *
  * @param name    table name, unique in the JVM
  * @param keyName partition key attribute name, e.g. {@code PK}

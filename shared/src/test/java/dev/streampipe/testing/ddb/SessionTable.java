@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A session table created on the emulator: string partition and sort keys, a NEW_AND_OLD_IMAGES
- * stream, on-demand billing (DESIGN §1).
+ * stream, on-demand billing (docs/design.md §1).
  *
  * @param name             table name, unique in the JVM
  * @param partitionKeyName partition key attribute name, e.g. {@code PK}

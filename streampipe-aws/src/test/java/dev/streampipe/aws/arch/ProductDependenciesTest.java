@@ -32,7 +32,7 @@ import org.w3c.dom.NodeList;
 class ProductDependenciesTest {
     /**
      * Tools that are not shipped: {@code bench}'s router harnesses use the loopback AWS endpoint as their workload
-     * (DESIGN §2 tools); {@code system}'s deploy-path test seeds a scratch repository with the test-jar (test scope).
+     * (docs/design.md §2, tools); {@code system}'s deploy-path test seeds a scratch repository with the test-jar (test scope).
      */
     private static final Set<String> TOOLS = Set.of("bench");
 

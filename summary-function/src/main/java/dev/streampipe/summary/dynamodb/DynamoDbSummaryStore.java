@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * {@link SummaryStore} on the session table (DESIGN §1). Turns are read with strongly consistent range
+ * {@link SummaryStore} on the session table (docs/design.md §1). Turns are read with strongly consistent range
  * queries ({@code BETWEEN TURN#first AND TURN#last}, split where the key width grows, paginated); summaries
  * are written with {@code attribute_not_exists(<sort key>)}. The summary item holds {@code summary_text},
  * {@code window_start}, {@code window_end}, {@code created_at} (ISO-8601), {@code ttl} (epoch seconds)

@@ -13,7 +13,7 @@ import java.util.Set;
  * comes from the same parameter are counted together: they read one stream whichever it is.
  */
 public final class StreamReaderRules implements CheckRule {
-    /** DynamoDB Streams' limit of concurrent readers per shard (DESIGN §6). */
+    /** DynamoDB Streams' limit of concurrent readers per shard (docs/design.md §6). */
     public static final int MAX_READERS = 2;
 
     @Override

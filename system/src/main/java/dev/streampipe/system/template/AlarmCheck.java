@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Failures are seen: the alarms DESIGN §8 asks for exist and notify an encrypted topic.
+ * Failures are seen: the alarms docs/design.md §8 asks for exist and notify an encrypted topic.
  *
  * <ul>
  *   <li>every function with a stream mapping: {@code AWS/Lambda IteratorAge}, statistic {@code Maximum},
