@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  * message names the flag and shows the value as given ({@link #shown}). Reads nothing but the arguments.
  */
 final class Flags {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)?");
     /** Longer than any number a range here admits, with room for leading zeros; spares parsing 100,000 digits. */
@@ -78,15 +77,8 @@ final class Flags {
         if (value == null) {
             return otherwise;
         }
-        String range = " must be a whole number from " + min + " to " + max + ", was " + shown(value);
-        if (value.strip().length() > LONGEST_NUMBER || !INTEGER.matcher(value.strip()).matches()) {
-            throw new BadInputException(flag + range);
-        }
-        BigInteger n = new BigInteger(value.strip());
-        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new BadInputException(flag + range);
-        }
-        return n.intValueExact();
+        return (int) Texts.wholeNumber(value.strip(), min, max).orElseThrow(() -> new BadInputException(flag
+                + " must be a whole number from " + min + " to " + max + ", was " + shown(value)));
     }
 
     /** A decimal number (no NaN, infinity or hex) in {@code min..max}; {@code otherwise} when the flag is absent. */

@@ -84,6 +84,41 @@ public final class Texts {
         };
     }
 
+    /**
+     * The whole number {@code text} writes (ASCII digits with an optional sign: no exponent, no hex, no other script's
+     * digits, no blanks), when it lies in {@code min..max}; empty for anything else. Compared with the range before any
+     * conversion, in time linear in the text's length, so a huge value is out of range and never wraps around.
+     */
+    public static java.util.OptionalLong wholeNumber(String text, long min, long max) {
+        int i = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        if (i == text.length()) {
+            return java.util.OptionalLong.empty();
+        }
+        int firstSignificant = -1;
+        for (int k = i; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return java.util.OptionalLong.empty();
+            }
+            if (firstSignificant < 0 && c != '0') {
+                firstSignificant = k;
+            }
+        }
+        if (firstSignificant < 0) {
+            return min <= 0 && max >= 0 ? java.util.OptionalLong.of(0) : java.util.OptionalLong.empty();
+        }
+        if (text.length() - firstSignificant > 19) { // beyond any long
+            return java.util.OptionalLong.empty();
+        }
+        java.math.BigInteger value = new java.math.BigInteger(text.substring(firstSignificant));
+        if (text.startsWith("-")) {
+            value = value.negate();
+        }
+        return value.compareTo(java.math.BigInteger.valueOf(min)) >= 0
+                && value.compareTo(java.math.BigInteger.valueOf(max)) <= 0
+                ? java.util.OptionalLong.of(value.longValue()) : java.util.OptionalLong.empty();
+    }
+
     /** Bytes that are not UTF-8 text; the message says why and where, for a caller to prefix with what it read. */
     public static final class NotUtf8Exception extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;

@@ -32,6 +32,20 @@ class TextsTest {
     }
 
     @Test
+    void shouldReadAWholeNumberExactlyWithinItsRangeAndNothingElse() {
+        // GIVEN numbers in and out of 1..100, huge ones, and texts that are no whole number
+        // WHEN / THEN only ASCII digits with an optional sign inside the range read, without wrapping around
+        assertThat(Texts.wholeNumber("42", 1, 100)).hasValue(42);
+        assertThat(Texts.wholeNumber("+0007", 1, 100)).hasValue(7);
+        assertThat(Texts.wholeNumber("-0", -5, 5)).hasValue(0);
+        assertThat(Texts.wholeNumber("-9223372036854775808", Long.MIN_VALUE, 0)).hasValue(Long.MIN_VALUE);
+        for (String bad : new String[] {"0", "101", "99999999999999999999999", "9223372036854775808", "1e2", "0x10",
+                "1.0", " 5", "", "-", "\u0664\u0662", "NaN"}) {
+            assertThat(Texts.wholeNumber(bad, 1, 100)).as(bad).isEmpty();
+        }
+    }
+
+    @Test
     void shouldReadUtf8AndDropAByteOrderMark() {
         // GIVEN UTF-8 text with and without a byte-order mark
         byte[] plain = "caf\u00e9 \uD83D\uDE00".getBytes(StandardCharsets.UTF_8);

@@ -1,12 +1,12 @@
 package dev.streampipe.system.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.system.template.Intrinsics;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A setting of a stream mapping or a pipe that {@code check} reads, with the values Lambda or EventBridge Pipes
@@ -37,9 +37,7 @@ enum MappingSetting {
     static final List<MappingSetting> OF_PIPE = List.of(BATCH_SIZE, MAXIMUM_BATCHING_WINDOW, MAXIMUM_RETRY_ATTEMPTS,
             MAXIMUM_RECORD_AGE, PARALLELIZATION_FACTOR, ON_PARTIAL_BATCH_ITEM_FAILURE, DEAD_LETTER_ARN);
 
-    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
     /** More digits than any bound here has, and few enough for a long. */
-    private static final int MAX_DIGITS = 18;
 
     private final String property;
     private final Accepts accepts;
@@ -102,15 +100,7 @@ enum MappingSetting {
 
     /** Whether {@code text} is a whole number in {@code min..max}, in time linear in its length. */
     private static boolean inRange(String text, long min, long max) {
-        if (!WHOLE.matcher(text).matches()) {
-            return false;
-        }
-        String digits = text.replaceFirst("^[+-]?0*", "");
-        if (digits.length() > MAX_DIGITS) {
-            return false;
-        }
-        long value = digits.isEmpty() ? 0 : Long.parseLong(digits) * (text.startsWith("-") ? -1 : 1);
-        return value >= min && value <= max;
+        return Texts.wholeNumber(text, min, max).isPresent();
     }
 
     /** The values a setting accepts: in words, and as a test of the value's text. */
