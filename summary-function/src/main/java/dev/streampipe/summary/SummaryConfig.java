@@ -1,5 +1,6 @@
 package dev.streampipe.summary;
 
+import dev.streampipe.core.record.Texts;
 import dev.streampipe.core.summary.SessionKeys;
 import dev.streampipe.core.summary.SummaryWindow;
 import java.time.Duration;
@@ -88,14 +89,8 @@ public record SummaryConfig(String tableName, String partitionKeyName, String so
             return fallback;
         }
         String text = raw.get();
-        if (text.matches("[+-]?[0-9]{1,10}")) {
-            long parsed = Long.parseLong(text);
-            if (parsed >= min && parsed <= max) {
-                return (int) parsed;
-            }
-        }
-        throw new IllegalArgumentException(name + " must be an integer " + min + ".." + max + ", was "
-                + WindowReader.quote(text));
+        return (int) Texts.wholeNumber(text, min, max).orElseThrow(() -> new IllegalArgumentException(name
+                + " must be an integer " + min + ".." + max + ", was " + WindowReader.quote(text)));
     }
 
     private static double doubleValue(Map<String, String> env, String name, double fallback) {
