@@ -8,9 +8,11 @@ import java.util.Set;
 
 /**
  * What the local run does. Defaults: {@code template.yaml} in the working directory, 60 s of load, 40 cold
- * sessions at 30 writes/s in all, one hot session at 50 writes/s of ~3.5 KB turns (4 WCU each, ≈ 200 WCU/s)
- * against a local hot-key threshold of 100 WCU/s (scaled down from DynamoDB's 1,000 WCU/s partition limit so one
- * machine can cross it: moto takes a few hundred writes per second), batches of 100 with a 500 ms window, 1% of
+ * sessions at 30 writes/s in all, one hot session at 50 writes/s of ~7.5 KB turns (8 WCU each, ≈ 400 WCU/s
+ * offered) against a local hot-key threshold of 100 WCU/s (scaled down from DynamoDB's 1,000 WCU/s partition limit
+ * so one machine can cross it). The hot session's writer is one thread waiting on each put, so a busy moto slows
+ * it: large turns keep it over the threshold from 13 writes/s achieved (at ~3.5 KB turns it needed 25/s, and a
+ * slow machine gave it exactly 25, 100 WCU/s, never over), batches of 100 with a 500 ms window, 1% of
  * analytics records failed by the Firehose endpoint until the stream redelivers them.
  */
 record RunOptions(Path out, Path template, Duration duration, int coldSessions, double coldWritesPerSecond,
@@ -60,7 +62,7 @@ record RunOptions(Path out, Path template, Duration duration, int coldSessions, 
     }
 
     static RunOptions defaults() {
-        return new RunOptions(Path.of("streampipe-out"), Path.of("template.yaml"), Duration.ofSeconds(60), 40, 30, 50, 3500, 100, 100,
+        return new RunOptions(Path.of("streampipe-out"), Path.of("template.yaml"), Duration.ofSeconds(60), 40, 30, 50, 7500, 100, 100,
                 Duration.ofMillis(500), 5, 0.01, 10, 42);
     }
 
