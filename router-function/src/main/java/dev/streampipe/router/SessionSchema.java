@@ -2,9 +2,9 @@ package dev.streampipe.router;
 
 import dev.streampipe.core.record.KeySchema;
 import dev.streampipe.core.record.Texts;
-import dev.streampipe.core.summary.SessionKeys;
-import dev.streampipe.core.summary.SummaryWindow;
 import dev.streampipe.core.topology.PoisonRecordException;
+import dev.streampipe.session.SessionKeys;
+import dev.streampipe.session.SummaryWindow;
 import java.util.Objects;
 
 /**

@@ -1,14 +1,13 @@
 package dev.streampipe.router;
 
-import dev.streampipe.core.json.JsonText;
 import static dev.streampipe.core.topology.Predicates.attributeChangedOrUntellable;
 import static dev.streampipe.core.topology.Predicates.eventName;
 
+import dev.streampipe.core.json.JsonText;
 import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.Item;
-import dev.streampipe.core.summary.SummaryWindow;
 import dev.streampipe.core.topology.EventBridgeOptions;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.PoisonRecordException;
@@ -16,6 +15,7 @@ import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.SnsOptions;
 import dev.streampipe.core.topology.Topology;
+import dev.streampipe.session.SummaryWindow;
 import java.util.Map;
 import java.util.Optional;
 

@@ -18,16 +18,30 @@ import dev.streampipe.core.batch.BatchEngine;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The core is pure (docs/design.md §2): no class under {@code dev.streampipe.core} uses the AWS SDK, the
- * Lambda libraries, or any streampipe class outside the core. The rule is also run against a deliberately impure
- * fixture, so a rule that can no longer fail would be noticed.
+ * Lambda libraries, or any streampipe class outside the core (so none of a domain such as
+ * {@code dev.streampipe.session} either). Nor do its sources name the session table's keys: a domain's key
+ * prefixes live with the domain. Each rule is also run against a deliberately broken fixture, so a rule that can no
+ * longer fail would be noticed.
  */
 class ArchitectureTest {
     private static final String CORE = "dev.streampipe.core";
+
+    /** A string literal that is, or starts with, a session-table key prefix, or the META sort key. */
+    private static final Pattern SESSION_KEY_LITERAL =
+            Pattern.compile("\"(?:SESSION#|TURN#|SUMMARY#)[^\"]*\"|\"META\"");
 
     /** No class under {@code root} depends on AWS, or on a streampipe class outside {@code root}. */
     static ArchRule pureCore(String root) {
@@ -73,5 +87,51 @@ class ArchitectureTest {
         assertThat(details).noneSatisfy(d -> assertThat(d).contains(PureCoreClass.class.getName()));
         assertThatThrownBy(() -> rule.check(fixtures)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("the core is pure");
+    }
+
+    @Test
+    void shouldNameNoSessionKeyWhenScanningTheCoresMainSources() {
+        // GIVEN the core's main sources (Maven runs the tests in the module's folder)
+        Path sources = Path.of("src", "main", "java");
+        assertThat(sources.resolve("dev/streampipe/core")).isDirectory();
+
+        // WHEN / THEN no line holds a session key literal
+        assertThat(sessionKeyLiterals(sources)).as("session key literals in the core's main sources").isEmpty();
+    }
+
+    @Test
+    void shouldReportFileAndLineWhenASourceNamesASessionKey() {
+        // GIVEN a fixture source naming the session table's keys in literals (and once in a comment)
+        Path fixtures = Path.of("src", "test", "resources", "dev", "streampipe", "archfixture", "domain");
+
+        // WHEN it is scanned as the core's sources are
+        List<String> found = sessionKeyLiterals(fixtures);
+
+        // THEN each literal is reported with its file and line, and the comment is not
+        String file = fixtures.resolve("NamesTheSessionTable.java.txt").toString();
+        assertThat(found).containsExactly(
+                file + ":6: \"SESSION#\"",
+                file + ":10: \"TURN#%06d\"",
+                file + ":14: \"META\"",
+                file + ":14: \"SUMMARY#\"");
+    }
+
+    /** Every session key literal in the files under {@code root}, as {@code file:line: literal}, in file order. */
+    static List<String> sessionKeyLiterals(Path root) {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher literal = SESSION_KEY_LITERAL.matcher(lines.get(i));
+                    while (literal.find()) {
+                        found.add(file + ":" + (i + 1) + ": " + literal.group());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot scan " + root, e);
+        }
+        return found;
     }
 }

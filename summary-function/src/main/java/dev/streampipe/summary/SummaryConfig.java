@@ -1,8 +1,8 @@
 package dev.streampipe.summary;
 
 import dev.streampipe.core.record.Texts;
-import dev.streampipe.core.summary.SessionKeys;
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SessionKeys;
+import dev.streampipe.session.SummaryWindow;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

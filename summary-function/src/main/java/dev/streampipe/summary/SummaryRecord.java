@@ -1,6 +1,6 @@
 package dev.streampipe.summary;
 
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SummaryWindow;
 import java.time.Instant;
 import java.util.Objects;
 

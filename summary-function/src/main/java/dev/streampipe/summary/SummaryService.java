@@ -1,6 +1,6 @@
 package dev.streampipe.summary;
 
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SummaryWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package dev.streampipe.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SummaryWindow;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;

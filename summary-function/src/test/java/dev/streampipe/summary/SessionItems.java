@@ -1,6 +1,6 @@
 package dev.streampipe.summary;
 
-import dev.streampipe.core.summary.SessionKeys;
+import dev.streampipe.session.SessionKeys;
 import dev.streampipe.testing.ddb.SessionTable;
 import java.util.HashMap;
 import java.util.List;

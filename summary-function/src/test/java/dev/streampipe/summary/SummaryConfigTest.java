@@ -3,7 +3,7 @@ package dev.streampipe.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streampipe.core.summary.SessionKeys;
+import dev.streampipe.session.SessionKeys;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.streampipe.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streampipe.core.summary.SessionKeys;
+import dev.streampipe.session.SessionKeys;
 import dev.streampipe.summary.dynamodb.DynamoDbSummaryStore;
-import dev.streampipe.testing.moto.MotoExtension;
 import dev.streampipe.testing.ddb.SessionTable;
+import dev.streampipe.testing.moto.MotoExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

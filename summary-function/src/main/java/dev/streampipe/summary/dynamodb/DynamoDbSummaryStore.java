@@ -1,8 +1,8 @@
 package dev.streampipe.summary.dynamodb;
 
-import dev.streampipe.core.summary.SessionKeys;
-import dev.streampipe.core.summary.SortKeyRange;
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SessionKeys;
+import dev.streampipe.session.SortKeyRange;
+import dev.streampipe.session.SummaryWindow;
 import dev.streampipe.summary.PermanentSummaryException;
 import dev.streampipe.summary.RetryableSummaryException;
 import dev.streampipe.summary.SummaryConfig;

@@ -1,6 +1,6 @@
 package dev.streampipe.summary.dynamodb;
 
-import dev.streampipe.core.summary.SessionKeys;
+import dev.streampipe.session.SessionKeys;
 import dev.streampipe.summary.CompressedText;
 import dev.streampipe.summary.PermanentSummaryException;
 import dev.streampipe.summary.Turn;

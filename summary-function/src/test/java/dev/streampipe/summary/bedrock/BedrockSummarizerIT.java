@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SummaryWindow;
 import dev.streampipe.summary.BedrockSettings;
 import dev.streampipe.summary.PermanentSummaryException;
 import dev.streampipe.summary.RetryableSummaryException;

@@ -2,7 +2,7 @@ package dev.streampipe.summary.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.core.summary.SummaryWindow;
+import dev.streampipe.session.SummaryWindow;
 import dev.streampipe.summary.SummaryPrompt;
 import dev.streampipe.summary.Turn;
 import java.util.List;

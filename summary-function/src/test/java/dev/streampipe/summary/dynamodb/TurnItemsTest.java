@@ -3,7 +3,7 @@ package dev.streampipe.summary.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streampipe.core.summary.SessionKeys;
+import dev.streampipe.session.SessionKeys;
 import dev.streampipe.summary.CompressedText;
 import dev.streampipe.summary.PermanentSummaryException;
 import dev.streampipe.summary.Turn;

@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param localRepository the build's own local repository (read, never written)
  * @param sharedJar       the built {@code streampipe-shared} jar
  * @param sharedTestJar   the built {@code streampipe-shared} test-jar
+ * @param sessionJar      the built {@code streampipe-session} jar (the session domain both functions use)
  * @param emulatorJar     the built {@code streampipe-emulator} jar (the functions' ITs start moto with it)
  * @param awsJar          the built {@code streampipe-aws} jar (the stream runtime and AWS adapters the router runs on)
  * @param logs            where the Maven logs of each function's build go
  */
 record DeployPathSettings(Path root, String version, Path mavenHome, Path localRepository, Path sharedJar,
-                          Path sharedTestJar, Path emulatorJar, Path awsJar, Path logs) {
+                          Path sharedTestJar, Path sessionJar, Path emulatorJar, Path awsJar, Path logs) {
 
     /**
      * Reads the settings.
@@ -35,18 +36,21 @@ record DeployPathSettings(Path root, String version, Path mavenHome, Path localR
         }
         return new DeployPathSettings(path("streampipe.root"), required("streampipe.version"), path("maven.home"),
                 path("streampipe.localRepository"), path("streampipe.sharedJar"), path("streampipe.sharedTestJar"),
-                path("streampipe.emulatorJar"), path("streampipe.awsJar"), path("streampipe.samBuildLogs"));
+                path("streampipe.sessionJar"), path("streampipe.emulatorJar"), path("streampipe.awsJar"),
+                path("streampipe.samBuildLogs"));
     }
 
     /**
      * A fresh head repository under {@code folder} holding what the functions' POMs read from the local
-     * repository: the parent POM, {@code streampipe-shared} (jar and test-jar), {@code streampipe-emulator} and
-     * {@code streampipe-aws}.
+     * repository: the parent POM, {@code streampipe-shared} (jar and test-jar), {@code streampipe-session},
+     * {@code streampipe-emulator} and {@code streampipe-aws}.
      */
     HeadRepository seedHeadRepository(Path folder) {
         return HeadRepository.seed(folder, root, version, List.of(
                 new HeadRepository.Module("streampipe-shared", root.resolve("shared"), sharedJar,
                         Optional.of(sharedTestJar)),
+                new HeadRepository.Module("streampipe-session", root.resolve("session"), sessionJar,
+                        Optional.empty()),
                 new HeadRepository.Module("streampipe-emulator", root.resolve("emulator"), emulatorJar,
                         Optional.empty()),
                 new HeadRepository.Module("streampipe-aws", root.resolve("streampipe-aws"), awsJar,

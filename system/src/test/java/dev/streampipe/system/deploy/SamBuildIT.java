@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The deploy path as {@code sam build} runs it: every {@code AWS::Serverless::Function} of {@code template.yaml}
  * is built from a copy of its {@code CodeUri} folder alone by {@link SamJavaMavenWorkflow} (with the same Maven
- * that runs this build, the parent POM and {@code streampipe-shared} coming from a local repository as after the
- * README's install step), then its package is checked and its handler constructed from the package alone,
- * with no network. The functions build concurrently. Maven logs go to {@code target/sam-build/<function>/}.
+ * that runs this build, the parent POM and the library modules ({@code streampipe-shared}, {@code streampipe-session},
+ * ...) coming from a local repository as after the README's install step), then its package is checked and its
+ * handler constructed from the package alone, with no network. The functions build concurrently. Maven logs go to
+ * {@code target/sam-build/<function>/}.
  */
 class SamBuildIT {
     private static final ExecutorService BUILDS = Executors.newFixedThreadPool(2);

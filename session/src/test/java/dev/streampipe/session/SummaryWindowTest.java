@@ -1,4 +1,4 @@
-package dev.streampipe.core.summary;
+package dev.streampipe.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

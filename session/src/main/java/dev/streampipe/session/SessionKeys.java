@@ -1,4 +1,4 @@
-package dev.streampipe.core.summary;
+package dev.streampipe.session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
