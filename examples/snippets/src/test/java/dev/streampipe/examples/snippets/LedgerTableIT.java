@@ -22,7 +22,7 @@ class LedgerTableIT {
 
     @Test
     void shouldStoreEachEffectKeyWithItsExpiryWhenMarkedCompleted() {
-        // GIVEN a ledger table shaped like the template's (partition key PK, TTL attribute expires_at)
+        // GIVEN a ledger table keyed PK, as the template's
         LedgerTable table = MOTO.createLedgerTable();
         DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(MOTO.client(), table.name(), Duration.ofHours(48),
                 Clock.systemUTC(), Sleeper.REAL);

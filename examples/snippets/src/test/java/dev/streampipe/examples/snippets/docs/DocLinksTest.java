@@ -17,10 +17,12 @@ class DocLinksTest {
         // WHEN their links and paths are checked
         List<String> problems = checker.check(Docs.files(root));
 
-        // THEN every one resolves (and the check looked at the module folders)
+        // THEN every one resolves (and the check looked at the module folders, links and paths)
+        assertThat(problems).as("broken links and paths in README.md and docs/").isEmpty();
         assertThat(checker.topLevelFolders()).contains("docs", "events", "examples", "shared")
                 .doesNotContain("target", ".git");
-        assertThat(problems).as("broken links and paths in README.md and docs/").isEmpty();
+        assertThat(checker.links()).isGreaterThan(50);
+        assertThat(checker.paths()).isGreaterThan(20);
     }
 
     @Test
@@ -29,7 +31,8 @@ class DocLinksTest {
         Path root = Docs.fixture("links");
 
         // WHEN its page is checked
-        List<String> problems = new LinkChecker(root).check(List.of(root.resolve("docs/page.md")));
+        LinkChecker checker = new LinkChecker(root);
+        List<String> problems = checker.check(List.of(root.resolve("docs/page.md")));
 
         // THEN exactly the bad ones are named, by file and line
         assertThat(problems).containsExactly(
@@ -38,6 +41,9 @@ class DocLinksTest {
                         + "(anchors: [other-page, a-section-with-code-and-punctuation, a-section-with-code-and-punctuation-1])",
                 "docs/page.md:8: link (../../outside.md) points outside the repository",
                 "docs/page.md:12: path `module/missing.txt` does not exist");
+        // ... and nothing inside the code block, nor placeholders, build outputs or paths outside the top-level folders
+        assertThat(checker.links()).isEqualTo(9);
+        assertThat(checker.paths()).isEqualTo(3);
     }
 
     @Test

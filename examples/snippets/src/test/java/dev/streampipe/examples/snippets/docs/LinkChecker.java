@@ -33,6 +33,8 @@ final class LinkChecker {
     private final Set<String> topLevelFolders = new TreeSet<>();
     private final Set<String> ignoredFolders = new LinkedHashSet<>();
     private final Map<Path, Set<String>> anchors = new HashMap<>();
+    private int links;
+    private int paths;
 
     LinkChecker(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -69,6 +71,7 @@ final class LinkChecker {
                 String where = name + ":" + line.number();
                 Matcher link = LINK.matcher(line.text());
                 while (link.find()) {
+                    links++;
                     String problem = link(absolute, link.group(1));
                     if (problem != null) {
                         problems.add(where + ": link (" + link.group(1) + ") " + problem);
@@ -77,6 +80,9 @@ final class LinkChecker {
                 Matcher code = CODE.matcher(line.text());
                 while (code.find()) {
                     String path = repoPath(code.group(1));
+                    if (path != null) {
+                        paths++;
+                    }
                     if (path != null && !exists(root.resolve(path))) {
                         problems.add(where + ": path `" + path + "` does not exist");
                     }
@@ -84,6 +90,16 @@ final class LinkChecker {
             }
         }
         return problems;
+    }
+
+    /** How many links the checks so far looked at (web links included). */
+    int links() {
+        return links;
+    }
+
+    /** How many backticked repository paths the checks so far resolved. */
+    int paths() {
+        return paths;
     }
 
     private String link(Path from, String target) {

@@ -20,6 +20,7 @@ final class SnippetChecker {
     private static final Pattern MARKER = Pattern.compile("(tag|end)::([A-Za-z0-9_.-]+)\\[\\]");
 
     private final Path root;
+    private int compared;
 
     SnippetChecker(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -41,10 +42,16 @@ final class SnippetChecker {
                     continue;
                 }
                 String snippet = m.group(1) + (m.group(2) == null ? "" : "#" + m.group(2));
+                compared++;
                 problems.addAll(compare(where, snippet, m.group(1), m.group(2), block.lines()));
             }
         }
         return problems;
+    }
+
+    /** How many blocks with a snippet comment the checks so far compared with their source. */
+    int compared() {
+        return compared;
     }
 
     private List<String> compare(String where, String snippet, String path, String tag, List<String> shown) {
