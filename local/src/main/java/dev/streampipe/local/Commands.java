@@ -1,6 +1,6 @@
 package dev.streampipe.local;
 
-import dev.streampipe.system.check.CheckCommand;
+import dev.streampipe.check.CheckCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

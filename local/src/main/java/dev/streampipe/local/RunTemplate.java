@@ -1,7 +1,7 @@
 package dev.streampipe.local;
 
+import dev.streampipe.check.internal.CfnYamlException;
 import dev.streampipe.local.aws.TemplateStack;
-import dev.streampipe.system.template.CfnYamlException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streampipe.system.template.CfnTemplate;
+import dev.streampipe.check.internal.CfnTemplate;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;

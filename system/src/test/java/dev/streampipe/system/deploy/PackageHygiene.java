@@ -2,7 +2,7 @@ package dev.streampipe.system.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.system.template.ServerlessFunction;
+import dev.streampipe.check.internal.ServerlessFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

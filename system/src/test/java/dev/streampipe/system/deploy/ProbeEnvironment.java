@@ -1,9 +1,9 @@
 package dev.streampipe.system.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streampipe.system.template.CfnTemplate;
-import dev.streampipe.system.template.Intrinsics;
-import dev.streampipe.system.template.ServerlessFunction;
+import dev.streampipe.check.internal.CfnTemplate;
+import dev.streampipe.check.internal.Intrinsics;
+import dev.streampipe.check.internal.ServerlessFunction;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

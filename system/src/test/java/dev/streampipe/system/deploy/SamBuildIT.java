@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.streampipe.system.template.CfnTemplate;
-import dev.streampipe.system.template.ServerlessFunction;
+import dev.streampipe.check.internal.CfnTemplate;
+import dev.streampipe.check.internal.ServerlessFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.streampipe.system.template;
 
+import dev.streampipe.check.internal.CfnTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,8 +1,14 @@
 package dev.streampipe.system.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streampipe.check.internal.CfnTemplate;
+import dev.streampipe.check.internal.Intrinsics;
+import dev.streampipe.check.internal.PolicyStatements;
+import dev.streampipe.check.internal.Renderings;
+import dev.streampipe.check.internal.ServerlessFunction;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -121,6 +127,21 @@ class TemplateFunctionsTest {
         assertThat(template.resolveScalar(summary.path("BEDROCK_TEMPERATURE"))).contains("0.2");
         assertThat(template.resolveScalar(template.parameters().get("MetricNamespace").path("Default")))
                 .contains("streampipe/HotKeys");
+    }
+
+    @Test
+    void shouldListBothFunctionsWhenTheProjectTemplateIsRead() {
+        // WHEN
+        List<ServerlessFunction> functions = ServerlessFunction.all(ProjectFiles.template());
+
+        // THEN
+        assertThat(functions).extracting(ServerlessFunction::logicalId, ServerlessFunction::codeUri,
+                        ServerlessFunction::handlerClass)
+                .containsExactly(
+                        tuple("RouterFunction", "router-function",
+                                "dev.streampipe.router.RouterHandler"),
+                        tuple("SummaryFunction", "summary-function",
+                                "dev.streampipe.summary.SummaryHandler"));
     }
 
     private static JsonNode properties(String logicalId) {

@@ -3,6 +3,19 @@ package dev.streampipe.system.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.streampipe.check.Finding;
+import dev.streampipe.check.StreamReader;
+import dev.streampipe.check.internal.AlarmRules;
+import dev.streampipe.check.internal.CfnTemplate;
+import dev.streampipe.check.internal.CheckRule;
+import dev.streampipe.check.internal.EncryptionCheck;
+import dev.streampipe.check.internal.HandlerCheck;
+import dev.streampipe.check.internal.NamingCheck;
+import dev.streampipe.check.internal.PolicyStatements;
+import dev.streampipe.check.internal.ReferenceCheck;
+import dev.streampipe.check.internal.StreamReaders;
+import dev.streampipe.check.internal.TemplateChecks;
+import dev.streampipe.check.internal.WildcardPolicyCheck;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +47,10 @@ class TemplateInvariantsTest {
 
     @Test
     void shouldReportItemFailuresAndStayWithinTwoReadersWhenStreamIsMapped() {
-        assertThat(new StreamReaderCheck().check(template)).isEmpty();
+        assertThat(TemplateChecks.streamReaders().check(template)).isEmpty();
         assertThat(StreamReaders.of(template))
                 .as("exactly the router mapping and the hot-key monitor read the session stream")
-                .extracting(StreamReader::stream, StreamReader::readerId)
+                .extracting(StreamReader::stream, StreamReader::id)
                 .containsExactly(tuple("SessionTable", "RouterFunction.SessionStream"),
                         tuple("SessionTable", "MonitorService"));
     }
@@ -61,8 +74,8 @@ class TemplateInvariantsTest {
 
     @Test
     void shouldWatchIteratorAgeHotKeysAndEveryDeadLetterQueueWhenAlarmsAreDeclared() {
-        assertThat(new AlarmCheck().check(template)).isEmpty();
-        assertThat(AlarmCheck.deadLetterQueues(template)).containsExactlyInAnyOrder("PoisonRecordQueue",
+        assertThat(TemplateChecks.alarms().check(template)).isEmpty();
+        assertThat(AlarmRules.deadLetterQueues(template)).containsExactlyInAnyOrder("PoisonRecordQueue",
                 "OnFailureQueue", "AgentDashboardDeadLetterQueue", "CustomerNotificationsDeadLetterQueue",
                 "EscalationsDeadLetterQueue",
                 "SessionStatusDeadLetterQueue");
@@ -75,7 +88,7 @@ class TemplateInvariantsTest {
 
     @Test
     void shouldRunAllChecksWhenAskedForTheFullSet() {
-        assertThat(TemplateChecks.all(ProjectFiles.root())).extracting(TemplateCheck::name).containsExactly(
+        assertThat(TemplateChecks.all(ProjectFiles.root())).extracting(CheckRule::name).containsExactly(
                 "references", "handlers", "stream-readers", "iam-wildcards", "encryption", "alarms",
                 "names-from-parameters");
     }

@@ -3,6 +3,10 @@ package dev.streampipe.system.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streampipe.check.internal.CfnTemplate;
+import dev.streampipe.check.internal.Intrinsics;
+import dev.streampipe.check.internal.PolicyStatements;
+import dev.streampipe.check.internal.Renderings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
