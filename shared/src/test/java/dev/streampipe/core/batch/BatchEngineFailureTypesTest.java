@@ -100,7 +100,8 @@ class BatchEngineFailureTypesTest {
         Topology buggy = Topology.builder().multicast(Route.named("analytics").to("analytics").mapping(r -> {
             throw new NullPointerException("forgot a field");
         })).build();
-        BatchEngine engine = new BatchEngine(buggy, Map.of("analytics", analytics), dlq, Runnable::run);
+        BatchEngine engine = BatchEngine.builder(buggy).sinks(Map.of("analytics", analytics)).deadLetters(dlq)
+                .executor(Runnable::run).build();
 
         // WHEN / THEN the batch fails, naming the record, never dead-lettering it
         assertThatThrownBy(() -> engine.process(batch(record(0, "A")), deadline()))
@@ -167,8 +168,8 @@ class BatchEngineFailureTypesTest {
 
     @Test
     void shouldRefuseAnEngineWithoutLedgerWhenARouteIsLedgered() {
-        assertThatThrownBy(() -> new BatchEngine(topology(), Map.of("analytics", analytics, "pages", pages,
-                "counts", counts), dlq, Runnable::run))
+        assertThatThrownBy(() -> BatchEngine.builder(topology()).sinks(Map.of("analytics", analytics, "pages", pages,
+                "counts", counts)).deadLetters(dlq).executor(Runnable::run).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("route 'page' is ledgered");
     }
 
