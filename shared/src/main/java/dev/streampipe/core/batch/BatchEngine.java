@@ -76,6 +76,7 @@ public final class BatchEngine {
         this.nanoTime = b.nanoTime;
     }
 
+    /** The one way to build an engine: starts a {@link Builder} for {@code topology}. */
     public static Builder builder(Topology topology) {
         return new Builder(topology);
     }
@@ -204,7 +205,7 @@ public final class BatchEngine {
             return this;
         }
 
-        /** The engine; throws {@link IllegalArgumentException} when a sink the topology names or a ledger is missing. */
+        /** The engine; {@link IllegalArgumentException} when a sink the topology names or a ledger is missing. */
         public BatchEngine build() {
             return new BatchEngine(this);
         }

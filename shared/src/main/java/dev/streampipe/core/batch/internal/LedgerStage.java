@@ -11,7 +11,6 @@ import dev.streampipe.core.batch.RetryableSinkException;
 import dev.streampipe.core.batch.SinkResult;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
