@@ -3,6 +3,7 @@ package dev.streampipe.local;
 import dev.streampipe.core.batch.DeadLetter;
 import dev.streampipe.core.batch.DeadLetterSink;
 import dev.streampipe.core.batch.Deadline;
+import dev.streampipe.core.batch.EffectKey;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.Message;
 import dev.streampipe.core.batch.Sink;
@@ -58,15 +59,15 @@ final class ReplaySinks {
 
     /** An effect ledger for one replay. */
     static final class Ledger implements EffectLedger {
-        private final Set<String> done = ConcurrentHashMap.newKeySet();
+        private final Set<EffectKey> done = ConcurrentHashMap.newKeySet();
 
         @Override
-        public Set<String> completed(Collection<String> effectKeys) {
+        public Set<EffectKey> completed(Collection<EffectKey> effectKeys) {
             return effectKeys.stream().filter(done::contains).collect(java.util.stream.Collectors.toSet());
         }
 
         @Override
-        public void markCompleted(Collection<String> effectKeys) {
+        public void markCompleted(Collection<EffectKey> effectKeys) {
             done.addAll(effectKeys);
         }
     }

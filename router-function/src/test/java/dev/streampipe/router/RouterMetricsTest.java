@@ -109,7 +109,7 @@ class RouterMetricsTest {
 
         // THEN the page went out and the lapse is one EMF line with the effect id
         assertThat(sinks.get(SessionTopology.HANDOFFS_SINK).messages()).hasSize(1);
-        String effect = sinks.get(SessionTopology.HANDOFFS_SINK).messages().get(0).effectKey();
+        String effect = sinks.get(SessionTopology.HANDOFFS_SINK).messages().get(0).effectKey().toString();
         assertThat(metricLines(EmfMetrics.LEDGER_WRITE_FAILURES)).singleElement().satisfies(n -> {
             assertThat(n.get("Route").asText()).isEqualTo("page-handoff");
             assertThat(n.get("LedgerWriteFailures").asLong()).isEqualTo(1);

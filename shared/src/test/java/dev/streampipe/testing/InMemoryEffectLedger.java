@@ -1,5 +1,6 @@
 package dev.streampipe.testing;
 
+import dev.streampipe.core.batch.EffectKey;
 import dev.streampipe.core.batch.EffectLedger;
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,13 +26,13 @@ public final class InMemoryEffectLedger implements EffectLedger {
     }
 
     @Override
-    public Set<String> completed(Collection<String> effectKeys) {
+    public Set<EffectKey> completed(Collection<EffectKey> effectKeys) {
         if (readFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new dev.streampipe.core.batch.RetryableSinkException("injected ledger read failure");
         }
-        Set<String> out = new HashSet<>();
-        for (String k : effectKeys) {
-            if (done.contains(k)) {
+        Set<EffectKey> out = new HashSet<>();
+        for (EffectKey k : effectKeys) {
+            if (done.contains(k.toString())) {
                 out.add(k);
             }
         }
@@ -39,13 +40,14 @@ public final class InMemoryEffectLedger implements EffectLedger {
     }
 
     @Override
-    public void markCompleted(Collection<String> effectKeys) {
+    public void markCompleted(Collection<EffectKey> effectKeys) {
         if (writeFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new dev.streampipe.core.batch.RetryableSinkException("injected ledger write failure");
         }
-        done.addAll(effectKeys);
+        effectKeys.forEach(k -> done.add(k.toString()));
     }
 
+    /** The effects recorded, in their stored form {@code <eventID>#<route>}. */
     public Set<String> entries() {
         return Set.copyOf(done);
     }

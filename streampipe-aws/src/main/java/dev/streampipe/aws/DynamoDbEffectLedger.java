@@ -1,5 +1,6 @@
 package dev.streampipe.aws;
 
+import dev.streampipe.core.batch.EffectKey;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryableSinkException;
 import dev.streampipe.core.batch.Sleeper;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The effect ledger on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}): one
+ * The effect ledger on a DynamoDB table (partition key {@code PK}: the effect key's string form
+ * {@code <eventID>#<route>}; TTL attribute {@code expires_at}): one
  * strongly consistent BatchGetItem per 100 keys before sending, one BatchWriteItem per 25 after; the calls of one
  * read or one write run concurrently on the given executor, so either costs one round trip whatever its size.
  * Unprocessed keys and items are retried a few times with a short backoff; if they remain,
@@ -63,11 +66,22 @@ public final class DynamoDbEffectLedger implements EffectLedger {
     }
 
     @Override
-    public Set<String> completed(Collection<String> effectKeys) {
+    public Set<EffectKey> completed(Collection<EffectKey> effectKeys) {
+        Map<String, EffectKey> byItemKey = itemKeys(effectKeys);
         Set<String> done = ConcurrentHashMap.newKeySet();
-        List<String> keys = new ArrayList<>(new HashSet<>(effectKeys));
-        each(chunks(keys, 100), chunk -> read(chunk, done));
-        return done;
+        each(chunks(new ArrayList<>(byItemKey.keySet()), 100), chunk -> read(chunk, done));
+        Set<EffectKey> out = new HashSet<>();
+        for (String k : done) {
+            out.add(byItemKey.get(k));
+        }
+        return out;
+    }
+
+    /** Each distinct effect by its item key, {@code <eventID>#<route>}. */
+    private static Map<String, EffectKey> itemKeys(Collection<EffectKey> effectKeys) {
+        Map<String, EffectKey> byItemKey = new HashMap<>();
+        effectKeys.forEach(k -> byItemKey.put(k.toString(), k));
+        return byItemKey;
     }
 
     private void read(List<String> keys, Set<String> done) {
@@ -96,9 +110,9 @@ public final class DynamoDbEffectLedger implements EffectLedger {
     }
 
     @Override
-    public void markCompleted(Collection<String> effectKeys) {
+    public void markCompleted(Collection<EffectKey> effectKeys) {
         long expiresAt = clock.instant().plus(ttl).getEpochSecond();
-        List<String> keys = new ArrayList<>(new HashSet<>(effectKeys));
+        List<String> keys = new ArrayList<>(itemKeys(effectKeys).keySet());
         each(chunks(keys, 25), chunk -> write(chunk, expiresAt));
     }
 

@@ -3,6 +3,7 @@ package dev.streampipe.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streampipe.core.batch.EffectKey;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.testing.ManualClock;
 import dev.streampipe.testing.moto.MotoExtension;
@@ -27,13 +28,13 @@ class DynamoDbEffectLedgerIT {
     void shouldReportOnlyRecordedEffectsWhenAskedAcrossSeveralBatches() {
         LedgerTable table = DDB.createLedgerTable();
         DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(DDB.client(), table.name(), Duration.ofHours(48), clock, noWait);
-        List<String> recorded = IntStream.range(0, 260).mapToObj(i -> "e" + i + "#handoff").toList();
-        List<String> asked = IntStream.range(200, 330).mapToObj(i -> "e" + i + "#handoff").toList();
+        List<EffectKey> recorded = IntStream.range(0, 260).mapToObj(i -> new EffectKey("e" + i, "handoff")).toList();
+        List<EffectKey> asked = IntStream.range(200, 330).mapToObj(i -> new EffectKey("e" + i, "handoff")).toList();
 
         ledger.markCompleted(recorded);
 
         assertThat(ledger.completed(asked)).containsExactlyInAnyOrderElementsOf(
-                IntStream.range(200, 260).mapToObj(i -> "e" + i + "#handoff").toList());
+                IntStream.range(200, 260).mapToObj(i -> new EffectKey("e" + i, "handoff")).toList());
     }
 
     @Test
@@ -41,7 +42,7 @@ class DynamoDbEffectLedgerIT {
         LedgerTable table = DDB.createLedgerTable();
         DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(DDB.client(), table.name(), Duration.ofHours(48), clock, noWait);
 
-        ledger.markCompleted(List.of("e1#meta-status"));
+        ledger.markCompleted(List.of(new EffectKey("e1", "meta-status")));
 
         Map<String, AttributeValue> item = DDB.client().getItem(b -> b.tableName(table.name())
                 .key(Map.of("PK", AttributeValue.fromS("e1#meta-status")))).item();
@@ -59,7 +60,7 @@ class DynamoDbEffectLedgerIT {
     void shouldFailRetryablyWhenTableIsMissing() {
         DynamoDbEffectLedger ledger = new DynamoDbEffectLedger(DDB.client(), "no-such-ledger", Duration.ofHours(48), clock, noWait);
 
-        assertThatThrownBy(() -> ledger.completed(List.of("a#b")))
+        assertThatThrownBy(() -> ledger.completed(List.of(new EffectKey("a", "b"))))
                 .isInstanceOf(dev.streampipe.core.batch.RetryableSinkException.class)
                 .hasMessageContaining("BatchGetItem");
     }

@@ -29,9 +29,9 @@ public record Message(String route, String sink, int recordIndex, String eventId
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** The ledger key of this message's effect: {@code <eventID>#<route>}. */
-    public String effectKey() {
-        return eventId + "#" + route;
+    /** This message's effect, as the ledger knows it ({@code <eventID>#<route>}). */
+    public EffectKey effectKey() {
+        return new EffectKey(eventId, route);
     }
 
     public String body() {

@@ -100,13 +100,83 @@ class BatchEngineFailureTypesTest {
         Topology buggy = Topology.builder().multicast(Route.named("analytics").to("analytics").mapping(r -> {
             throw new NullPointerException("forgot a field");
         })).build();
-        BatchEngine engine = new BatchEngine(buggy, Map.of("analytics", analytics), dlq, Runnable::run);
+        BatchEngine engine = BatchEngine.builder(buggy).sinks(Map.of("analytics", analytics)).deadLetters(dlq)
+                .executor(Runnable::run).build();
 
         // WHEN / THEN the batch fails, naming the record, never dead-lettering it
         assertThatThrownBy(() -> engine.process(batch(record(0, "A")), deadline()))
                 .isInstanceOf(UnexpectedFailureException.class)
                 .hasMessageContaining("record 0").hasMessageContaining("e0")
                 .hasRootCauseInstanceOf(NullPointerException.class);
+        assertThat(dlq.letters()).isEmpty();
+    }
+
+    @Test
+    void shouldFailTheBatchWhenTheDeadLetterSinkHasABug() {
+        // GIVEN a dead-letter sink that throws IllegalStateException, and a page record without its attribute
+        IllegalStateException bug = new IllegalStateException("queue url unset");
+        BatchEngine engine = BatchEngine.builder(topology())
+                .sinks(Map.of("analytics", analytics, "pages", pages, "counts", counts))
+                .deadLetters(new DeadLetterSink() {
+                    @Override
+                    public String name() {
+                        return "dlq";
+                    }
+
+                    @Override
+                    public void deadLetter(List<DeadLetter> letters, Deadline deadline) {
+                        throw bug;
+                    }
+                }).ledger(ledger).executor(Runnable::run).build();
+
+        // WHEN / THEN the batch fails as a bug (never retried as transient), with the original as the cause
+        assertThatThrownBy(() -> engine.process(batch(record(0, "PAGE#1", "other", "x")), deadline()))
+                .isInstanceOf(UnexpectedFailureException.class)
+                .hasMessageContaining("dead-letter sink 'dlq'").hasMessageContaining("IllegalStateException")
+                .hasCause(bug);
+    }
+
+    @Test
+    void shouldDeadLetterEveryMessageOfTheSinkWhenTheSinkThrowsPoison() {
+        // GIVEN a sink that throws PoisonRecordException for its whole call
+        counts.throwOnNextDelivery(new PoisonRecordException("schema rejected"));
+
+        // WHEN a batch with two records for it arrives
+        BatchResult result = engine().process(batch(record(0, "A"), record(1, "COUNT#1"), record(2, "COUNT#2")),
+                deadline());
+
+        // THEN both (record, route) pairs are poison for that route only; nothing is retried
+        assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(result.sink("counts").failedPermanent()).isEqualTo(2);
+        assertThat(dlq.letters()).extracting(DeadLetter::recordIndex, DeadLetter::routeOrNull)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "count"),
+                        org.assertj.core.groups.Tuple.tuple(2, "count"));
+        assertThat(dlq.letters().get(0).reason()).contains("schema rejected");
+        assertThat(analytics.messages()).hasSize(3);
+    }
+
+    @Test
+    void shouldFailTheBatchWhenASinkReturnsNoResult() {
+        // GIVEN a sink with a bug: it returns null
+        Sink silent = new Sink() {
+            @Override
+            public String name() {
+                return "counts";
+            }
+
+            @Override
+            public SinkResult deliver(List<Message> messages, Deadline deadline) {
+                return null;
+            }
+        };
+        BatchEngine engine = BatchEngine.builder(topology())
+                .sinks(Map.of("analytics", analytics, "pages", pages, "counts", silent))
+                .deadLetters(dlq).ledger(ledger).executor(Runnable::run).build();
+
+        // WHEN / THEN the batch fails as a bug, naming the sink
+        assertThatThrownBy(() -> engine.process(batch(record(0, "COUNT#0")), deadline()))
+                .isInstanceOf(UnexpectedFailureException.class)
+                .hasMessageContaining("sink 'counts' returned no result");
         assertThat(dlq.letters()).isEmpty();
     }
 
@@ -167,8 +237,8 @@ class BatchEngineFailureTypesTest {
 
     @Test
     void shouldRefuseAnEngineWithoutLedgerWhenARouteIsLedgered() {
-        assertThatThrownBy(() -> new BatchEngine(topology(), Map.of("analytics", analytics, "pages", pages,
-                "counts", counts), dlq, Runnable::run))
+        assertThatThrownBy(() -> BatchEngine.builder(topology()).sinks(Map.of("analytics", analytics, "pages", pages,
+                "counts", counts)).deadLetters(dlq).executor(Runnable::run).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("route 'page' is ledgered");
     }
 

@@ -77,7 +77,7 @@ class BatchEnginePhasesTest {
         };
     }
 
-    private BatchEngineBuilder engine() {
+    private BatchEngine.Builder engine() {
         return BatchEngine.builder(topology()).sinks(Map.of("all", recording("all"), "pages", recording("pages")))
                 .deadLetters(dlq).ledger(ledger).ledgerRetry(RetryPolicy.DEFAULT, clock::advance,
                         new SplittableRandom(7))
@@ -193,6 +193,20 @@ class BatchEnginePhasesTest {
         assertThat(phases.lastSink()).contains("all");
         assertThat(phases.total()).isEqualTo(Duration.ofNanos(
                 phases.spans().get(phases.spans().size() - 1).endNanos() - phases.startNanos()));
+    }
+
+    @Test
+    void shouldReadNoPhaseClockWhenTheEngineHasNoListener() {
+        // GIVEN an engine without a phase listener, on a clock that counts its readings
+        AtomicLong ticks = new AtomicLong();
+        BatchEngine engine = engine().phases(PhaseListener.NONE, ticks::incrementAndGet).build();
+
+        // WHEN a batch with a ledgered message and a plain one runs
+        BatchResult result = engine.process(batch("PAGE#0", "TURN#1"), deadline());
+
+        // THEN it was delivered and the clock was never read
+        assertThat(result.sink("pages").delivered()).isEqualTo(1);
+        assertThat(ticks).hasValue(0);
     }
 
     @Test

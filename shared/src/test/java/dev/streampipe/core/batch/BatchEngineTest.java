@@ -227,16 +227,16 @@ class BatchEngineTest {
         assertThat(second.sink("pages").skipped()).isEqualTo(3);
     }
 
-    private BatchEngine engineRemembering(AcceptedMemory memory) {
+    private BatchEngine engineRemembering(int capacity) {
         return BatchEngine.builder(topology()).sinks(Map.of("all", all, "pages", pages)).deadLetters(dlq)
                 .ledger(ledger).ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(7))
-                .acceptedMemory(memory).executor(pool).build();
+                .acceptedMemory(capacity).executor(pool).build();
     }
 
     @Test
     void shouldSendOnlyWhatTheSinkDidNotTakeWhenTheSameContainerGetsTheBatchAgain() {
         // GIVEN an engine remembering what its sinks accepted, and "all" failing e2 once
-        BatchEngine engine = engineRemembering(new AcceptedMemory(100));
+        BatchEngine engine = engineRemembering(100);
         all.failRetryably(m -> m.eventId().equals("e2"), 1);
         DecodedBatch batch = batch("A", "B", "C", "D");
 
@@ -255,7 +255,7 @@ class BatchEngineTest {
     @Test
     void shouldLeaveLedgeredRoutesToTheLedgerAndResendWhatTheMemoryEvictedWhenTheBatchComesAgain() {
         // GIVEN a memory of one key: too small for a batch of two records on the plain route
-        BatchEngine engine = engineRemembering(new AcceptedMemory(1));
+        BatchEngine engine = engineRemembering(1);
         DecodedBatch batch = batch("PAGE#0", "PAGE#1");
 
         // WHEN the batch is delivered twice
@@ -277,16 +277,16 @@ class BatchEngineTest {
         BatchEngine engine = BatchEngine.builder(topology()).sinks(Map.of("all", all, "pages", pages)).deadLetters(dlq)
                 .ledger(new EffectLedger() {
                     @Override
-                    public java.util.Set<String> completed(java.util.Collection<String> effectKeys) {
+                    public java.util.Set<EffectKey> completed(java.util.Collection<EffectKey> effectKeys) {
                         return java.util.Set.of();
                     }
 
                     @Override
-                    public void markCompleted(java.util.Collection<String> effectKeys) {
+                    public void markCompleted(java.util.Collection<EffectKey> effectKeys) {
                         // kept nowhere
                     }
                 }).ledgerRetry(RetryPolicy.DEFAULT, clock::advance, new SplittableRandom(7))
-                .acceptedMemory(new AcceptedMemory(100)).executor(pool).build();
+                .acceptedMemory(100).executor(pool).build();
         DecodedBatch batch = batch("PAGE#0");
 
         // WHEN the batch is delivered twice to the same engine

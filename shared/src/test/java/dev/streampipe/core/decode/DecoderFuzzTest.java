@@ -258,7 +258,8 @@ class DecoderFuzzTest {
             sinks.put(name, new InMemorySink(name));
         }
         InMemoryDeadLetterSink deadLetters = new InMemoryDeadLetterSink();
-        BatchEngine engine = new BatchEngine(TOPOLOGY, sinks, deadLetters, Runnable::run);
+        BatchEngine engine = BatchEngine.builder(TOPOLOGY).sinks(sinks).deadLetters(deadLetters).executor(Runnable::run)
+                .build();
 
         BatchResult result = engine.process(batch, Deadline.after(Duration.ofMinutes(5), CLOCK));
 

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * is the Lambda path (the only place that reads {@code System.getenv()} and builds clients); {@link #of} takes every
  * collaborator. {@link #runtime(Topology)} starts a runtime builder with the dead-letter queue, the effect ledger
  * (when a route is ledgered), the pools, the metric namespace, the bounded record of what each sink accepted
- * ({@link dev.streampipe.core.batch.AcceptedMemory}, default capacity), the clock and the log already set.
+ * ({@link dev.streampipe.core.batch.BatchEngine.Builder#acceptedMemory}, default capacity), the clock and the log
+ * already set.
  */
 public final class StreamEnvironment {
     private final RuntimeSettings settings;
@@ -96,7 +97,7 @@ public final class StreamEnvironment {
                 .ledgerRetry(retry, sleeper)
                 .executor(Executors.newFixedThreadPool(Math.max(2, topology.sinks().size() + 1), daemon("sink")))
                 .metricNamespace(settings.metricNamespace())
-                .acceptedMemory(dev.streampipe.core.batch.AcceptedMemory.DEFAULT_CAPACITY)
+                .acceptedMemory(dev.streampipe.core.batch.BatchEngine.Builder.DEFAULT_ACCEPTED_MEMORY)
                 .clock(clock)
                 .log(log);
         if (topology.routes().stream().anyMatch(Route::ledgered)) {

@@ -1,9 +1,7 @@
 package dev.streampipe.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.streampipe.core.batch.AcceptedMemory;
 import dev.streampipe.core.batch.BatchEngine;
-import dev.streampipe.core.batch.BatchEngineBuilder;
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.DeadLetterSink;
@@ -230,7 +228,7 @@ public final class StreamRuntime implements Resource {
         private Consumer<String> log = System.out::println;
         private String metricNamespace = RuntimeSettings.DEFAULT_METRIC_NAMESPACE;
         private byte[] primingEvent;
-        private AcceptedMemory acceptedMemory;
+        private Integer acceptedMemory;
         private PhaseListener phases = PhaseListener.NONE;
 
         private Builder(Topology topology) {
@@ -288,12 +286,13 @@ public final class StreamRuntime implements Resource {
 
         /**
          * Remembers, for this runtime's container, what each sink accepted (at most {@code capacity} effect keys,
-         * oldest evicted first; see {@link AcceptedMemory}), so a batch redelivered to the same container skips the
-         * messages a sink already took on routes without a ledger (ledgered routes use only the ledger). Off unless set;
-         * {@link StreamEnvironment#runtime} sets {@link AcceptedMemory#DEFAULT_CAPACITY}.
+         * 1 or more, oldest evicted first; see {@link BatchEngine.Builder#acceptedMemory}), so a batch redelivered to
+         * the same container skips the messages a sink already took on routes without a ledger (ledgered routes use
+         * only the ledger). Off unless set; {@link StreamEnvironment#runtime} sets
+         * {@link BatchEngine.Builder#DEFAULT_ACCEPTED_MEMORY}.
          */
         public Builder acceptedMemory(int capacity) {
-            this.acceptedMemory = new AcceptedMemory(capacity);
+            this.acceptedMemory = capacity;
             return this;
         }
 
@@ -315,7 +314,7 @@ public final class StreamRuntime implements Resource {
 
         /** Builds the runtime and logs the topology's outline once. */
         public StreamRuntime build() {
-            BatchEngineBuilder engine = BatchEngine.builder(topology).sinks(Map.copyOf(sinks))
+            BatchEngine.Builder engine = BatchEngine.builder(topology).sinks(Map.copyOf(sinks))
                     .deadLetters(Objects.requireNonNull(deadLetters, "deadLetters: call deadLetters(sink)"))
                     .executor(Objects.requireNonNull(executor, "executor: call executor(sinkPool)"));
             if (ledger != null) {

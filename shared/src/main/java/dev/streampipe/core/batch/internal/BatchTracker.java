@@ -1,5 +1,7 @@
-package dev.streampipe.core.batch;
+package dev.streampipe.core.batch.internal;
 
+import dev.streampipe.core.batch.BatchRetryException;
+import dev.streampipe.core.decode.DecodedBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +12,11 @@ import java.util.Map;
  * that is poison with its reason (route {@code null}: the whole record, when it could not be decoded). Used by one
  * thread.
  */
-final class BatchTracker {
+public final class BatchTracker {
     private final String[] retry;
     private final List<Map<String, String>> poison;
 
-    BatchTracker(int size) {
+    public BatchTracker(int size) {
         retry = new String[size];
         poison = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -57,7 +59,8 @@ final class BatchTracker {
         return routes == null ? Map.of() : routes;
     }
 
-    List<String> retryReasons() {
+    /** One line per record that failed retryably, earliest first. */
+    public List<String> retryReasons() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < retry.length; i++) {
             if (retry[i] != null) {
@@ -65,5 +68,25 @@ final class BatchTracker {
             }
         }
         return out;
+    }
+
+    /**
+     * The sequence number Lambda must be told: the earliest retryable record's, or the nearest earlier readable one
+     * when it has none; {@code null} when no record failed retryably. Throws {@link BatchRetryException} when no
+     * sequence number at or before that record is readable.
+     */
+    public String failedFrom(DecodedBatch batch) {
+        int earliest = earliestRetry();
+        if (earliest == Integer.MAX_VALUE) {
+            return null;
+        }
+        for (int i = earliest; i >= 0; i--) {
+            var seq = batch.outcomes().get(i).sequenceNumber();
+            if (seq.isPresent() && !seq.get().isEmpty()) {
+                return seq.get();
+            }
+        }
+        throw new BatchRetryException("record " + earliest + " failed (" + retryReason(earliest)
+                + ") and no sequence number at or before it is readable; the whole batch must be retried");
     }
 }

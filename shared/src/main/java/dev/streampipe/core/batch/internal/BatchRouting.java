@@ -1,5 +1,8 @@
-package dev.streampipe.core.batch;
+package dev.streampipe.core.batch.internal;
 
+import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.batch.Message;
+import dev.streampipe.core.batch.UnexpectedFailureException;
 import dev.streampipe.core.decode.DecodeOutcome;
 import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.record.StreamViewType;
@@ -24,7 +27,7 @@ import java.util.function.Predicate;
  * {@link UnexpectedFailureException}.
  * One per batch; not thread-safe.
  */
-final class BatchRouting {
+public final class BatchRouting {
     private final Topology topology;
     private final DecodedBatch batch;
     private final BatchTracker tracker;
@@ -35,7 +38,7 @@ final class BatchRouting {
     private final String[] orderKeys;
     private List<List<Route>> selected;
 
-    BatchRouting(Topology topology, DecodedBatch batch, BatchTracker tracker) {
+    public BatchRouting(Topology topology, DecodedBatch batch, BatchTracker tracker) {
         this.topology = topology;
         this.batch = batch;
         this.tracker = tracker;
@@ -47,12 +50,12 @@ final class BatchRouting {
     }
 
     /** The routes whose sink is one of {@code sinks}. */
-    static Predicate<Route> sendingTo(Set<String> sinks) {
+    public static Predicate<Route> sendingTo(Set<String> sinks) {
         return r -> r.sink().isPresent() && sinks.contains(r.sink().get());
     }
 
     /** Maps the routes {@code include} accepts over every record; their messages by sink. */
-    Map<String, List<Message>> pass(Predicate<Route> include) {
+    public Map<String, List<Message>> pass(Predicate<Route> include) {
         List<List<Route>> selected = selected();
         Map<String, List<Message>> bySink = new LinkedHashMap<>();
         for (DecodeOutcome outcome : batch.outcomes()) {
@@ -133,11 +136,12 @@ final class BatchRouting {
     }
 
     /** Records per route so far, every route of the topology present. */
-    Map<String, Long> routeCounts() {
+    public Map<String, Long> routeCounts() {
         return routeCounts;
     }
 
-    Map<String, BatchResult.ViewTypeMismatch> mismatches() {
+    /** Per route, the records whose stream view type can never serve it. */
+    public Map<String, BatchResult.ViewTypeMismatch> mismatches() {
         return mismatches;
     }
 }
