@@ -1,5 +1,7 @@
 package dev.streampipe.bench.router;
 
+import dev.streampipe.aws.internal.BatchLimits;
+import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Payload;
@@ -7,8 +9,6 @@ import dev.streampipe.core.topology.internal.CompiledTopology;
 import dev.streampipe.core.topology.internal.Routed;
 import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.SessionTopology;
-import dev.streampipe.aws.BatchLimits;
-import dev.streampipe.aws.Utf8;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
