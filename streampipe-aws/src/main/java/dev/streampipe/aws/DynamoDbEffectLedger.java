@@ -1,5 +1,6 @@
 package dev.streampipe.aws;
 
+import dev.streampipe.aws.internal.AwsErrors;
 import dev.streampipe.core.batch.EffectKey;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryableSinkException;

@@ -1,5 +1,10 @@
 package dev.streampipe.aws;
 
+import dev.streampipe.aws.internal.AwsErrors;
+import dev.streampipe.aws.internal.BatchLimits;
+import dev.streampipe.aws.internal.ChunkedSender;
+import dev.streampipe.aws.internal.SenderFactory;
+import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.Message;

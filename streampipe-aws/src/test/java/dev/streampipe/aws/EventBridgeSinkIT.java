@@ -5,6 +5,7 @@ import static dev.streampipe.aws.WireFixture.message;
 import static dev.streampipe.aws.WireFixture.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streampipe.aws.internal.Utf8;
 import java.util.function.UnaryOperator;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.EventBridgeOptions;

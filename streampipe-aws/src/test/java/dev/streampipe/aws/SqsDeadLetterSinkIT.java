@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.core.batch.DeadLetter;
 import dev.streampipe.core.batch.RetryableSinkException;
 import dev.streampipe.core.decode.RawRecord;

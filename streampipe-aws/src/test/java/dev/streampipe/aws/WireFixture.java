@@ -1,5 +1,6 @@
 package dev.streampipe.aws;
 
+import dev.streampipe.aws.internal.SenderFactory;
 import dev.streampipe.testing.AdvancingSleeper;
 import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.Message;

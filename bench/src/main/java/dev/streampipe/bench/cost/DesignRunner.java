@@ -2,7 +2,7 @@ package dev.streampipe.bench.cost;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streampipe.aws.Utf8;
+import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.aws.lambda.StreamRuntime;

@@ -1,7 +1,7 @@
 package dev.streampipe.bench.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streampipe.aws.Utf8;
+import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.testing.aws.DynamoDbCall;
 import dev.streampipe.testing.aws.EventBridgeEntry;
 import dev.streampipe.testing.aws.FirehoseRecord;

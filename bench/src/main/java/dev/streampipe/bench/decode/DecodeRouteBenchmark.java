@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
-import dev.streampipe.core.topology.Topology;
+import dev.streampipe.core.topology.internal.CompiledTopology;
 import dev.streampipe.router.SessionSchema;
 import dev.streampipe.router.SessionTopology;
 import java.io.ByteArrayInputStream;
@@ -50,14 +50,14 @@ public class DecodeRouteBenchmark {
     private byte[] json;
     private StreamEventDecoder decoder;
     private PojoSerializer<DynamodbEvent> lambdaSerializer;
-    private Topology topology;
+    private CompiledTopology topology;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         json = Files.readAllBytes(Path.of(eventFile));
         decoder = new StreamEventDecoder();
         lambdaSerializer = LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader());
-        topology = SessionTopology.create(SessionSchema.DEFAULT);
+        topology = CompiledTopology.of(SessionTopology.create(SessionSchema.DEFAULT));
         int ours = decoder.decode(json).records().size();
         int theirs = LambdaEventConversion.convert(lambdaSerializer.fromJson(new ByteArrayInputStream(json))).size();
         if (ours != theirs) {

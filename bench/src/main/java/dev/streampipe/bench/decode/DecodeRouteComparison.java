@@ -73,7 +73,9 @@ public final class DecodeRouteComparison {
         return sorted[sorted.length / 2];
     }
 
-    /** One build: its decoder and the session topology, reached by reflection through its own class loader. */
+    /**
+     * One build: its decoder and the session topology's router, reached by reflection through its own class loader.
+     */
     private static final class Build {
         private final Object decoder;
         private final Method decode;
@@ -99,8 +101,20 @@ public final class DecodeRouteComparison {
             Class<?> topologyClass = loader.loadClass("dev.streampipe.core.topology.Topology");
             Object topology = loader.loadClass("dev.streampipe.router.SessionTopology")
                     .getMethod("create", schemaClass).invoke(null, schemaClass.getField("DEFAULT").get(null));
+            // A build routes through the topology's internal CompiledTopology; a build older than that through the
+            // Topology itself.
+            Object router;
+            Method route;
+            try {
+                Class<?> compiledClass = loader.loadClass("dev.streampipe.core.topology.internal.CompiledTopology");
+                router = compiledClass.getMethod("of", topologyClass).invoke(null, topology);
+                route = compiledClass.getMethod("route", recordClass);
+            } catch (ClassNotFoundException e) {
+                router = topology;
+                route = topologyClass.getMethod("route", recordClass);
+            }
             return new Build(decoderClass.getConstructor().newInstance(), decoderClass.getMethod("decode", byte[].class),
-                    batchClass.getMethod("records"), topology, topologyClass.getMethod("route", recordClass));
+                    batchClass.getMethod("records"), router, route);
         }
 
         int recordsOf(byte[] event) throws Exception {

@@ -1,13 +1,14 @@
 package dev.streampipe.bench.router;
 
+import dev.streampipe.aws.internal.BatchLimits;
+import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Payload;
-import dev.streampipe.core.topology.Topology;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import dev.streampipe.core.topology.internal.Routed;
 import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.SessionTopology;
-import dev.streampipe.aws.BatchLimits;
-import dev.streampipe.aws.Utf8;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,11 +44,11 @@ record MinimumCalls(long[] messages, long[] minimum, long[] rounds, long ledgerG
         for (int i = 0; i < operations.length; i++) {
             entries.add(new LinkedHashMap<>());
         }
-        Topology topology = SessionTopology.create(config.schema());
+        CompiledTopology topology = CompiledTopology.of(SessionTopology.create(config.schema()));
         Set<String> groups = new HashSet<>();
         for (ChangeRecord record : new StreamEventDecoder().decode(event).records()) {
             String key = topology.orderKey(record);
-            for (Topology.Routed routed : topology.route(record)) {
+            for (Routed routed : topology.route(record)) {
                 if (routed.payload().isEmpty() || routed.route().sink().isEmpty()) {
                     continue;
                 }

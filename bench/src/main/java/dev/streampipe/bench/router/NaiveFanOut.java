@@ -1,12 +1,13 @@
 package dev.streampipe.bench.router;
 
+import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Payload;
-import dev.streampipe.core.topology.Topology;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import dev.streampipe.core.topology.internal.Routed;
 import dev.streampipe.router.RouterConfig;
-import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.router.SessionTopology;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  */
 public final class NaiveFanOut {
     private final StreamEventDecoder decoder = new StreamEventDecoder();
-    private final Topology topology;
+    private final CompiledTopology topology;
     private final RouterConfig config;
     private final AwsClients clients;
     private final Consumer<String> log;
@@ -34,7 +35,7 @@ public final class NaiveFanOut {
         this.config = Objects.requireNonNull(config, "config");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = Objects.requireNonNull(log, "log");
-        this.topology = SessionTopology.create(config.schema());
+        this.topology = CompiledTopology.of(SessionTopology.create(config.schema()));
     }
 
     /** Sends every message of the event; returns how many API calls it made. */
@@ -66,9 +67,9 @@ public final class NaiveFanOut {
             int[] sent = {0};
             wrapper.around(record, () -> {
                 long r0 = timing == null ? 0 : System.nanoTime();
-                List<Topology.Routed> routes = topology.route(record);
+                List<Routed> routes = topology.route(record);
                 long s0 = timing == null ? 0 : System.nanoTime();
-                for (Topology.Routed routed : routes) {
+                for (Routed routed : routes) {
                     if (routed.payload().isPresent() && routed.route().sink().isPresent()) {
                         sent[0] += send(routed.route().sink().get(), routed.payload().get());
                     }

@@ -46,8 +46,8 @@ import java.util.random.RandomGenerator;
  *   <li>every sink a ledgered route sends to is put behind the effect ledger by the engine itself, whatever sinks it
  *   is given; ledger write failures come back in {@link BatchResult#ledgerWriteFailures()};</li>
  *   <li>messages of one route with the same group key are sent once per batch, attributed to the earliest record;</li>
- *   <li>every message carries its record's {@link Topology#orderKey order key}, so a sink can keep the messages of
- *   one key in order even when its API fails single entries of a call;</li>
+ *   <li>every message carries its record's {@link Topology.Builder#orderedBy order key}, so a sink can keep the
+ *   messages of one key in order even when its API fails single entries of a call;</li>
  *   <li>given an accepted memory ({@link Builder#acceptedMemory}), a message of a route without a ledger that a sink
  *   of this engine already accepted (same sink, event id and route) is skipped on redelivery, counted as skipped;
  *   the memory is bounded and best-effort, and ledgered routes keep using only the ledger;</li>

@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * @param recordIndex the record's position in its batch (the earliest one, for a grouped message)
  * @param orderKey    the key within which a sink keeps the messages' order ({@link
- *                    dev.streampipe.core.topology.Topology#orderKey}: the record's partition key, or its whole item
- *                    key): a sink must not let a message of a key arrive before an earlier one of the same key
+ *                    dev.streampipe.core.topology.Topology.Builder#orderedBy}: the record's partition key, or its
+ *                    whole item key): a sink must not let a message of a key arrive before an earlier one of the same
+ *                    key
  */
 public record Message(String route, String sink, int recordIndex, String eventId, SequenceNumber sequenceNumber,
                       String orderKey, Payload payload, boolean ledgered) {

@@ -1,12 +1,12 @@
 package dev.streampipe.core.topology;
 
 /** Validation of route, split and sink names: stable identifiers used in logs and metrics. */
-public final class Names {
+final class Names {
     private Names() {
     }
 
     /** Returns {@code name} if it is 1..64 characters of letters, digits, '-', '_' or '.'; throws otherwise. */
-    public static String require(String what, String name) {
+    static String require(String what, String name) {
         if (name == null || name.isEmpty() || name.length() > 64) {
             throw new IllegalArgumentException(what + " name must be 1..64 characters, was '" + name + "'");
         }

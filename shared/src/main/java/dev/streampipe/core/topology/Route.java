@@ -6,36 +6,75 @@ import java.util.Optional;
 
 /**
  * A named route: where a record goes (a sink name, or nowhere), how it is mapped, and which images it cannot do
- * without. A ledgered route's effects are recorded in the effect ledger by the batch engine and never repeated when
- * the same record is delivered again; use it for effects that are not naturally idempotent (paging a human,
- * publishing an event).
+ * without. Built one way, {@code Route.named("meta").to("events").ledgered().needsNewImage().mapping(mapper)} (or
+ * {@code Route.named("other").none()} for a route that only counts). A ledgered route's effects are recorded in the
+ * effect ledger by the batch engine and never repeated when the same record is delivered again; use it for effects
+ * that are not naturally idempotent (paging a human, publishing an event).
  *
  * <p>A record that lacks an image the route needs is poison for this route only; when the record's stream view
  * type could never carry it, that is a configuration error of the stream (see {@link Topology#requiredViewType()}).
+ * Two routes are equal when every part is (name, sink, mapper, ledgered, images).
  */
-public record Route(String name, String sinkOrNull, RouteMapper mapper, boolean ledgered, boolean needsNewImage,
-                    boolean needsOldImage) {
+public final class Route {
     private static final RouteMapper NOTHING = r -> Optional.empty();
 
-    public Route {
-        Names.require("route", name);
-        if (sinkOrNull != null) {
-            Names.require("sink", sinkOrNull);
-        }
-        Objects.requireNonNull(mapper, "mapper");
-    }
+    private final String name;
+    private final String sinkOrNull;
+    private final RouteMapper mapper;
+    private final boolean ledgered;
+    private final boolean needsNewImage;
+    private final boolean needsOldImage;
 
-    /** A route that needs no image. */
-    public Route(String name, String sinkOrNull, RouteMapper mapper, boolean ledgered) {
-        this(name, sinkOrNull, mapper, ledgered, false, false);
+    private Route(String name, String sinkOrNull, RouteMapper mapper, boolean ledgered, boolean needsNewImage,
+                  boolean needsOldImage) {
+        this.name = Names.require("route", name);
+        this.sinkOrNull = sinkOrNull == null ? null : Names.require("sink", sinkOrNull);
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.ledgered = ledgered;
+        this.needsNewImage = needsNewImage;
+        this.needsOldImage = needsOldImage;
     }
 
     public static Builder named(String name) {
         return new Builder(Names.require("route", name));
     }
 
+    /**
+     * The route a split takes a record to when its predicate cannot read the record: named like the split, sending
+     * nowhere, rejecting every record with {@code reason}. Made by the engine only (through the topology's internal
+     * accessor), never by a user.
+     */
+    static Route rejecting(String name, String reason) {
+        return new Route(name, null, r -> {
+            throw new PoisonRecordException(reason);
+        }, false, false, false);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The sink this route sends to; empty for a route that only counts the records it takes. */
     public Optional<String> sink() {
         return Optional.ofNullable(sinkOrNull);
+    }
+
+    public RouteMapper mapper() {
+        return mapper;
+    }
+
+    public boolean ledgered() {
+        return ledgered;
+    }
+
+    /** Whether a record without {@code NewImage} is poison here. */
+    public boolean needsNewImage() {
+        return needsNewImage;
+    }
+
+    /** Whether a record without {@code OldImage} is poison here. */
+    public boolean needsOldImage() {
+        return needsOldImage;
     }
 
     /** Whether a stream of view type {@code type} can ever carry what this route needs. */
@@ -43,6 +82,29 @@ public record Route(String name, String sinkOrNull, RouteMapper mapper, boolean 
         boolean hasNew = type == StreamViewType.NEW_IMAGE || type == StreamViewType.NEW_AND_OLD_IMAGES;
         boolean hasOld = type == StreamViewType.OLD_IMAGE || type == StreamViewType.NEW_AND_OLD_IMAGES;
         return (!needsNewImage || hasNew) && (!needsOldImage || hasOld);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Route r)) {
+            return false;
+        }
+        return name.equals(r.name) && Objects.equals(sinkOrNull, r.sinkOrNull) && mapper.equals(r.mapper)
+                && ledgered == r.ledgered && needsNewImage == r.needsNewImage && needsOldImage == r.needsOldImage;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, sinkOrNull, mapper, ledgered, needsNewImage, needsOldImage);
+    }
+
+    @Override
+    public String toString() {
+        return "Route[name=" + name + ", sinkOrNull=" + sinkOrNull + ", mapper=" + mapper + ", ledgered=" + ledgered
+                + ", needsNewImage=" + needsNewImage + ", needsOldImage=" + needsOldImage + "]";
     }
 
     /** Builds a route: {@code Route.named("meta").to("events").ledgered().needsNewImage().mapping(mapper)}. */

@@ -1,141 +1,37 @@
 package dev.streampipe.core.topology;
 
-import dev.streampipe.core.record.ChangeRecord;
-import dev.streampipe.core.record.InvalidAttributeException;
 import dev.streampipe.core.record.StreamViewType;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import dev.streampipe.core.topology.internal.TopologyAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * An immutable routing topology: multicast routes every record takes, then splits in which each record takes the
- * first branch whose predicate matches, or the split's default branch.
+ * An immutable routing topology, what {@link #builder()} builds: multicast routes every record takes, then splits in
+ * which each record takes the first branch whose predicate matches, or the split's default branch. A record a route
+ * cannot map (its mapper throws {@link PoisonRecordException} or an
+ * {@link dev.streampipe.core.record.InvalidAttributeException}, or it lacks an image the route needs) is poison for
+ * that route only; a record a split's predicate cannot read is poison under the split's name.
  *
- * <p>{@link #route(ChangeRecord)} is pure: it applies the mappers and returns what each route would send, or why
- * that route rejects the record. A rejection is per route: a route whose needed image is missing, or whose mapper
- * throws {@link PoisonRecordException} or {@link InvalidAttributeException}, rejects the record and the other routes
- * still map it. A split whose predicate throws one of those two takes the record to no branch; a route named like
- * the split rejects it instead. Any other exception from a mapper or predicate is a bug and propagates. Thread-safe.
+ * <p>Hand it to the runtime ({@code StreamRuntime.builder(topology)}, {@code BatchEngine.builder(topology)}), which
+ * routes records with it; read it with {@link #describe()} and the accessors. Thread-safe.
  */
 public final class Topology {
-    private final List<Route> multicast;
-    private final List<Split> splits;
-    private final String orderKeyAttribute;
-
-    private Topology(List<Route> multicast, List<Split> splits, String orderKeyAttribute) {
-        this.multicast = List.copyOf(multicast);
-        this.splits = List.copyOf(splits);
-        this.orderKeyAttribute = orderKeyAttribute;
+    static {
+        TopologyAccess.register(new Access());
     }
 
-    /**
-     * The key within which sinks keep this record's messages in stream order: the value of the attribute given to
-     * {@link Builder#orderedBy} (the table's partition key: DynamoDB Streams keeps a partition key's changes in one
-     * shard, in order), or else the record's whole item key (the order DynamoDB Streams guarantees for any table).
-     * A record without that attribute falls back to its whole item key.
-     */
-    public String orderKey(ChangeRecord record) {
-        if (orderKeyAttribute != null) {
-            Optional<String> value = record.keys().keyText(orderKeyAttribute);
-            if (value.isPresent()) {
-                return orderKeyAttribute + "=" + value.get();
-            }
-        }
-        StringBuilder key = new StringBuilder();
-        new TreeMap<>(record.keys().attributes()).keySet().forEach(name -> {
-            if (key.length() > 0) {
-                key.append('\u0000');
-            }
-            key.append(name).append('=').append(record.keys().keyText(name).orElse(""));
-        });
-        return key.toString();
-    }
+    private final CompiledTopology compiled;
 
-    /** The attribute {@link #orderKey} reads, when one was given to {@link Builder#orderedBy}. */
-    public Optional<String> orderKeyAttribute() {
-        return Optional.ofNullable(orderKeyAttribute);
+    private Topology(CompiledTopology compiled) {
+        this.compiled = compiled;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * One route's output for one record: the route that took it and what it sends (empty: nothing to send), or the
-     * reason it rejects the record (poison for this route only).
-     *
-     * @param rejectionOrNull       why the route can never handle this record; {@code null} when it can
-     * @param unservedViewTypeOrNull the record's stream view type when that type can never carry what the route
-     *                               needs (a configuration error of the stream); {@code null} otherwise
-     */
-    public record Routed(Route route, Optional<Payload> payload, String rejectionOrNull,
-                         StreamViewType unservedViewTypeOrNull) {
-        public Routed {
-            Objects.requireNonNull(route, "route");
-            Objects.requireNonNull(payload, "payload");
-        }
-
-        public Routed(Route route, Optional<Payload> payload) {
-            this(route, payload, null, null);
-        }
-
-        public boolean rejected() {
-            return rejectionOrNull != null;
-        }
-    }
-
-    /** What every route takes {@code record} to: multicast routes first, then the branch each split selects. */
-    public List<Routed> route(ChangeRecord record) {
-        List<Route> selected = select(record);
-        List<Routed> out = new ArrayList<>(selected.size());
-        for (Route r : selected) {
-            out.add(apply(r, record));
-        }
-        return out;
-    }
-
-    /**
-     * The routes {@code record} takes, in {@link #route} order: every multicast route, then each split's selected
-     * branch (a split whose branches all miss and that has no default adds none). Runs the split predicates only;
-     * {@link #map} then maps a route, so a caller can map the selected routes in several passes, each once.
-     */
-    public List<Route> select(ChangeRecord record) {
-        List<Route> out = new ArrayList<>(multicast.size() + splits.size());
-        out.addAll(multicast);
-        for (Split s : splits) {
-            Route selected = s.select(record);
-            if (selected != null) {
-                out.add(selected);
-            }
-        }
-        return out;
-    }
-
-    /** What {@code route} (one {@link #select selected} for {@code record}) sends, or why it rejects the record. */
-    public Routed map(Route route, ChangeRecord record) {
-        return apply(route, record);
-    }
-
-    private static Routed apply(Route route, ChangeRecord record) {
-        String missing = route.needsNewImage() && record.newImage().isEmpty() ? "new image (NewImage)"
-                : route.needsOldImage() && record.oldImage().isEmpty() ? "old image (OldImage)" : null;
-        if (missing != null) {
-            StreamViewType type = record.streamViewType();
-            StreamViewType unserved = type != null && !route.servedBy(type) ? type : null;
-            return new Routed(route, Optional.empty(), "route '" + route.name() + "' needs the " + missing
-                    + " and the record has none (stream view type " + (type == null ? "not given" : type) + ")",
-                    unserved);
-        }
-        try {
-            return new Routed(route, route.mapper().map(record));
-        } catch (PoisonRecordException | InvalidAttributeException e) {
-            return new Routed(route, Optional.empty(), e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage(), null);
-        }
     }
 
     /**
@@ -157,16 +53,7 @@ public final class Topology {
 
     /** Every route, multicast first, then each split's branches in order and its default. */
     public List<Route> routes() {
-        List<Route> all = new ArrayList<>(multicast);
-        for (Split s : splits) {
-            for (Branch b : s.branches) {
-                all.add(b.route);
-            }
-            if (s.defaultRoute != null) {
-                all.add(s.defaultRoute);
-            }
-        }
-        return all;
+        return compiled.routes();
     }
 
     /** The names of every sink some route sends to. */
@@ -193,19 +80,19 @@ public final class Topology {
     public String describe() {
         StringBuilder sb = new StringBuilder("topology (needs stream view type ").append(requiredViewType())
                 .append(")\n");
-        for (Route r : multicast) {
+        for (Route r : compiled.multicast()) {
             sb.append("  multicast ").append(describe(r)).append('\n');
         }
-        for (Split s : splits) {
-            sb.append("  split ").append(s.name).append(" (first match wins)\n");
-            for (Branch b : s.branches) {
-                sb.append("    branch ").append(describe(b.route)).append("  when ").append(b.predicate.describe())
-                        .append('\n');
+        for (CompiledTopology.Split s : compiled.splits()) {
+            sb.append("  split ").append(s.name()).append(" (first match wins)\n");
+            for (CompiledTopology.Branch b : s.branches()) {
+                sb.append("    branch ").append(describe(b.route())).append("  when ")
+                        .append(b.predicate().describe()).append('\n');
             }
-            if (s.defaultRoute == null) {
+            if (s.defaultRouteOrNull() == null) {
                 sb.append("    no default branch (a record no branch matches takes no route of this split)\n");
             } else {
-                sb.append("    default ").append(describe(s.defaultRoute)).append('\n');
+                sb.append("    default ").append(describe(s.defaultRouteOrNull())).append('\n');
             }
         }
         return sb.toString();
@@ -217,52 +104,23 @@ public final class Topology {
                 + (r.needsNewImage() ? " [needs NewImage]" : "") + (r.needsOldImage() ? " [needs OldImage]" : "");
     }
 
-    private record Branch(RecordPredicate predicate, Route route) {
-    }
-
-    private static final class Split {
-        final String name;
-        final List<Branch> branches;
-        final Route defaultRoute;
-
-        Split(String name, List<Branch> branches, Route defaultRoute) {
-            this.name = name;
-            this.branches = List.copyOf(branches);
-            this.defaultRoute = defaultRoute;
+    /** The engine's way in: its form of a topology, and the route a split rejects an unreadable record with. */
+    private static final class Access extends TopologyAccess {
+        @Override
+        protected CompiledTopology compiled(Topology topology) {
+            return topology.compiled;
         }
 
-        Route select(ChangeRecord record) {
-            for (Branch b : branches) {
-                boolean matches;
-                try {
-                    matches = b.predicate.test(record);
-                } catch (InvalidAttributeException | PoisonRecordException e) {
-                    return undecided(e);
-                }
-                if (matches) {
-                    return b.route;
-                }
-            }
-            return defaultRoute; // null: no default branch
-        }
-
-        /**
-         * A predicate could not read what it tests (a value outside DynamoDB's rules, say): the record takes no branch
-         * of this split, and a route named like the split rejects it, so it is poison here and nowhere else.
-         */
-        private Route undecided(RuntimeException e) {
-            String reason = "split '" + name + "' cannot test the record: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            return new Route(name, null, r -> {
-                throw new PoisonRecordException(reason);
-            }, false);
+        @Override
+        protected Route rejectingRoute(String name, String reason) {
+            return Route.rejecting(name, reason);
         }
     }
 
     /** Builds a topology; route names must be unique across it. */
     public static final class Builder {
         private final List<Route> multicast = new ArrayList<>();
-        private final List<Split> splits = new ArrayList<>();
+        private final List<CompiledTopology.Split> splits = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
         private String orderKeyAttribute;
 
@@ -297,7 +155,7 @@ public final class Topology {
             if (multicast.isEmpty() && splits.isEmpty()) {
                 throw new IllegalStateException("a topology needs at least one route");
             }
-            return new Topology(multicast, splits, orderKeyAttribute);
+            return new Topology(new CompiledTopology(multicast, splits, orderKeyAttribute));
         }
 
         private void claim(String name) {
@@ -315,7 +173,7 @@ public final class Topology {
     public static final class SplitBuilder {
         private final Builder parent;
         private final String name;
-        private final List<Branch> branches = new ArrayList<>();
+        private final List<CompiledTopology.Branch> branches = new ArrayList<>();
 
         private SplitBuilder(Builder parent, String name) {
             this.parent = parent;
@@ -325,14 +183,14 @@ public final class Topology {
         public SplitBuilder branch(RecordPredicate predicate, Route route) {
             Objects.requireNonNull(predicate, "predicate");
             parent.claim(route.name());
-            branches.add(new Branch(predicate, route));
+            branches.add(new CompiledTopology.Branch(predicate, route));
             return this;
         }
 
         /** Ends the split with the route that takes every record no branch matched. */
         public Builder defaultBranch(Route route) {
             parent.claim(route.name());
-            parent.splits.add(new Split(name, branches, route));
+            parent.splits.add(new CompiledTopology.Split(name, branches, route));
             return parent;
         }
 
@@ -341,7 +199,7 @@ public final class Topology {
             if (branches.isEmpty()) {
                 throw new IllegalStateException("split '" + name + "' has no branch");
             }
-            parent.splits.add(new Split(name, branches, null));
+            parent.splits.add(new CompiledTopology.Split(name, branches, null));
             return parent;
         }
     }

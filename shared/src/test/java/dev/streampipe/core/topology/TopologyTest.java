@@ -8,10 +8,16 @@ import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.KeySchema;
 import dev.streampipe.testing.StreamEvent;
-import java.util.List;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The public side of a topology: building it, naming routes, describing it. How a record is routed is
+ * {@code internal.CompiledTopologyTest}'s.
+ */
 class TopologyTest {
     private final Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
 
@@ -41,61 +47,6 @@ class TopologyTest {
                 .build();
     }
 
-    private static List<String> routes(Topology t, ChangeRecord r) {
-        return t.route(r).stream().map(x -> x.route().name()).toList();
-    }
-
-    @Test
-    void shouldTakeFirstMatchingBranchWhenSeveralMatch() {
-        assertThat(routes(topology(), record("INSERT", "TURN#000001", null, "x"))).containsExactly("all", "turn");
-        assertThat(routes(topology(), record("INSERT", "TOPIC", null, "x"))).containsExactly("all", "t-anything");
-    }
-
-    @Test
-    void shouldTakeDefaultBranchWhenNothingMatches() {
-        List<Topology.Routed> routed = topology().route(record("INSERT", "HANDOFF#1", null, "x"));
-        assertThat(routed).extracting(x -> x.route().name()).containsExactly("all", "other");
-        assertThat(routed.get(1).payload()).isEmpty();
-    }
-
-    @Test
-    void shouldMatchAttributeChangedOnlyWhenOldAndNewDiffer() {
-        assertThat(routes(topology(), record("MODIFY", "META", "active", "handoff"))).contains("status");
-        assertThat(routes(topology(), record("MODIFY", "META", "active", "active"))).contains("other");
-        assertThat(routes(topology(), record("INSERT", "META", null, "active"))).contains("other");
-        assertThat(routes(topology(), record("MODIFY", "META", null, "active"))).contains("other");
-    }
-
-    @Test
-    void shouldRejectTheRecordForTheSplitOnlyWhenABranchPredicateCannotReadItsAttribute() {
-        // GIVEN a META MODIFY whose old status is a number beyond DynamoDB's rules (the predicate reads it)
-        String event = StreamEvent.of(StreamEvent.of("MODIFY", "PK", "SESSION#s", "SK", "META").eventId("e1")
-                .oldImage("status", "OLD-STATUS").newImage("status", "active"))
-                .replace("{\"S\":\"OLD-STATUS\"}", "{\"N\":\"1e9999999999\"}");
-        ChangeRecord r = new StreamEventDecoder().decode(event.getBytes()).records().get(0);
-
-        // WHEN it is routed
-        List<Topology.Routed> routed = topology().route(r);
-
-        // THEN the multicast route maps it; the split takes it to no branch and rejects it under its own name
-        assertThat(routed).extracting(x -> x.route().name()).containsExactly("all", "kind");
-        assertThat(routed.get(0).rejected()).isFalse();
-        assertThat(routed.get(1).rejected()).isTrue();
-        assertThat(routed.get(1).rejectionOrNull()).startsWith("split 'kind' cannot test the record: ")
-                .contains("dynamodb.OldImage.status.N").contains("1e9999999999");
-    }
-
-    @Test
-    void shouldPropagateWhenABranchPredicateHasABug() {
-        // GIVEN a split whose predicate throws something that is not about the data
-        Topology t = Topology.builder().split("buggy").branch(x -> {
-            throw new IllegalStateException("bug");
-        }, to("never")).noDefaultBranch().build();
-
-        // WHEN / THEN it propagates (the engine fails the batch loudly)
-        assertThatThrownBy(() -> t.route(record("INSERT", "A", null, null))).hasMessage("bug");
-    }
-
     @Test
     void shouldMatchEventNamePredicate() {
         RecordPredicate inserts = Predicates.eventName(EventName.INSERT);
@@ -122,5 +73,17 @@ class TopologyTest {
         assertThat(t.sinks()).containsExactly("sink");
         assertThat(t.describe()).containsPattern("multicast all +-> sink").contains("split kind")
                 .containsPattern("default other +-> \\(nothing: counted only\\)");
+    }
+
+    @Test
+    void shouldOfferOnlyTheBuilderAndTheDescriptionWhenUsersLookAtThePublicApi() {
+        // GIVEN the public members of a route and a topology
+        String[] topologyMethods = Arrays.stream(Topology.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName).sorted().toArray(String[]::new);
+
+        // THEN a route is built one way (Route.named(..)...), and a topology is built and read, never run
+        assertThat(Route.class.getConstructors()).isEmpty();
+        assertThat(Topology.class.getConstructors()).isEmpty();
+        assertThat(topologyMethods).containsExactly("builder", "describe", "requiredViewType", "routes", "sinks");
     }
 }

@@ -1,6 +1,6 @@
 package dev.streampipe.aws.lambda;
 
-import dev.streampipe.aws.SenderFactory;
+import dev.streampipe.aws.internal.SenderFactory;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;

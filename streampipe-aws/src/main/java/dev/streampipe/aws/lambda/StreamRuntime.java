@@ -18,6 +18,8 @@ import dev.streampipe.core.json.JsonStrings;
 import dev.streampipe.core.json.LogLine;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.topology.Topology;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import dev.streampipe.core.topology.internal.Routed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +52,7 @@ public final class StreamRuntime implements Resource {
     /** The {@code logger} of the runtime's log lines. */
     public static final String LOGGER = "stream-runtime";
     private final Topology topology;
+    private final CompiledTopology compiled;
     private final StreamEventDecoder decoder = new StreamEventDecoder();
     private final BatchEngine engine;
     private final Consumer<String> log;
@@ -60,6 +63,7 @@ public final class StreamRuntime implements Resource {
 
     private StreamRuntime(Builder b, BatchEngine engine) {
         this.topology = b.topology;
+        this.compiled = CompiledTopology.of(b.topology);
         this.engine = engine;
         this.log = b.log;
         this.clock = b.clock;
@@ -141,7 +145,7 @@ public final class StreamRuntime implements Resource {
         }
         int messages = 0;
         for (ChangeRecord r : decoder.decode(primingEvent).records()) {
-            for (Topology.Routed routed : topology.route(r)) {
+            for (Routed routed : compiled.route(r)) {
                 if (routed.payload().isPresent()) {
                     messages++;
                 }

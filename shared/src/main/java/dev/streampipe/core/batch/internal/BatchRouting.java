@@ -9,6 +9,8 @@ import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import dev.streampipe.core.topology.internal.Routed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,14 +23,14 @@ import java.util.function.Predicate;
 
 /**
  * The routing of one batch into messages per sink, in passes over the records: the routes each record takes are
- * {@linkplain Topology#select selected} once (on the first pass), and each pass maps those a predicate accepts and
- * returns their messages by sink, each sink's in record order. Counts, rejections and view-type mismatches
- * accumulate across passes; a split predicate or a mapper that throws anything but a rejection fails the batch with
- * {@link UnexpectedFailureException}.
+ * {@linkplain CompiledTopology#select selected} once (on the first pass), and each pass maps those a predicate
+ * accepts and returns their messages by sink, each sink's in record order. Counts, rejections and view-type
+ * mismatches accumulate across passes; a split predicate or a mapper that throws anything but a rejection fails the
+ * batch with {@link UnexpectedFailureException}.
  * One per batch; not thread-safe.
  */
 public final class BatchRouting {
-    private final Topology topology;
+    private final CompiledTopology compiled;
     private final DecodedBatch batch;
     private final BatchTracker tracker;
     private final StreamViewType required;
@@ -39,7 +41,7 @@ public final class BatchRouting {
     private List<List<Route>> selected;
 
     public BatchRouting(Topology topology, DecodedBatch batch, BatchTracker tracker) {
-        this.topology = topology;
+        this.compiled = CompiledTopology.of(topology);
         this.batch = batch;
         this.tracker = tracker;
         this.required = topology.requiredViewType();
@@ -66,9 +68,9 @@ public final class BatchRouting {
                 if (!include.test(route)) {
                     continue;
                 }
-                Topology.Routed routed;
+                Routed routed;
                 try {
-                    routed = topology.map(route, d.record());
+                    routed = compiled.map(route, d.record());
                 } catch (RuntimeException e) {
                     throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName()
                             + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the"
@@ -94,7 +96,7 @@ public final class BatchRouting {
                 }
                 DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) outcome;
                 try {
-                    all.set(d.index(), topology.select(d.record()));
+                    all.set(d.index(), compiled.select(d.record()));
                 } catch (RuntimeException e) {
                     throw new UnexpectedFailureException("a split predicate threw " + e.getClass().getName()
                             + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the"
@@ -106,7 +108,7 @@ public final class BatchRouting {
         return selected;
     }
 
-    private void add(DecodeOutcome.Decoded d, Topology.Routed r, Map<String, List<Message>> bySink) {
+    private void add(DecodeOutcome.Decoded d, Routed r, Map<String, List<Message>> bySink) {
         String route = r.route().name();
         routeCounts.merge(route, 1L, Long::sum);
         if (r.rejected()) {
@@ -128,7 +130,7 @@ public final class BatchRouting {
         }
         String sink = r.route().sink().get();
         if (orderKeys[d.index()] == null) {
-            orderKeys[d.index()] = topology.orderKey(d.record());
+            orderKeys[d.index()] = compiled.orderKey(d.record());
         }
         bySink.computeIfAbsent(sink, k -> new ArrayList<>()).add(new Message(route, sink, d.index(),
                 d.record().eventId(), d.record().sequenceNumber(), orderKeys[d.index()], payload,

@@ -1,4 +1,4 @@
-package dev.streampipe.aws;
+package dev.streampipe.aws.internal;
 
 /**
  * An API's batch limits: entries per call, bytes per call, bytes per entry.

@@ -1,4 +1,4 @@
-package dev.streampipe.aws;
+package dev.streampipe.aws.internal;
 
 import java.util.ArrayList;
 import java.util.List;

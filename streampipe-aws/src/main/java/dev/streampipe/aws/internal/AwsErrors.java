@@ -1,11 +1,11 @@
-package dev.streampipe.aws;
+package dev.streampipe.aws.internal;
 
 import dev.streampipe.core.batch.Failure;
 import dev.streampipe.core.batch.RetryableSinkException;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Tells retryable AWS failures from permanent ones, for whole calls and for per-entry error codes. */
 public final class AwsErrors {

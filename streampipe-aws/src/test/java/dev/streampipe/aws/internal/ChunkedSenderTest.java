@@ -1,4 +1,4 @@
-package dev.streampipe.aws;
+package dev.streampipe.aws.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

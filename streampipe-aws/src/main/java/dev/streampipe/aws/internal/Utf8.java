@@ -1,4 +1,4 @@
-package dev.streampipe.aws;
+package dev.streampipe.aws.internal;
 
 /** UTF-8 byte length of a string without encoding it. */
 public final class Utf8 {

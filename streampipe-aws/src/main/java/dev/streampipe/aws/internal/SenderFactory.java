@@ -1,4 +1,4 @@
-package dev.streampipe.aws;
+package dev.streampipe.aws.internal;
 
 import dev.streampipe.core.batch.EntryRetrier;
 import dev.streampipe.core.batch.RetryPolicy;
