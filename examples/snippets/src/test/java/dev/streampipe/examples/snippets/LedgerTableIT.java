@@ -3,6 +3,7 @@ package dev.streampipe.examples.snippets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streampipe.aws.DynamoDbEffectLedger;
+import dev.streampipe.core.batch.EffectKey;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.testing.ddb.LedgerTable;
 import dev.streampipe.testing.moto.MotoExtension;
@@ -28,11 +29,12 @@ class LedgerTableIT {
                 Clock.systemUTC(), Sleeper.REAL);
 
         // WHEN an effect is marked completed
-        ledger.markCompleted(List.of("event-1#reorder-alert"));
+        ledger.markCompleted(List.of(new EffectKey("event-1", "reorder-alert")));
 
         // THEN it is found, with its expiry as epoch seconds
-        assertThat(ledger.completed(List.of("event-1#reorder-alert", "event-2#reorder-alert")))
-                .containsExactly("event-1#reorder-alert");
+        EffectKey first = new EffectKey("event-1", "reorder-alert");
+        assertThat(ledger.completed(List.of(first, new EffectKey("event-2", "reorder-alert"))))
+                .containsExactly(first);
         Map<String, AttributeValue> item = MOTO.client().getItem(b -> b.tableName(table.name())
                 .key(Map.of("PK", AttributeValue.fromS("event-1#reorder-alert")))).item();
         assertThat(item).containsOnlyKeys("PK", "expires_at");
