@@ -1,7 +1,7 @@
 package dev.streampipe.archfixture.core;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import dev.streampipe.testing.ManualClock;
+import dev.streampipe.archfixture.adapter.AdapterClass;
 import java.time.Instant;
 import software.amazon.awssdk.core.SdkBytes;
 
@@ -21,7 +21,7 @@ public final class ImpureCoreClass {
         return bytes.asByteArray();
     }
 
-    static Instant now(ManualClock clock) {
-        return clock.instant();
+    static Instant now() {
+        return AdapterClass.now();
     }
 }

@@ -23,21 +23,24 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Product modules never run on test fixtures: no module of the build but the tools below depends on a test-jar
- * (type {@code test-jar} or classifier {@code tests}) outside the test scope, and no product class refers to the
- * fixtures' packages ({@code dev.streampipe.testing..}: the test driver, the loopback endpoint, the moto and
- * DynamoDB Local launchers for tests).
+ * Product modules never run on test fixtures: no module of the build but the tools below depends on the fixtures'
+ * modules ({@code streampipe-test-utils}, {@code streampipe-test-aws}) or on a test-jar (type {@code test-jar} or
+ * classifier {@code tests}) outside the test scope, and no product class refers to the fixtures' packages
+ * ({@code dev.streampipe.testing..}: the test driver, the loopback endpoint, the moto and DynamoDB Local launchers
+ * for tests).
  */
 @Tag("needs-repo") // reads the repository's POMs
 class ProductDependenciesTest {
     /**
      * Tools that are not shipped: {@code bench}'s router harnesses use the loopback AWS endpoint as their workload
-     * (docs/design.md §2, tools); {@code system}'s deploy-path test seeds a scratch repository with the test-jar (test scope).
+     * (docs/design.md §2, tools).
      */
     private static final Set<String> TOOLS = Set.of("bench");
+    /** The modules holding the test fixtures: shipped for tests, so used at test scope only. */
+    private static final Set<String> FIXTURES = Set.of("streampipe-test-utils", "streampipe-test-aws");
 
     @Test
-    void shouldDependOnTestJarsOnlyAtTestScopeWhenAModuleIsAProduct() throws Exception {
+    void shouldDependOnTestFixturesOnlyAtTestScopeWhenAModuleIsAProduct() throws Exception {
         // GIVEN every module of the root POM and the scopes the root manages
         Path root = PipelineTestDriver.eventsDir().getParent();
         Document parent = read(root.resolve("pom.xml"));
@@ -50,26 +53,29 @@ class ProductDependenciesTest {
         for (int i = 0; i < names.getLength(); i++) {
             modules.add(names.item(i).getTextContent().trim());
         }
-        assertThat(modules).contains("shared", "streampipe-aws", "router-function", "examples/orders");
+        assertThat(modules).contains("shared", "test-utils", "test-aws", "streampipe-aws", "router-function",
+                "examples/orders");
 
-        // WHEN each product module's dependencies on test-jars are collected with their effective scope
+        // WHEN each product module's dependencies on the fixtures' modules and on test-jars are collected with their
+        // effective scope
         List<String> offending = new ArrayList<>();
         for (String module : modules) {
             if (TOOLS.contains(module)) {
                 continue;
             }
             for (Element d : dependencies(read(root.resolve(module).resolve("pom.xml")), null)) {
-                boolean testJar = "test-jar".equals(text(d, "type")) || "tests".equals(text(d, "classifier"));
+                boolean fixture = "test-jar".equals(text(d, "type")) || "tests".equals(text(d, "classifier"))
+                        || FIXTURES.contains(text(d, "artifactId"));
                 String scope = text(d, "scope") != null ? text(d, "scope")
                         : managedScopes.getOrDefault(key(d), "compile");
-                if (testJar && !"test".equals(scope)) {
+                if (fixture && !"test".equals(scope)) {
                     offending.add(module + " -> " + text(d, "artifactId") + " (scope " + scope + ")");
                 }
             }
         }
 
         // THEN there is none
-        assertThat(offending).as("product modules depending on test-jars outside the test scope").isEmpty();
+        assertThat(offending).as("product modules depending on test fixtures outside the test scope").isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.streampipe.system.deploy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the deploy-path test takes from the Maven build running it (failsafe system properties, see
@@ -13,14 +12,15 @@ import java.util.Optional;
  * @param mavenHome       the Maven installation running this build
  * @param localRepository the build's own local repository (read, never written)
  * @param sharedJar       the built {@code streampipe-shared} jar
- * @param sharedTestJar   the built {@code streampipe-shared} test-jar
  * @param sessionJar      the built {@code streampipe-session} jar (the session domain both functions use)
+ * @param testUtilsJar    the built {@code streampipe-test-utils} jar (the functions' tests run on its test driver)
+ * @param testAwsJar      the built {@code streampipe-test-aws} jar (the functions' tests use its AWS endpoints)
  * @param emulatorJar     the built {@code streampipe-emulator} jar (the functions' ITs start moto with it)
  * @param awsJar          the built {@code streampipe-aws} jar (the stream runtime and AWS adapters the router runs on)
  * @param logs            where the Maven logs of each function's build go
  */
 record DeployPathSettings(Path root, String version, Path mavenHome, Path localRepository, Path sharedJar,
-                          Path sharedTestJar, Path sessionJar, Path emulatorJar, Path awsJar, Path logs) {
+                          Path sessionJar, Path testUtilsJar, Path testAwsJar, Path emulatorJar, Path awsJar, Path logs) {
 
     /**
      * Reads the settings.
@@ -35,26 +35,25 @@ record DeployPathSettings(Path root, String version, Path mavenHome, Path localR
                     + "repository), this build runs " + mavenVersion + "; run it with ./mvnw");
         }
         return new DeployPathSettings(path("streampipe.root"), required("streampipe.version"), path("maven.home"),
-                path("streampipe.localRepository"), path("streampipe.sharedJar"), path("streampipe.sharedTestJar"),
-                path("streampipe.sessionJar"), path("streampipe.emulatorJar"), path("streampipe.awsJar"),
+                path("streampipe.localRepository"), path("streampipe.sharedJar"), path("streampipe.sessionJar"),
+                path("streampipe.testUtilsJar"),
+                path("streampipe.testAwsJar"), path("streampipe.emulatorJar"), path("streampipe.awsJar"),
                 path("streampipe.samBuildLogs"));
     }
 
     /**
      * A fresh head repository under {@code folder} holding what the functions' POMs read from the local
-     * repository: the parent POM, {@code streampipe-shared} (jar and test-jar), {@code streampipe-session},
-     * {@code streampipe-emulator} and {@code streampipe-aws}.
+     * repository: the parent POM, {@code streampipe-shared}, {@code streampipe-session}, {@code streampipe-test-utils},
+     * {@code streampipe-test-aws}, {@code streampipe-emulator} and {@code streampipe-aws}.
      */
     HeadRepository seedHeadRepository(Path folder) {
         return HeadRepository.seed(folder, root, version, List.of(
-                new HeadRepository.Module("streampipe-shared", root.resolve("shared"), sharedJar,
-                        Optional.of(sharedTestJar)),
-                new HeadRepository.Module("streampipe-session", root.resolve("session"), sessionJar,
-                        Optional.empty()),
-                new HeadRepository.Module("streampipe-emulator", root.resolve("emulator"), emulatorJar,
-                        Optional.empty()),
-                new HeadRepository.Module("streampipe-aws", root.resolve("streampipe-aws"), awsJar,
-                        Optional.empty())));
+                new HeadRepository.Module("streampipe-shared", root.resolve("shared"), sharedJar),
+                new HeadRepository.Module("streampipe-session", root.resolve("session"), sessionJar),
+                new HeadRepository.Module("streampipe-test-utils", root.resolve("test-utils"), testUtilsJar),
+                new HeadRepository.Module("streampipe-test-aws", root.resolve("test-aws"), testAwsJar),
+                new HeadRepository.Module("streampipe-emulator", root.resolve("emulator"), emulatorJar),
+                new HeadRepository.Module("streampipe-aws", root.resolve("streampipe-aws"), awsJar)));
     }
 
     private static boolean atLeast39(String version) {

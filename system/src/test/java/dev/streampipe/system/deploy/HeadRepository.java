@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A scratch Maven local repository holding what the README's install step puts into {@code ~/.m2} and a function
- * build reads from there: the parent POM and the project modules a function depends on (jar, POM and, where
- * built, test-jar), laid out as {@code mvn install} lays them out. Used as the head of Maven 3.9's chained local
+ * build reads from there: the parent POM and the project modules a function depends on (jar and POM), laid out
+ * as {@code mvn install} lays them out. Used as the head of Maven 3.9's chained local
  * repository ({@code -Dmaven.repo.local=<this> -Dmaven.repo.local.tail=<the build's own local repository>}), so
  * a build reads everything else from the tail and writes only here: the user's repository is never written.
  */
@@ -34,9 +33,8 @@ final class HeadRepository {
      * @param artifactId its artifact id
      * @param folder     its folder in the checkout (holding its {@code pom.xml})
      * @param jar        its built jar
-     * @param testJar    its built test-jar (classifier {@code tests}), if it has one
      */
-    record Module(String artifactId, Path folder, Path jar, Optional<Path> testJar) {
+    record Module(String artifactId, Path folder, Path jar) {
     }
 
     /**
@@ -52,7 +50,6 @@ final class HeadRepository {
         for (Module module : modules) {
             repository.put(module.artifactId(), ".pom", module.folder().resolve("pom.xml"));
             repository.put(module.artifactId(), ".jar", module.jar());
-            module.testJar().ifPresent(tests -> repository.put(module.artifactId(), "-tests.jar", tests));
         }
         return repository;
     }

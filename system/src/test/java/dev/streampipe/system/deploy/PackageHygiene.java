@@ -22,7 +22,7 @@ final class PackageHygiene {
             "software\\.amazon\\.awssdk\\.(url-connection-client|apache-client|apache5-client|netty-nio-client"
                     + "|aws-crt-client)-.*\\.jar");
     private static final Pattern TEST_LIBRARY = Pattern.compile(
-            ".*(-tests\\.jar|junit|assertj|opentest4j|apiguardian|mockito|testcontainers|jqwik).*");
+            ".*(-tests\\.jar|streampipe-test-|junit|assertj|opentest4j|apiguardian|mockito|testcontainers|jqwik).*");
 
     private PackageHygiene() {
     }

@@ -87,7 +87,7 @@ final class SamJavaMavenWorkflow {
     }
 
     /** Copies {@code from} into {@code to}, leaving out the top-level folders named in {@code skipped}. */
-    private static void copyTree(Path from, Path to, Set<String> skipped) {
+    static void copyTree(Path from, Path to, Set<String> skipped) {
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
                 @Override

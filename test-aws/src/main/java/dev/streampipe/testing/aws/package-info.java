@@ -14,5 +14,6 @@
  * {@link dev.streampipe.testing.aws.LoopbackAws#start()} or the JUnit 5
  * {@link dev.streampipe.testing.aws.LoopbackAwsExtension}; build clients pointed at it with
  * {@link dev.streampipe.testing.aws.LoopbackAws#client}. Protocol codecs are package-private, one per protocol.
+ * Shipped in {@code streampipe-test-aws}, which brings the Jackson modules the codecs need.
  */
 package dev.streampipe.testing.aws;

@@ -1,6 +1,0 @@
-/**
- * Test fixtures every module's tests use, shipped in the shared test-jar: {@link dev.streampipe.testing.PipelineTestDriver}
- * runs a topology synchronously with in-memory sinks and a hand-moved clock, in the spirit of Kafka Streams'
- * TopologyTestDriver.
- */
-package dev.streampipe.testing;
