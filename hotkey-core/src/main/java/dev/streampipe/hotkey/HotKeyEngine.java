@@ -1,5 +1,7 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
+import dev.streampipe.hotkey.internal.AlertPolicy;
+import dev.streampipe.hotkey.internal.TableState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * Observed rate of one tracked partition key, as combined by the engine's {@link RateMode}.

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * Alert state of one partition key. {@code OK → HOT} when a rate exceeds its threshold;

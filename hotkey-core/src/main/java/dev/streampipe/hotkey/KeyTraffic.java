@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * One key's traffic as harvested into the engine's ledger: totals and the busiest second, counted

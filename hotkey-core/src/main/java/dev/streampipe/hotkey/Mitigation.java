@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * Mitigation arithmetic for a hot partition key: how many write shards (key suffixes such as

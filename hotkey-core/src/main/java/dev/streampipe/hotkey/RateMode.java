@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * How the engine turns its ring of one-second buckets into the rate compared with thresholds.
@@ -16,7 +16,8 @@ public enum RateMode {
     /** The larger of the two (default): alerts within a second, recovers only once the window cools. */
     MAX_OF_LAST_SECOND_AND_AVERAGE;
 
-    double combine(double lastSecond, double windowAverage) {
+    /** The rate compared with thresholds, from the last-second rate and the window average. */
+    public double combine(double lastSecond, double windowAverage) {
         return switch (this) {
             case LAST_SECOND -> lastSecond;
             case WINDOW_AVERAGE -> windowAverage;

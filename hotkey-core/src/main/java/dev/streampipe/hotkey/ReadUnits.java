@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * Read capacity units consumed by a read, by DynamoDB's rules: 1 RCU per started 4 KB

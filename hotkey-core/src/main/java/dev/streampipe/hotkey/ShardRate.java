@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * Observed rate of one stream shard (a stream shard approximates a physical partition).

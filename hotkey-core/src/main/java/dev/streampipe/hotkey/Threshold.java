@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 /**
  * A hot-key threshold: a key is hot when any observed rate exceeds its limit.

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 import java.util.List;
 import java.util.Map;

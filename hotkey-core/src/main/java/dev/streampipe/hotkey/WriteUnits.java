@@ -1,5 +1,6 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
+import dev.streampipe.core.record.ItemSize;
 import java.util.Map;
 
 /**

@@ -1,9 +1,8 @@
-package dev.streampipe.core.hotkey;
-
-import dev.streampipe.testing.ManualClock;
+package dev.streampipe.hotkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streampipe.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey;
 
 import dev.streampipe.testing.ManualClock;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey.advice;
+package dev.streampipe.hotkey.advice;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

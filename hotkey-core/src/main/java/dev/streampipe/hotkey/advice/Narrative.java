@@ -1,9 +1,9 @@
-package dev.streampipe.core.hotkey.advice;
+package dev.streampipe.hotkey.advice;
 
-import static dev.streampipe.core.hotkey.advice.ThroughputAdvisor.fmt;
-import static dev.streampipe.core.hotkey.advice.ThroughputAdvisor.num;
+import static dev.streampipe.hotkey.advice.ThroughputAdvisor.fmt;
+import static dev.streampipe.hotkey.advice.ThroughputAdvisor.num;
 
-import dev.streampipe.core.hotkey.TrafficProfile;
+import dev.streampipe.hotkey.TrafficProfile;
 import java.util.ArrayList;
 import java.util.List;
 

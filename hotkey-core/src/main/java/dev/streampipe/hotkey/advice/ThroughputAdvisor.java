@@ -1,10 +1,10 @@
-package dev.streampipe.core.hotkey.advice;
+package dev.streampipe.hotkey.advice;
 
-import dev.streampipe.core.hotkey.Distribution;
-import dev.streampipe.core.hotkey.KeyTraffic;
-import dev.streampipe.core.hotkey.Mitigation;
-import dev.streampipe.core.hotkey.ThrottleEvents;
-import dev.streampipe.core.hotkey.TrafficProfile;
+import dev.streampipe.hotkey.Distribution;
+import dev.streampipe.hotkey.KeyTraffic;
+import dev.streampipe.hotkey.Mitigation;
+import dev.streampipe.hotkey.ThrottleEvents;
+import dev.streampipe.hotkey.TrafficProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

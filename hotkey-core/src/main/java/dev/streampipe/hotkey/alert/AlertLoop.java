@@ -1,11 +1,11 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
-import dev.streampipe.core.hotkey.AlertTransition;
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.KeyRate;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Mitigation;
-import dev.streampipe.core.hotkey.ShardRate;
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.KeyRate;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Mitigation;
+import dev.streampipe.hotkey.ShardRate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>It remembers each HOT key's peak WCU/s until the key recovers, so a RECOVERED alert and the
  * write shards needed reflect the whole episode. Memory: one entry per HOT key.
  *
- * <p>Not thread-safe: call {@link #tick()} from one thread (the monitor's scheduler). A sink failure
+ * <p>Not thread-safe: call {@link #tick()} from one thread (the monitor's scheduler, the client detector's ticker). A sink failure
  * is logged with the alert's summary and counted in {@link #publishFailures()}; the tick goes on.
  */
 public final class AlertLoop {

@@ -1,12 +1,12 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Mitigation;
-import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Mitigation;
+import dev.streampipe.hotkey.Threshold;
 import java.util.Locale;
 
 /**

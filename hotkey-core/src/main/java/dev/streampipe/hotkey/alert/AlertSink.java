@@ -1,13 +1,14 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
 import java.util.List;
 
 /**
- * Where the monitor's findings go: CloudWatch and SNS in AWS ({@link AwsAlertSink}), a file locally
- * ({@link FileAlertSink}), the log, or several ({@link AlertSinks#fanOut}).
+ * Where the engine's findings go: CloudWatch and SNS in AWS (the monitor's {@code AwsAlertSink}), a file locally
+ * (its {@code FileAlertSink}), the log, EMF lines or a warning line (the client detector), or several
+ * ({@link AlertSinks#fanOut}).
  *
- * <p>Called from the monitor's single evaluation thread, never concurrently. A method that throws
- * loses only that publication: the monitor logs it, counts it and carries on with the next tick.
+ * <p>Called from the single thread running {@link AlertLoop#tick()}, never concurrently. A method that throws
+ * loses only that publication: the loop logs it, counts it and carries on with the next tick.
  */
 public interface AlertSink extends AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
 import java.util.List;
 import java.util.function.Consumer;

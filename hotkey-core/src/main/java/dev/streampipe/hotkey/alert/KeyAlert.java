@@ -1,8 +1,8 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
-import dev.streampipe.core.hotkey.AlertTransition;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Mitigation;
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Mitigation;
 import java.util.List;
 import java.util.Objects;
 

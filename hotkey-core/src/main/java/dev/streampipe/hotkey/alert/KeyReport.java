@@ -1,7 +1,7 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Mitigation;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Mitigation;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
-import dev.streampipe.core.hotkey.ShardRate;
+import dev.streampipe.hotkey.ShardRate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,8 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
-import dev.streampipe.core.hotkey.ReadUnits;
-import dev.streampipe.core.hotkey.ReadUnits.Consistency;
-import dev.streampipe.core.hotkey.WriteUnits;
-import dev.streampipe.monitor.stream.SdkItemSize;
+import dev.streampipe.hotkey.ReadUnits;
+import dev.streampipe.hotkey.ReadUnits.Consistency;
+import dev.streampipe.hotkey.WriteUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

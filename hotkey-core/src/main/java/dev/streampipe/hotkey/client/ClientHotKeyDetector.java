@@ -1,19 +1,19 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.KeyCounts;
-import dev.streampipe.core.hotkey.KeyRate;
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.core.hotkey.ThresholdScope;
-import dev.streampipe.core.hotkey.ThrottleEvents;
-import dev.streampipe.core.hotkey.advice.AdvicePolicy;
-import dev.streampipe.core.hotkey.advice.ThroughputAdvice;
-import dev.streampipe.core.hotkey.advice.ThroughputAdvisor;
-import dev.streampipe.monitor.alert.AlertLoop;
-import dev.streampipe.monitor.alert.AlertSink;
-import dev.streampipe.monitor.alert.AlertSinks;
-import dev.streampipe.monitor.alert.KeyAlert;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.KeyCounts;
+import dev.streampipe.hotkey.KeyRate;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.ThresholdScope;
+import dev.streampipe.hotkey.ThrottleEvents;
+import dev.streampipe.hotkey.advice.AdvicePolicy;
+import dev.streampipe.hotkey.advice.ThroughputAdvice;
+import dev.streampipe.hotkey.advice.ThroughputAdvisor;
+import dev.streampipe.hotkey.alert.AlertLoop;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.AlertSinks;
+import dev.streampipe.hotkey.alert.KeyAlert;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The hot-partition detector on the application's side (pydynox's {@code HotPartitionDetector}, in Java, on the
- * monitor's engine): reads and writes per (table, partition key) in RCU and WCU, throttling reasons, per-table
- * and per-model (key prefix) thresholds, a warning line per hot key, optional EMF metrics and the monitor's
- * alert sinks, and the throughput advice computed from what it saw.
+ * monitor's engine, without KCL): reads and writes per (table, partition key) in RCU and WCU, throttling reasons,
+ * per-table and per-model (key prefix) thresholds, a warning line per hot key, optional EMF metrics and any
+ * {@link AlertSink} (the monitor's too), and the throughput advice computed from what it saw.
  *
  * <pre>{@code
  * ClientHotKeyDetector detector = ClientHotKeyDetector.builder().partitionKey("sessions", "PK").build().start();

@@ -1,18 +1,14 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.KeyRate;
-import dev.streampipe.core.hotkey.ThrottleEvents;
-import dev.streampipe.monitor.alert.AlertSink;
-import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.monitor.alert.TableSnapshot;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.streampipe.core.json.EmfLine;
+import dev.streampipe.core.json.EmfLine.Metric;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.KeyRate;
+import dev.streampipe.hotkey.ThrottleEvents;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.KeyAlert;
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -20,11 +16,16 @@ import java.util.function.Consumer;
  * CloudWatch Embedded Metric Format lines, one per table and tick, for an application that ships its stdout
  * to CloudWatch Logs (Lambda does): namespace as given, dimension {@code TableName}, metrics
  * {@code HotKeyCount} (Count), {@code MaxKeyWcuPerSecond} and {@code MaxKeyRcuPerSecond} (Count/Second) and
- * {@code ThrottledRequests} (Count, cumulative since start). No CloudWatch client, no call per tick.
+ * {@code ThrottledRequests} (Count, cumulative since start), written by the core's {@link EmfLine}. No CloudWatch
+ * client, no call per tick.
  */
 final class EmfMetrics implements AlertSink {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final List<List<String>> BY_TABLE = List.of(List.of("TableName"));
+    /** By name, as the line has always listed them. */
+    private static final List<Metric> METRICS = List.of(new Metric("HotKeyCount", "Count"),
+            new Metric("MaxKeyRcuPerSecond", "Count/Second"), new Metric("MaxKeyWcuPerSecond", "Count/Second"),
+            new Metric("ThrottledRequests", "Count"));
 
     private final String namespace;
     private final HotKeyEngine engine;
@@ -52,41 +53,12 @@ final class EmfMetrics implements AlertSink {
     }
 
     static String line(String namespace, TableSnapshot s, double maxKeyRcu, long throttled) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("_aws");
-            json.writeNumberField("Timestamp", s.at().toEpochMilli());
-            json.writeArrayFieldStart("CloudWatchMetrics");
-            json.writeStartObject();
-            json.writeStringField("Namespace", namespace);
-            json.writeArrayFieldStart("Dimensions");
-            json.writeStartArray();
-            json.writeString("TableName");
-            json.writeEndArray();
-            json.writeEndArray();
-            json.writeArrayFieldStart("Metrics");
-            for (Map.Entry<String, String> metric : Map.of("HotKeyCount", "Count", "MaxKeyWcuPerSecond", "Count/Second",
-                    "MaxKeyRcuPerSecond", "Count/Second", "ThrottledRequests", "Count").entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey()).toList()) {
-                json.writeStartObject();
-                json.writeStringField("Name", metric.getKey());
-                json.writeStringField("Unit", metric.getValue());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeStringField("TableName", s.table());
-            json.writeNumberField("HotKeyCount", s.hotKeyCount());
-            json.writeNumberField("MaxKeyRcuPerSecond", maxKeyRcu);
-            json.writeNumberField("MaxKeyWcuPerSecond", s.maxKeyWcuPerSecond());
-            json.writeNumberField("ThrottledRequests", throttled);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write an EMF line", e);
-        }
-        return out.toString();
+        return EmfLine.of(s.at().toEpochMilli(), namespace, BY_TABLE, METRICS)
+                .field("TableName", s.table())
+                .field("HotKeyCount", s.hotKeyCount())
+                .field("MaxKeyRcuPerSecond", maxKeyRcu)
+                .field("MaxKeyWcuPerSecond", s.maxKeyWcuPerSecond())
+                .field("ThrottledRequests", throttled)
+                .end();
     }
 }

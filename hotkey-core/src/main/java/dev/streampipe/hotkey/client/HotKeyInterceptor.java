@@ -1,4 +1,4 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
 import java.util.ArrayList;
 import java.util.List;

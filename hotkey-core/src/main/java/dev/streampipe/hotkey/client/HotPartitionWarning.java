@@ -1,11 +1,11 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
-import dev.streampipe.core.hotkey.KeyCounts;
-import dev.streampipe.core.hotkey.Threshold;
 import dev.streampipe.core.json.LogLine;
-import dev.streampipe.monitor.alert.AlertSink;
-import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.monitor.alert.TableSnapshot;
+import dev.streampipe.hotkey.KeyCounts;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.KeyAlert;
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
 import java.util.Base64;
 import java.util.Map;

@@ -1,6 +1,6 @@
-package dev.streampipe.monitor.stream;
+package dev.streampipe.hotkey.client;
 
-import dev.streampipe.core.hotkey.ItemSize;
+import dev.streampipe.core.record.ItemSize;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;

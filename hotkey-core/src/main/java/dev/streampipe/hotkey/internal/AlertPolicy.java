@@ -1,5 +1,8 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Threshold;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,13 +12,13 @@ import java.time.Instant;
  * for {@code recoveryHold} (hysteresis); {@code RECOVERED → OK}, or {@code → HOT} if the key is
  * over its threshold again, only once {@code cooldown} has passed since recovery.
  */
-final class AlertPolicy {
+public final class AlertPolicy {
 
     private final double recoveryFraction;
     private final long recoveryHoldMillis;
     private final long cooldownMillis;
 
-    AlertPolicy(double recoveryFraction, Duration recoveryHold, Duration cooldown) {
+    public AlertPolicy(double recoveryFraction, Duration recoveryHold, Duration cooldown) {
         this.recoveryFraction = recoveryFraction;
         this.recoveryHoldMillis = recoveryHold.toMillis();
         this.cooldownMillis = cooldown.toMillis();

@@ -1,4 +1,9 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
+
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.RateMode;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.Thresholds;
 
 /**
  * A tracked key: exact per-second counts since admission plus its alert state. Owned and

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
+import dev.streampipe.hotkey.KeyTraffic;
+import dev.streampipe.hotkey.Mitigation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,5 +1,10 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.KeyCounts;
+import dev.streampipe.hotkey.KeyRate;
+import dev.streampipe.hotkey.RateMode;
+import dev.streampipe.hotkey.Thresholds;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;

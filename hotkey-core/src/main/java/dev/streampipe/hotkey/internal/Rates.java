@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
 /** WCU/s, writes/s, RCU/s and reads/s as measured from {@link SecondRing}s. */
 record Rates(double wcu, double writes, double rcu, double reads) {

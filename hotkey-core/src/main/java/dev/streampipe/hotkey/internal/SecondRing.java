@@ -1,5 +1,6 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
+import dev.streampipe.hotkey.RateMode;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,13 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.KeyCounts;
+import dev.streampipe.hotkey.KeyRate;
+import dev.streampipe.hotkey.RateMode;
+import dev.streampipe.hotkey.ShardRate;
+import dev.streampipe.hotkey.Thresholds;
+import dev.streampipe.hotkey.TrafficProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +20,7 @@ import java.util.Map;
  * and shard rings, and the traffic history and key ledger the advice reads. Safe for concurrent
  * callers: a write or read locks one stripe; evaluation and the profile lock this table's history.
  */
-final class TableState {
+public final class TableState {
 
     private final String table;
     private final KeyStripe[] stripes;
@@ -21,7 +29,7 @@ final class TableState {
     private final TrafficHistory history;
     private final KeyLedger ledger;
 
-    TableState(String table, HotKeyConfig config) {
+    public TableState(String table, HotKeyConfig config) {
         this.table = table;
         this.windowSeconds = config.windowSeconds();
         this.stripes = new KeyStripe[config.stripes()];
@@ -35,12 +43,12 @@ final class TableState {
         }
     }
 
-    void record(String key, String shardId, long second, int units, int admissionFloor) {
+    public void record(String key, String shardId, long second, int units, int admissionFloor) {
         long hash = CountMinSketch.mix(key.hashCode());
         stripeOf(hash).record(key, hash, shardId, second, units, admissionFloor);
     }
 
-    void recordRead(String key, long second, int halfUnits, int admissionFloor) {
+    public void recordRead(String key, long second, int halfUnits, int admissionFloor) {
         if (key == null) {
             stripes[0].recordRead(null, 0, second, halfUnits, admissionFloor);
             return;
@@ -49,7 +57,7 @@ final class TableState {
         stripeOf(hash).recordRead(key, hash, second, halfUnits, admissionFloor);
     }
 
-    void evaluate(Instant now, RateMode mode, Thresholds rules, AlertPolicy policy, List<AlertTransition> out) {
+    public void evaluate(Instant now, RateMode mode, Thresholds rules, AlertPolicy policy, List<AlertTransition> out) {
         long nowSecond = now.getEpochSecond();
         if (history == null) {
             for (KeyStripe stripe : stripes) {
@@ -83,7 +91,7 @@ final class TableState {
     }
 
     /** The traffic profile, or null when the history is off. */
-    TrafficProfile profile() {
+    public TrafficProfile profile() {
         if (history == null) {
             return null;
         }
@@ -92,15 +100,15 @@ final class TableState {
         }
     }
 
-    KeyRate rateOf(String key, long nowSecond, RateMode mode, Thresholds rules) {
+    public KeyRate rateOf(String key, long nowSecond, RateMode mode, Thresholds rules) {
         return stripeOf(CountMinSketch.mix(key.hashCode())).rateOf(key, nowSecond, mode, rules);
     }
 
-    KeyCounts countsOf(String key, long nowSecond) {
+    public KeyCounts countsOf(String key, long nowSecond) {
         return stripeOf(CountMinSketch.mix(key.hashCode())).countsOf(key, nowSecond);
     }
 
-    List<KeyRate> keyRates(long nowSecond, RateMode mode, Thresholds rules) {
+    public List<KeyRate> keyRates(long nowSecond, RateMode mode, Thresholds rules) {
         List<KeyRate> rates = new ArrayList<>();
         for (KeyStripe stripe : stripes) {
             stripe.collect(nowSecond, mode, rules, rates);
@@ -108,7 +116,7 @@ final class TableState {
         return rates;
     }
 
-    List<ShardRate> shardRates(long nowSecond, RateMode mode) {
+    public List<ShardRate> shardRates(long nowSecond, RateMode mode) {
         Map<String, WindowTotals> totals = new HashMap<>();
         for (KeyStripe stripe : stripes) {
             stripe.collectShards(totals, nowSecond);
@@ -121,7 +129,7 @@ final class TableState {
         return rates;
     }
 
-    int trackedKeyCount() {
+    public int trackedKeyCount() {
         int count = 0;
         for (KeyStripe stripe : stripes) {
             count += stripe.size();
@@ -130,7 +138,7 @@ final class TableState {
     }
 
     /** Records that arrived after their second had left their shard's window. */
-    long droppedLateWrites() {
+    public long droppedLateWrites() {
         long dropped = 0;
         for (KeyStripe stripe : stripes) {
             dropped += stripe.droppedLateWrites();

@@ -1,5 +1,8 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
+import dev.streampipe.hotkey.Distribution;
+import dev.streampipe.hotkey.KeyTraffic;
+import dev.streampipe.hotkey.TrafficProfile;
 import java.util.List;
 
 /**

@@ -1,4 +1,6 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
+
+import dev.streampipe.hotkey.RateMode;
 
 /**
  * Per-second sums of several {@link SecondRing}s over {@code [now - window, now]}, measured

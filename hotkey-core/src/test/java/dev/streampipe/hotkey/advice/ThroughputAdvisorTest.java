@@ -1,12 +1,12 @@
-package dev.streampipe.core.hotkey.advice;
+package dev.streampipe.hotkey.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.streampipe.core.hotkey.Distribution;
-import dev.streampipe.core.hotkey.KeyTraffic;
-import dev.streampipe.core.hotkey.ThrottleEvents;
-import dev.streampipe.core.hotkey.TrafficProfile;
+import dev.streampipe.hotkey.Distribution;
+import dev.streampipe.hotkey.KeyTraffic;
+import dev.streampipe.hotkey.ThrottleEvents;
+import dev.streampipe.hotkey.TrafficProfile;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

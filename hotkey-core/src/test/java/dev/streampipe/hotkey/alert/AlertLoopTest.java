@@ -1,14 +1,13 @@
-package dev.streampipe.monitor.alert;
-
-import dev.streampipe.testing.ManualClock;
+package dev.streampipe.hotkey.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.RateMode;
-import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.RateMode;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
-package dev.streampipe.monitor.alert;
+package dev.streampipe.hotkey.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.hotkey.AlertTransition;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Threshold;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.monitor.alert.KeyAlert;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.alert.KeyAlert;
 import dev.streampipe.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.streampipe.monitor.client;
+package dev.streampipe.hotkey.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -211,7 +211,7 @@ class HotKeyInterceptorWireIT {
     void shouldFeedTheDetectorWhenInstrumentedInOneLine() {
         // GIVEN a detector with a 1 WCU/s table threshold, added to a client builder in one line
         try (ClientHotKeyDetector detector = ClientHotKeyDetector.builder()
-                .partitionKey(TABLE, "PK").tableThresholds(TABLE, dev.streampipe.core.hotkey.Threshold.ofWcu(1)).build();
+                .partitionKey(TABLE, "PK").tableThresholds(TABLE, dev.streampipe.hotkey.Threshold.ofWcu(1)).build();
              DynamoDbClient instrumented = ddb.configure(detector.instrument(DynamoDbClient.builder())).build()) {
 
             // WHEN the application writes one key three times

@@ -1,8 +1,8 @@
-package dev.streampipe.monitor.stream;
+package dev.streampipe.hotkey.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.core.hotkey.ItemSize;
+import dev.streampipe.core.record.ItemSize;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.hotkey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.core.record;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.streampipe.core.hotkey;
+package dev.streampipe.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** DynamoDB item-size rules and write units. */
+/** DynamoDB item-size rules (write units: the hot-key module's WriteUnitsTest). */
 class ItemSizeTest {
 
     @Test
@@ -58,37 +56,6 @@ class ItemSizeTest {
         assertThat(ItemSize.ofValue(Set.of(new BigDecimal("10"), new BigDecimal("12345")))).isEqualTo(2 + 4);
         assertThatThrownBy(() -> ItemSize.ofValue(Set.of(List.of("a"))))
                 .hasMessageContaining("set elements must be strings, numbers or binaries");
-    }
-
-    @Test
-    void shouldChargeTwoWcuForATurnItemOfFifteenHundredCharacters() {
-        // GIVEN a turn item as the chat table stores it
-        Map<String, Object> turn = new LinkedHashMap<>();
-        turn.put("PK", "SESSION#0c8f");
-        turn.put("SK", "TURN#000001");
-        turn.put("turn_number", new BigDecimal(1));
-        turn.put("role", "user");
-        turn.put("content", "x".repeat(1_500));
-
-        // WHEN sized, THEN names + values add up, and 1,550 bytes start a second KB
-        long expected = (2 + 12) + (2 + 11) + (11 + 2) + (4 + 4) + (7 + 1_500);
-        assertThat(ItemSize.ofItem(turn)).isEqualTo(expected);
-        assertThat(WriteUnits.ofItem(turn)).isEqualTo(2);
-    }
-
-    @Test
-    void shouldChargeLargerImageWhenAChangeReplacesAnItem() {
-        assertThat(WriteUnits.ofChange(0, 1_024)).isEqualTo(1);
-        assertThat(WriteUnits.ofChange(3_000, 1_025)).isEqualTo(3);
-        assertThat(WriteUnits.ofChange(2_000, 0)).isEqualTo(2);
-        assertThatThrownBy(() -> WriteUnits.ofSize(-1)).hasMessage("sizeBytes must be >= 0, was -1");
-    }
-
-    @Property
-    void shouldChargeOneWcuPerStartedKilobyte(@ForAll @LongRange(min = 0, max = 400 * 1_024) long size) {
-        int units = WriteUnits.ofSize(size);
-        assertThat(units).isEqualTo(Math.max(1, (int) Math.ceil(size / 1_024.0)));
-        assertThat(WriteUnits.ofSize(size + 1)).isBetween(units, units + 1);
     }
 
     @Property

@@ -1,10 +1,9 @@
-package dev.streampipe.core.hotkey;
-
-import dev.streampipe.testing.ManualClock;
+package dev.streampipe.hotkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streampipe.testing.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +24,7 @@ import net.jqwik.api.constraints.Size;
  * write, so engine rates must equal an exact model; threshold resolution must follow the
  * documented precedence cascade.
  */
-class HotKeyEngineProperties {
+class HotKeyEnginePropertiesTest {
 
     record Write(int key, int gapSeconds, int sizeBytes) {
     }
