@@ -1,11 +1,11 @@
 package dev.streampipe.monitor;
 
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.advice.AdvicePolicy;
-import dev.streampipe.core.hotkey.advice.ThroughputAdvice;
-import dev.streampipe.core.hotkey.advice.ThroughputAdvisor;
-import dev.streampipe.monitor.alert.AlertLoop;
-import dev.streampipe.monitor.alert.AlertSink;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.advice.AdvicePolicy;
+import dev.streampipe.hotkey.advice.ThroughputAdvice;
+import dev.streampipe.hotkey.advice.ThroughputAdvisor;
+import dev.streampipe.hotkey.alert.AlertLoop;
+import dev.streampipe.hotkey.alert.AlertSink;
 import dev.streampipe.monitor.kcl.KclOptions;
 import dev.streampipe.monitor.kcl.KclScheduler;
 import dev.streampipe.monitor.stream.HotKeyProcessorFactory;

@@ -1,8 +1,8 @@
 package dev.streampipe.monitor;
 
 import dev.streampipe.core.record.Texts;
-import dev.streampipe.monitor.alert.AlertSink;
-import dev.streampipe.monitor.alert.AlertSinks;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.AlertSinks;
 import dev.streampipe.monitor.alert.AwsAlertSink;
 import dev.streampipe.monitor.alert.FileAlertSink;
 import java.net.URI;

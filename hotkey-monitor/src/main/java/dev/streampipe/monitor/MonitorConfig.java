@@ -1,9 +1,9 @@
 package dev.streampipe.monitor;
 
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.core.hotkey.ThresholdScope;
 import dev.streampipe.core.record.Texts;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.ThresholdScope;
 import dev.streampipe.monitor.stream.EventTime;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

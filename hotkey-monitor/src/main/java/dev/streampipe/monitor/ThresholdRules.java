@@ -1,8 +1,8 @@
 package dev.streampipe.monitor;
 
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.core.hotkey.ThresholdScope;
 import dev.streampipe.core.record.Texts;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.ThresholdScope;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

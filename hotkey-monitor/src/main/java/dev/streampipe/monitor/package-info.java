@@ -1,7 +1,7 @@
 /**
  * The hot-key monitor: a KCL 3 application on a table's DynamoDB stream (through the DynamoDB Streams
  * Kinesis adapter) that counts every write's WCU per partition key and shard in the pure
- * {@link dev.streampipe.core.hotkey.HotKeyEngine}, and publishes per-table CloudWatch metrics and an
+ * {@link dev.streampipe.hotkey.HotKeyEngine}, and publishes per-table CloudWatch metrics and an
  * SNS message on every HOT / RECOVERED transition.
  *
  * <p>{@link dev.streampipe.monitor.HotKeyMonitor} is the embeddable wiring (used by the jar's

@@ -2,12 +2,12 @@ package dev.streampipe.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.testing.moto.MotoExtension;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.alert.KeyAlert;
 import dev.streampipe.testing.ddb.SessionTable;
+import dev.streampipe.testing.moto.MotoExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.streampipe.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streampipe.core.hotkey.RateMode;
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.core.hotkey.ThresholdScope;
+import dev.streampipe.hotkey.RateMode;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.ThresholdScope;
 import dev.streampipe.monitor.stream.EventTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.streampipe.monitor;
 
-import dev.streampipe.monitor.alert.AlertSink;
-import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.monitor.alert.TableSnapshot;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.KeyAlert;
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;

@@ -2,8 +2,8 @@ package dev.streampipe.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.core.hotkey.ThresholdScope;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.ThresholdScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.streampipe.local;
 
-import dev.streampipe.core.hotkey.AlertTransition;
-import dev.streampipe.core.hotkey.KeyRate;
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.KeyRate;
 import java.util.List;
 
 /** What the local run needs from the hot-key monitor running on the stream. */

@@ -1,18 +1,18 @@
 package dev.streampipe.local;
 
-import dev.streampipe.core.hotkey.AlertTransition;
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.KeyRate;
-import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.KeyRate;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.AlertSinks;
+import dev.streampipe.hotkey.alert.KeyAlert;
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import dev.streampipe.monitor.HotKeyMonitor;
 import dev.streampipe.monitor.MonitorClients;
 import dev.streampipe.monitor.MonitorConfig;
-import dev.streampipe.monitor.alert.AlertSink;
-import dev.streampipe.monitor.alert.AlertSinks;
 import dev.streampipe.monitor.alert.AwsAlertSink;
 import dev.streampipe.monitor.alert.FileAlertSink;
-import dev.streampipe.monitor.alert.KeyAlert;
-import dev.streampipe.monitor.alert.TableSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

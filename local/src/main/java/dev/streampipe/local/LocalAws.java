@@ -1,16 +1,16 @@
 package dev.streampipe.local;
 
+import dev.streampipe.aws.lambda.AwsClients;
+import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.emulator.MotoServer;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.hotkey.client.ClientHotKeyDetector;
 import dev.streampipe.local.aws.AwsInABox;
 import dev.streampipe.local.aws.FirehoseFaults;
 import dev.streampipe.local.aws.LambdaService;
 import dev.streampipe.local.aws.TemplateStack;
-import dev.streampipe.aws.lambda.AwsClients;
-import dev.streampipe.aws.lambda.StreamEnvironment;
-import dev.streampipe.core.hotkey.Threshold;
-import dev.streampipe.monitor.client.ClientHotKeyDetector;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.summary.JsonLog;

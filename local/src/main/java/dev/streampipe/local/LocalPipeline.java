@@ -2,9 +2,9 @@ package dev.streampipe.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.hotkey.KeyRate;
-import dev.streampipe.emulator.MotoServer;
 import dev.streampipe.aws.lambda.InvocationContext;
+import dev.streampipe.emulator.MotoServer;
+import dev.streampipe.hotkey.KeyRate;
 import dev.streampipe.router.RouterHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,9 +2,9 @@ package dev.streampipe.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streampipe.core.hotkey.AlertTransition;
-import dev.streampipe.core.hotkey.KeyState;
-import dev.streampipe.core.hotkey.advice.ThroughputAdvice;
+import dev.streampipe.hotkey.AlertTransition;
+import dev.streampipe.hotkey.KeyState;
+import dev.streampipe.hotkey.advice.ThroughputAdvice;
 import dev.streampipe.local.aws.ServiceContents;
 import java.io.IOException;
 import java.io.UncheckedIOException;

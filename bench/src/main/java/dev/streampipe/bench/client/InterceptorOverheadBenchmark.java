@@ -1,7 +1,7 @@
 package dev.streampipe.bench.client;
 
-import dev.streampipe.monitor.client.ClientHotKeyDetector;
-import dev.streampipe.monitor.client.HotKeyInterceptor;
+import dev.streampipe.hotkey.client.ClientHotKeyDetector;
+import dev.streampipe.hotkey.client.HotKeyInterceptor;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.streampipe.bench.cost;
 
-import dev.streampipe.core.hotkey.WriteUnits;
+import dev.streampipe.hotkey.WriteUnits;
 
 /**
  * How each service turns one call, record or item into billable units, as its pricing page states the rule (see

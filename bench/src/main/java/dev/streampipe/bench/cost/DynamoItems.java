@@ -2,7 +2,7 @@ package dev.streampipe.bench.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streampipe.core.hotkey.ItemSize;
+import dev.streampipe.core.record.ItemSize;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;

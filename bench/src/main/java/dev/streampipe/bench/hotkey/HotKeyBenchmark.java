@@ -1,7 +1,7 @@
 package dev.streampipe.bench.hotkey;
 
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.HotKeyEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.streampipe.bench.hotkey;
 
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.KeyRate;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.KeyRate;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;

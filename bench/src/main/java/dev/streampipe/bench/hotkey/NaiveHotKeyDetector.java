@@ -1,6 +1,6 @@
 package dev.streampipe.bench.hotkey;
 
-import dev.streampipe.core.hotkey.WriteUnits;
+import dev.streampipe.hotkey.WriteUnits;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.streampipe.monitor.alert;
 
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;

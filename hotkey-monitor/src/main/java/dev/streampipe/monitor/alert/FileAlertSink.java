@@ -1,5 +1,9 @@
 package dev.streampipe.monitor.alert;
 
+import dev.streampipe.hotkey.alert.AlertMessages;
+import dev.streampipe.hotkey.alert.AlertSink;
+import dev.streampipe.hotkey.alert.KeyAlert;
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.streampipe.monitor.stream;
 
-import dev.streampipe.core.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.HotKeyEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

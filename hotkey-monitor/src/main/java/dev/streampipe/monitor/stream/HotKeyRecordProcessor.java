@@ -3,7 +3,7 @@ package dev.streampipe.monitor.stream;
 import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
 import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
 import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
-import dev.streampipe.core.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.HotKeyEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

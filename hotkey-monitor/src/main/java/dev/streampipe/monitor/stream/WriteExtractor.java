@@ -1,5 +1,6 @@
 package dev.streampipe.monitor.stream;
 
+import dev.streampipe.hotkey.client.SdkItemSize;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.streampipe.monitor.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streampipe.hotkey.alert.TableSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;

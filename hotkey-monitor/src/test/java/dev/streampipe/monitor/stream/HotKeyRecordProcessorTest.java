@@ -1,15 +1,14 @@
 package dev.streampipe.monitor.stream;
 
-import dev.streampipe.testing.ManualClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
 import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
-import dev.streampipe.core.hotkey.HotKeyConfig;
-import dev.streampipe.core.hotkey.HotKeyEngine;
-import dev.streampipe.core.hotkey.Threshold;
+import dev.streampipe.hotkey.HotKeyConfig;
+import dev.streampipe.hotkey.HotKeyEngine;
+import dev.streampipe.hotkey.Threshold;
+import dev.streampipe.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

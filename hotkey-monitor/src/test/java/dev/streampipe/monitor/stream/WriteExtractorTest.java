@@ -5,6 +5,7 @@ import static dev.streampipe.monitor.stream.StreamRecords.record;
 import static dev.streampipe.monitor.stream.StreamRecords.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streampipe.hotkey.client.SdkItemSize;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;

@@ -1,8 +1,8 @@
 package dev.streampipe.aws.lambda;
 
-import dev.streampipe.core.json.JsonText;
 import dev.streampipe.core.batch.BatchResult;
-import dev.streampipe.core.json.JsonStrings;
+import dev.streampipe.core.json.EmfLine;
+import dev.streampipe.core.json.EmfLine.Metric;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@value #STREAM_VIEW_TYPE_MISMATCH}: a route the stream's view type can never serve, once per container and
  *   (route, view type), with the fix.</li>
  * </ul>
- * Thread-safe.
+ * Each line is written by {@link EmfLine}. Thread-safe.
  */
 public final class EmfMetrics {
     public static final String RECORDS = "Records";
@@ -47,6 +47,11 @@ public final class EmfMetrics {
     public static final String DEAD_LETTERS = "DeadLetters";
     public static final String LEDGER_WRITE_FAILURES = "LedgerWriteFailures";
     public static final String STREAM_VIEW_TYPE_MISMATCH = "StreamViewTypeMismatch";
+
+    private static final List<List<String>> BY_ROUTE = List.of(List.of("Route"));
+    private static final List<List<String>> BY_SINK = List.of(List.of("Sink"));
+    private static final List<List<String>> NO_DIMENSION = List.of(List.of());
+    private static final List<List<String>> BY_ROUTE_AND_ALL = List.of(List.of("Route"), List.of());
 
     private final Clock clock;
     private final String namespace;
@@ -66,19 +71,20 @@ public final class EmfMetrics {
     public List<String> lines(BatchResult result, Duration duration, Duration lagOrNull) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, Long> e : result.routeCounts().entrySet()) {
-            lines.add(emf("[[\"Route\"]]", metric(RECORDS, "Count")).field("Route", e.getKey())
-                    .field(RECORDS, e.getValue()).end());
+            lines.add(emf(BY_ROUTE, count(RECORDS)).field("Route", e.getKey()).field(RECORDS, e.getValue()).end());
         }
         for (Map.Entry<String, BatchResult.SinkCounts> e : result.sinkCounts().entrySet()) {
             BatchResult.SinkCounts c = e.getValue();
-            lines.add(emf("[[\"Sink\"]]", metric(DELIVERED, "Count") + "," + metric(SKIPPED_BY_LEDGER, "Count") + ","
-                    + metric(FAILED, "Count")).field("Sink", e.getKey()).field(DELIVERED, c.delivered())
+            lines.add(emf(BY_SINK, count(DELIVERED), count(SKIPPED_BY_LEDGER), count(FAILED))
+                    .field("Sink", e.getKey()).field(DELIVERED, c.delivered())
                     .field(SKIPPED_BY_LEDGER, c.skipped()).field(FAILED, c.failedRetryable() + c.failedPermanent())
                     .end());
         }
-        String batchMetrics = metric(BATCH_RECORDS, "Count") + "," + metric(BATCH_DURATION, "Milliseconds")
-                + (lagOrNull == null ? "" : "," + metric(RECORD_LAG, "Milliseconds"));
-        JsonText batch = emf("[[]]", batchMetrics).field(BATCH_RECORDS, result.records())
+        Metric records = count(BATCH_RECORDS);
+        Metric took = new Metric(BATCH_DURATION, "Milliseconds");
+        EmfLine batch = (lagOrNull == null ? emf(NO_DIMENSION, records, took)
+                : emf(NO_DIMENSION, records, took, new Metric(RECORD_LAG, "Milliseconds")))
+                .field(BATCH_RECORDS, result.records())
                 .field(BATCH_DURATION, duration.toMillis());
         if (lagOrNull != null) {
             batch.field(RECORD_LAG, Math.max(0, lagOrNull.toMillis()));
@@ -127,17 +133,15 @@ public final class EmfMetrics {
         return lines;
     }
 
-    private JsonText routeAndAll(String metric, String route, long value) {
-        return emf("[[\"Route\"],[]]", metric(metric, "Count")).field("Route", route).field(metric, value);
+    private EmfLine routeAndAll(String metric, String route, long value) {
+        return emf(BY_ROUTE_AND_ALL, count(metric)).field("Route", route).field(metric, value);
     }
 
-    private static String metric(String name, String unit) {
-        return "{\"Name\":\"" + name + "\",\"Unit\":\"" + unit + "\"}";
+    private static Metric count(String name) {
+        return new Metric(name, "Count");
     }
 
-    private JsonText emf(String dimensions, String metrics) {
-        String metadata = "{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":"
-                + JsonStrings.quote(namespace) + ",\"Dimensions\":" + dimensions + ",\"Metrics\":[" + metrics + "]}]}";
-        return JsonText.object().raw("_aws", metadata);
+    private EmfLine emf(List<List<String>> dimensions, Metric... metrics) {
+        return EmfLine.of(clock.millis(), namespace, dimensions, List.of(metrics));
     }
 }
