@@ -46,7 +46,7 @@ class CheckJarIT {
 
     @Test
     void shouldExitZeroListingTheReadersWhenTheRepositoryTemplatePassesFailOnMedium() throws Exception {
-        // GIVEN the repository's template.yaml, run from the repository root as the README shows
+        // GIVEN the repository's template.yaml, run from the repository root as docs/check.md shows
 
         // WHEN
         Run run = java("template.yaml", "--fail-on", "medium");

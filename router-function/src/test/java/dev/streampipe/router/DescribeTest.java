@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The session topology's outline: what the README shows and the runtime logs once at init. */
+/** The session topology's outline: what docs/topology.md shows and the runtime logs once at init. */
 class DescribeTest {
     @Test
     void shouldNameEveryRouteItsPredicateSinkAndLedgerWhenDescribed() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A scratch Maven local repository holding what the README's install step puts into {@code ~/.m2} and a function
+ * A scratch Maven local repository holding what the install step of docs/deploy.md puts into {@code ~/.m2} and a function
  * build reads from there: the parent POM and the project modules a function depends on (jar and POM), laid out
  * as {@code mvn install} lays them out. Used as the head of Maven 3.9's chained local
  * repository ({@code -Dmaven.repo.local=<this> -Dmaven.repo.local.tail=<the build's own local repository>}), so

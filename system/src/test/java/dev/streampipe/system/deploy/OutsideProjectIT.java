@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
  * The test modules as a project outside this build uses them: {@code src/test/resources/outside-project} (no parent
  * POM; {@code streampipe-test-utils} and {@code streampipe-test-aws} at test scope, no Jackson module declared) is
  * copied to a scratch folder and its tests run with the Maven running this build, the streampipe modules coming
- * from a local repository seeded as the README's install step seeds {@code ~/.m2} ({@link HeadRepository}: the
+ * from a local repository seeded as the install step of docs/deploy.md seeds {@code ~/.m2} ({@link HeadRepository}: the
  * user's repository is never written). A test-jar's dependencies are not transitive, these modules' are: the
  * outside tests fail with {@code NoClassDefFoundError} if a module stops bringing what its classes use. Versions
  * come from the root POM. Maven's log goes to {@code target/outside-project/test.log}.

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The deploy path as {@code sam build} runs it: every {@code AWS::Serverless::Function} of {@code template.yaml}
  * is built from a copy of its {@code CodeUri} folder alone by {@link SamJavaMavenWorkflow} (with the same Maven
  * that runs this build, the parent POM and the library modules ({@code streampipe-shared}, {@code streampipe-session},
- * ...) coming from a local repository as after the README's install step), then its package is checked and its
+ * ...) coming from a local repository as after the install step of docs/deploy.md), then its package is checked and its
  * handler constructed from the package alone, with no network. The functions build concurrently. Maven logs go to
  * {@code target/sam-build/<function>/}.
  */
@@ -44,7 +44,7 @@ class SamBuildIT {
 
     @TestFactory
     Stream<DynamicNode> shouldBuildEveryFunctionAsSamDoesWhenItsFolderIsCopiedAlone() {
-        // GIVEN the template's functions and a local repository seeded as the README's install step seeds ~/.m2
+        // GIVEN the template's functions and a local repository seeded as the install step of docs/deploy.md seeds ~/.m2
         DeployPathSettings settings = DeployPathSettings.fromSystemProperties();
         CfnTemplate template = CfnTemplate.read(settings.root().resolve("template.yaml"));
         List<ServerlessFunction> functions = ServerlessFunction.all(template);

@@ -50,7 +50,7 @@ final class SamJavaMavenWorkflow {
      * Builds {@code codeUri} as SAM would.
      *
      * @param codeUri the function's folder (copied, never written)
-     * @param head    the local repository holding what the README's install step provides
+     * @param head    the local repository holding what the install step of docs/deploy.md provides
      * @param work    an empty folder for the scratch copy ({@code scratch/}) and the artifact ({@code artifact/})
      * @param logs    folder for the Maven logs ({@code build.log}, {@code copy-dependencies.log})
      * @return the artifact, or the failed Maven run
