@@ -1,4 +1,4 @@
-package dev.streampipe.archfixture.router;
+package dev.streampipe.archfixture.deployable;
 
 import dev.streampipe.core.topology.Topology;
 

@@ -1,4 +1,4 @@
-package dev.streampipe.archfixture.router;
+package dev.streampipe.archfixture.deployable;
 
 import dev.streampipe.aws.internal.Utf8;
 import dev.streampipe.core.record.ChangeRecord;
@@ -7,7 +7,7 @@ import dev.streampipe.core.topology.internal.CompiledTopology;
 
 /**
  * Deliberately breaks the public-API rule: it calls internal packages ({@code Utf8}, {@code CompiledTopology}),
- * as the router's own code must not, so {@code PublicApiOnlyTest} can show the rule reports it. Never used.
+ * as our functions and examples must not, so {@code PublicApiOnlyTest} can show the rule reports it. Never used.
  */
 public final class InternalCaller {
     private InternalCaller() {
