@@ -30,14 +30,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The handler as Lambda runs it, with real SDK clients on the loopback AWS endpoint (docs/testing.md). */
 class InventoryHandlerLoopbackTest {
+    // tag::extension[]
     @RegisterExtension
     final LoopbackAwsExtension loopback = new LoopbackAwsExtension(); // a fresh endpoint per test
+    // end::extension[]
 
     @Test
     void shouldRetryTheFailedEntryAndPublishTheAlertWhenTheHandlerRunsOnRealClients() {
         // GIVEN / WHEN / THEN
-        List<String> log = new ArrayList<>();
         // tag::loopback[]
+        List<String> log = new ArrayList<>(); // the runtime's log lines
         LoopbackAws aws = loopback.aws();
         aws.firehose().failEntriesAt(Set.of(0), "ServiceUnavailableException", 1); // entry 0 of the first call
         Map<String, String> env = Map.of(
@@ -46,7 +48,8 @@ class InventoryHandlerLoopbackTest {
                 "STOCK_EVENT_BUS", "inventory",
                 "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/inventory-dlq");
         AwsClients clients = AwsClients.of(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
-                aws.client(EventBridgeClient.builder()), null, aws.client(SqsClient.builder()), null);
+                aws.client(EventBridgeClient.builder()), null /* lambda: unused */, aws.client(SqsClient.builder()),
+                null /* dynamoDb: the ledger below is in memory */);
         StreamEnvironment environment = StreamEnvironment.of(env, clients, Clock.systemUTC(), Sleeper.REAL,
                 RetryPolicy.DEFAULT, log::add).withLedger(new InMemoryEffectLedger()); // the loopback has no DynamoDB
         InventoryHandler handler = new InventoryHandler(InventoryHandler.runtime(environment));
