@@ -11,7 +11,7 @@ import java.util.List;
  * encryption and all four public-access blocks), DynamoDB tables (SSE enabled) and direct-put Firehose
  * delivery streams (server-side encryption).
  */
-public final class EncryptionCheck implements CheckRule {
+public final class EncryptionCheck implements TemplateRule {
     private static final List<String> PUBLIC_ACCESS_BLOCKS =
             List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets");
 
@@ -23,11 +23,6 @@ public final class EncryptionCheck implements CheckRule {
     @Override
     public List<RuleId> rules() {
         return List.of(RuleId.ENCRYPTION);
-    }
-
-    @Override
-    public List<Finding> apply(CheckContext context) {
-        return check(context.template());
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * source file {@code <CodeUri>/src/main/java/<pkg path>/<Class>.java} that declares {@code method}.
  * Functions with another runtime are not checked.
  */
-public final class HandlerCheck implements CheckRule {
+public final class HandlerCheck implements TemplateRule {
     private static final Pattern HANDLER = Pattern.compile("([a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)*)(?:::([\\w$]+))?");
     private static final String DEFAULT_METHOD = "handleRequest";
 
@@ -43,11 +43,6 @@ public final class HandlerCheck implements CheckRule {
     @Override
     public List<RuleId> rules() {
         return List.of(RuleId.HANDLERS);
-    }
-
-    @Override
-    public List<Finding> apply(CheckContext context) {
-        return check(context.template());
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code Fn::Sub} or an {@code Fn::If} branch). Names the code or an operator refers to (tables, topics,
  * queues, functions, the delivery stream, the bus, the archive, the ECS cluster and service) must be given.
  */
-public final class NamingCheck implements CheckRule {
+public final class NamingCheck implements TemplateRule {
     private static final Map<String, String> NAME_PROPERTIES = Map.ofEntries(
             Map.entry("AWS::DynamoDB::Table", "TableName"),
             Map.entry("AWS::SNS::Topic", "TopicName"),
@@ -45,11 +45,6 @@ public final class NamingCheck implements CheckRule {
     @Override
     public List<RuleId> rules() {
         return List.of(RuleId.NAMES_FROM_PARAMETERS);
-    }
-
-    @Override
-    public List<Finding> apply(CheckContext context) {
-        return check(context.template());
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.Set;
  *   <li>every parameter is used.</li>
  * </ul>
  */
-public final class ReferenceCheck implements CheckRule {
+public final class ReferenceCheck implements TemplateRule {
 
     @Override
     public String name() {
@@ -36,11 +36,6 @@ public final class ReferenceCheck implements CheckRule {
     @Override
     public List<RuleId> rules() {
         return List.of(RuleId.REFERENCES);
-    }
-
-    @Override
-    public List<Finding> apply(CheckContext context) {
-        return check(context.template());
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * </ul>
  * {@code Deny} statements are not restricted (a wildcard deny only narrows access).
  */
-public final class WildcardPolicyCheck implements CheckRule {
+public final class WildcardPolicyCheck implements TemplateRule {
     /** Sid suffix that marks a statement AWS forces to use a wildcard. */
     public static final String EXCEPTION_SUFFIX = "RequiresWildcard";
     private static final int COMMENT_LOOKBACK_LINES = 4;
@@ -48,11 +48,6 @@ public final class WildcardPolicyCheck implements CheckRule {
     @Override
     public List<RuleId> rules() {
         return List.of(RuleId.IAM_WILDCARDS);
-    }
-
-    @Override
-    public List<Finding> apply(CheckContext context) {
-        return check(context.template());
     }
 
     @Override
