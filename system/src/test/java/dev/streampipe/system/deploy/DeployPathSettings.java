@@ -43,11 +43,12 @@ record DeployPathSettings(Path root, String version, Path mavenHome, Path localR
 
     /**
      * A fresh head repository under {@code folder} holding what the functions' POMs read from the local
-     * repository: the parent POM, {@code streampipe-shared}, {@code streampipe-session}, {@code streampipe-test-utils},
+     * repository: the parent POM, the BOM, {@code streampipe-shared}, {@code streampipe-session}, {@code streampipe-test-utils},
      * {@code streampipe-test-aws}, {@code streampipe-emulator} and {@code streampipe-aws}.
      */
     HeadRepository seedHeadRepository(Path folder) {
         return HeadRepository.seed(folder, root, version, List.of(
+                HeadRepository.Module.pomOnly("streampipe-bom", root.resolve("bom")),
                 new HeadRepository.Module("streampipe-shared", root.resolve("shared"), sharedJar),
                 new HeadRepository.Module("streampipe-session", root.resolve("session"), sessionJar),
                 new HeadRepository.Module("streampipe-test-utils", root.resolve("test-utils"), testUtilsJar),

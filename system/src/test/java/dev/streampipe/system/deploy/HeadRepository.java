@@ -32,9 +32,13 @@ final class HeadRepository {
      *
      * @param artifactId its artifact id
      * @param folder     its folder in the checkout (holding its {@code pom.xml})
-     * @param jar        its built jar
+     * @param jar        its built jar, or {@code null} for a POM-only module (the BOM)
      */
     record Module(String artifactId, Path folder, Path jar) {
+        /** A module that is a POM only. */
+        static Module pomOnly(String artifactId, Path folder) {
+            return new Module(artifactId, folder, null);
+        }
     }
 
     /**
@@ -49,7 +53,9 @@ final class HeadRepository {
         repository.put(PARENT, ".pom", projectRoot.resolve("pom.xml"));
         for (Module module : modules) {
             repository.put(module.artifactId(), ".pom", module.folder().resolve("pom.xml"));
-            repository.put(module.artifactId(), ".jar", module.jar());
+            if (module.jar() != null) {
+                repository.put(module.artifactId(), ".jar", module.jar());
+            }
         }
         return repository;
     }
