@@ -20,7 +20,17 @@ class RouterConfigTest {
         env.put("METRIC_NAMESPACE", "orders/Router");
 
         assertThat(RuntimeSettings.fromEnvironment(env).metricNamespace()).isEqualTo("orders/Router");
-        assertThat(RuntimeSettings.fromEnvironment(REQUIRED).metricNamespace()).isEqualTo("streampipe/Router");
+    }
+
+    @Test
+    void shouldNameTheNamespaceAfterTheFunctionWhenMetricNamespaceIsNotSet() {
+        // GIVEN the environment Lambda gives a function without METRIC_NAMESPACE, and one outside Lambda
+        Map<String, String> inLambda = new HashMap<>(REQUIRED);
+        inLambda.put("AWS_LAMBDA_FUNCTION_NAME", "inventory-stream");
+
+        // WHEN / THEN the function's metrics get a namespace of their own; outside Lambda, streampipe's
+        assertThat(RuntimeSettings.fromEnvironment(inLambda).metricNamespace()).isEqualTo("streampipe/inventory-stream");
+        assertThat(RuntimeSettings.fromEnvironment(REQUIRED).metricNamespace()).isEqualTo("streampipe");
     }
 
     @Test

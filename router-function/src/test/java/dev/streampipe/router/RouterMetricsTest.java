@@ -86,7 +86,7 @@ class RouterMetricsTest {
         assertThat(turn.get("stream_view_type").asText()).isEqualTo("KEYS_ONLY");
         assertThat(turn.get("fix").asText()).contains("StreamViewType to NEW_AND_OLD_IMAGES", "replay");
         JsonNode directive = turn.get("_aws").get("CloudWatchMetrics").get(0);
-        assertThat(directive.get("Namespace").asText()).isEqualTo("streampipe/Router");
+        assertThat(directive.get("Namespace").asText()).isEqualTo("streampipe");
         assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"Route\"],[]]");
         assertThat(directive.get("Metrics").get(0).get("Name").asText()).isEqualTo("StreamViewTypeMismatch");
         assertThat(turn.get("_aws").get("Timestamp").asLong()).isEqualTo(clock.millis());

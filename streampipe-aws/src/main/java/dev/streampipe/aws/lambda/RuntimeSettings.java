@@ -14,14 +14,16 @@ import java.util.Optional;
  *   <li>{@code DEAD_LETTER_QUEUE_URL} (required): the SQS queue poison records go to;</li>
  *   <li>{@code LEDGER_TABLE_NAME}: the DynamoDB effect ledger, required when a route is {@code ledgered()};</li>
  *   <li>{@code LEDGER_TTL_HOURS} (48), {@code MAX_CONCURRENT_CALLS} (8, per sink),
- *   {@code METRIC_NAMESPACE} ({@value #DEFAULT_METRIC_NAMESPACE}).</li>
+ *   {@code METRIC_NAMESPACE} ({@code streampipe/<function name>} in Lambda, from
+ *   {@code AWS_LAMBDA_FUNCTION_NAME}, so two functions' metrics never mix; {@value #DEFAULT_METRIC_NAMESPACE}
+ *   elsewhere).</li>
  * </ul>
  */
 public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledgerTable, Duration ledgerTtl,
                               int maxConcurrentCalls, String metricNamespace, Map<String, String> environment) {
 
-    /** The namespace of the EMF metrics when {@code METRIC_NAMESPACE} is not set. */
-    public static final String DEFAULT_METRIC_NAMESPACE = "streampipe/Router";
+    /** The namespace of the EMF metrics when neither {@code METRIC_NAMESPACE} nor a function name is set. */
+    public static final String DEFAULT_METRIC_NAMESPACE = "streampipe";
 
     public RuntimeSettings {
         Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl");
@@ -46,8 +48,18 @@ public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledger
                 ledger == null || ledger.isBlank() ? Optional.empty() : Optional.of(ledger),
                 Duration.ofHours(intValue(copy, "LEDGER_TTL_HOURS", 48)),
                 intValue(copy, "MAX_CONCURRENT_CALLS", 8),
-                copy.getOrDefault("METRIC_NAMESPACE", DEFAULT_METRIC_NAMESPACE),
+                copy.getOrDefault("METRIC_NAMESPACE", defaultMetricNamespace(copy)),
                 copy);
+    }
+
+    /**
+     * {@code streampipe/<function name>} when {@code AWS_LAMBDA_FUNCTION_NAME} (set by Lambda) is there, else
+     * {@value #DEFAULT_METRIC_NAMESPACE}: each function's metrics in a namespace of its own unless told otherwise.
+     */
+    static String defaultMetricNamespace(Map<String, String> env) {
+        String function = env.get("AWS_LAMBDA_FUNCTION_NAME");
+        return function == null || function.isBlank() ? DEFAULT_METRIC_NAMESPACE
+                : DEFAULT_METRIC_NAMESPACE + "/" + function.strip();
     }
 
     /** An application variable that must be set. */
