@@ -3,11 +3,8 @@ package dev.streampipe.core.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
-import dev.streampipe.core.record.KeySchema;
-import dev.streampipe.testing.StreamEvent;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -19,32 +16,16 @@ import org.junit.jupiter.api.Test;
  * {@code internal.CompiledTopologyTest}'s.
  */
 class TopologyTest {
-    private final Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
-
     private static ChangeRecord record(String eventName, String sk, String oldStatus, String newStatus) {
-        StreamEvent.Record r = StreamEvent.of(eventName, "PK", "SESSION#s", "SK", sk).eventId("e1");
-        if (oldStatus != null) {
-            r.oldImage("status", oldStatus);
-        }
-        if (newStatus != null) {
-            r.newImage("status", newStatus);
-        }
-        return new StreamEventDecoder().decode(StreamEvent.of(r).getBytes()).records().get(0);
+        return SampleTopology.record(eventName, sk, oldStatus, newStatus);
     }
 
     private static Route to(String name) {
-        return Route.named(name).to("sink").mapping(r -> Optional.of(Payload.of(name)));
+        return SampleTopology.to(name);
     }
 
     private Topology topology() {
-        return Topology.builder()
-                .multicast(to("all"))
-                .split("kind")
-                .branch(p.sortKeyPrefix("TURN#"), to("turn"))
-                .branch(p.sortKeyPrefix("T"), to("t-anything"))
-                .branch(p.sortKeyEquals("META").and(Predicates.attributeChanged("status")), to("status"))
-                .defaultBranch(Route.named("other").none())
-                .build();
+        return SampleTopology.create();
     }
 
     @Test

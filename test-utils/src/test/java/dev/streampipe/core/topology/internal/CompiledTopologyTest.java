@@ -5,44 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.record.ChangeRecord;
-import dev.streampipe.core.record.KeySchema;
-import dev.streampipe.core.topology.Payload;
-import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.SampleTopology;
 import dev.streampipe.core.topology.Topology;
 import dev.streampipe.testing.StreamEvent;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How the engine routes a record through a topology: {@link CompiledTopology#route} and its parts. */
 class CompiledTopologyTest {
-    private final Predicates p = Predicates.forSchema(KeySchema.DEFAULT);
-
     private static ChangeRecord record(String eventName, String sk, String oldStatus, String newStatus) {
-        StreamEvent.Record r = StreamEvent.of(eventName, "PK", "SESSION#s", "SK", sk).eventId("e1");
-        if (oldStatus != null) {
-            r.oldImage("status", oldStatus);
-        }
-        if (newStatus != null) {
-            r.newImage("status", newStatus);
-        }
-        return new StreamEventDecoder().decode(StreamEvent.of(r).getBytes()).records().get(0);
+        return SampleTopology.record(eventName, sk, oldStatus, newStatus);
     }
 
     private static Route to(String name) {
-        return Route.named(name).to("sink").mapping(r -> Optional.of(Payload.of(name)));
+        return SampleTopology.to(name);
     }
 
     private CompiledTopology topology() {
-        return CompiledTopology.of(Topology.builder()
-                .multicast(to("all"))
-                .split("kind")
-                .branch(p.sortKeyPrefix("TURN#"), to("turn"))
-                .branch(p.sortKeyPrefix("T"), to("t-anything"))
-                .branch(p.sortKeyEquals("META").and(Predicates.attributeChanged("status")), to("status"))
-                .defaultBranch(Route.named("other").none())
-                .build());
+        return CompiledTopology.of(SampleTopology.create());
     }
 
     private static List<String> routes(CompiledTopology t, ChangeRecord r) {
