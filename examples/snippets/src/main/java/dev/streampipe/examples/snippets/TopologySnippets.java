@@ -1,6 +1,5 @@
 package dev.streampipe.examples.snippets;
 
-import dev.streampipe.core.json.JsonText;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.Item;
@@ -96,9 +95,30 @@ public final class TopologySnippets {
         if (!carrier.matches("[A-Z]{2,8}")) {
             throw new PoisonRecordException("carrier must be 2..8 capital letters, was '" + carrier + "'");
         }
-        return Optional.of(Payload.of(JsonText.object().field("carrier", carrier).end()));
+        return Optional.of(Payload.json(new Shipment(carrier))); // written as {"carrier":"UPS"}
+    }
+
+    record Shipment(String carrier) {
     }
     // end::poison[]
+
+    /** Two filtered routes whose conditions can both hold, and a split beside them. */
+    public static Topology filters() {
+        Predicates p = Predicates.forSchema(new KeySchema("sku", "warehouse"));
+        RecordPredicate lowStock = RecordPredicate.named("quantity < 10", r -> r.newImage()
+                .flatMap(i -> i.number("quantity")).map(n -> n.longValue() < 10).orElse(false));
+        RecordPredicate removed = Predicates.eventName(EventName.REMOVE);
+        // tag::filters[]
+        return Topology.builder()
+                .multicast(Route.named("analytics").to("analytics").mapping(TopologySnippets::body))
+                .filter(lowStock).to(Route.named("low-stock").to("pages").mapping(TopologySnippets::body))
+                .filter(removed.or(lowStock)).to(Route.named("audit").to("audit").mapping(TopologySnippets::body))
+                .split("by-warehouse")
+                .branch(p.sortKeyPrefix("EU-"), Route.named("eu").to("eu").mapping(TopologySnippets::body))
+                .noDefaultBranch()
+                .build();
+        // end::filters[]
+    }
 
     /** A topology whose one route maps with {@link #shipment}. */
     public static Topology shipments() {
@@ -109,6 +129,6 @@ public final class TopologySnippets {
     }
 
     private static Optional<Payload> body(ChangeRecord r) {
-        return Optional.of(Payload.of(JsonText.object().field("eventId", r.eventId()).end()));
+        return Optional.of(Payload.json(Map.of("eventId", r.eventId())));
     }
 }

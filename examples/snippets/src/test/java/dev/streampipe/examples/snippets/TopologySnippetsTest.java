@@ -116,4 +116,24 @@ class TopologySnippetsTest {
                 r -> assertThat(r).contains("carrier"));
         assertThat(result.batchItemFailures()).isEmpty();
     }
+
+    @Test
+    void shouldTakeEveryFilterThatMatchesWhenConditionsOverlap() {
+        // GIVEN the filters topology
+        PipelineTestDriver driver = new PipelineTestDriver(TopologySnippets.filters());
+
+        // WHEN a low-stock EU item, a removed item and a well-stocked item are piped
+        driver.pipe(insert("sku", "A", "warehouse", "EU-1").newImage("quantity", 3),
+                StreamEvent.remove("sku", "B", "warehouse", "US-1").oldImage("quantity", 50),
+                insert("sku", "C", "warehouse", "US-2").newImage("quantity", 50));
+
+        // THEN the low-stock item takes both filters and its split branch; describe() lists the filters
+        assertThat(driver.sink("analytics").messages()).hasSize(3);
+        assertThat(driver.sink("pages").bodies()).containsExactly("{\"eventId\":\"event-1\"}");
+        assertThat(driver.sink("audit").messages()).extracting(m -> m.eventId()).containsExactly("event-1", "event-2");
+        assertThat(driver.sink("eu").messages()).hasSize(1);
+        assertThat(TopologySnippets.filters().describe())
+                .contains("  filter low-stock -> pages  when quantity < 10\n")
+                .contains("  filter audit -> audit  when (REMOVE or quantity < 10)\n");
+    }
 }
