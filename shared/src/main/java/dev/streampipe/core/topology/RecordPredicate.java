@@ -4,10 +4,11 @@ import dev.streampipe.core.record.ChangeRecord;
 import java.util.Objects;
 
 /**
- * A test on a change record, for split branches. Must be side-effect free. A predicate that cannot read what it tests
- * (an {@link dev.streampipe.core.record.InvalidAttributeException} from a typed accessor, or a
- * {@link PoisonRecordException} of its own) makes the record poison for its split: the record takes no branch of it and
- * is dead-lettered under the split's name. Any other exception is a bug and fails the batch. A predicate built by
+ * A test on a change record, for filters and split branches. Must be side-effect free. A predicate that throws
+ * (an {@link dev.streampipe.core.record.InvalidAttributeException} from a typed accessor, a
+ * {@link PoisonRecordException} of its own, or anything else) makes the record poison where it was asked: a filter's
+ * route rejects the record; in a split the record takes no branch and is dead-lettered under the split's name. The
+ * batch goes on either way. A predicate built by
  * {@link Predicates} or {@link #named} says what it tests in {@link #describe()}, which {@link Topology#describe()}
  * prints; a bare lambda describes itself as {@code <predicate>}.
  */

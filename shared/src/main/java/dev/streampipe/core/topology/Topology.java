@@ -1,5 +1,9 @@
 package dev.streampipe.core.topology;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.internal.CompiledTopology;
 import dev.streampipe.core.topology.internal.TopologyAccess;
@@ -10,11 +14,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An immutable routing topology, what {@link #builder()} builds: multicast routes every record takes, then splits in
- * which each record takes the first branch whose predicate matches, or the split's default branch. A record a route
- * cannot map (its mapper throws {@link PoisonRecordException} or an
- * {@link dev.streampipe.core.record.InvalidAttributeException}, or it lacks an image the route needs) is poison for
- * that route only; a record a split's predicate cannot read is poison under the split's name.
+ * An immutable routing topology, what {@link #builder()} builds: multicast routes every record takes, filtered routes
+ * a record takes when their own predicate matches (each on its own, like Kafka Streams' {@code filter(..).to(..)}),
+ * then splits in which each record takes the first branch whose predicate matches, or the split's default branch.
+ *
+ * <p>A record a route cannot handle is poison for that route only, dead-lettered with the reason: its mapper throws
+ * (a {@link PoisonRecordException} with the user's reason, or any other exception, named with its message), it lacks
+ * an image the route needs or reads, or its {@link Payload#json} value cannot be written. A record a filter's
+ * predicate cannot test is poison for that filter's route; one a split's predicate cannot test is poison under the
+ * split's name. Only the runtime's own failures fail a batch.
  *
  * <p>Hand it to the runtime ({@code StreamRuntime.builder(topology)}, {@code BatchEngine.builder(topology)}), which
  * routes records with it; read it with {@link #describe()} and the accessors. Thread-safe.
@@ -23,6 +31,9 @@ public final class Topology {
     static {
         TopologyAccess.register(new Access());
     }
+
+    /** Writes {@link Payload#json} values unless a topology has {@link Builder#objectMapper its own}. */
+    static final ObjectMapper DEFAULT_OBJECT_MAPPER = defaultObjectMapper();
 
     private final CompiledTopology compiled;
 
@@ -51,7 +62,17 @@ public final class Topology {
         return needsNew ? StreamViewType.NEW_IMAGE : needsOld ? StreamViewType.OLD_IMAGE : StreamViewType.KEYS_ONLY;
     }
 
-    /** Every route, multicast first, then each split's branches in order and its default. */
+    /**
+     * The object mapper a topology writes {@link Payload#json} values with by default: Jackson's, with
+     * {@code java.time} values written as ISO-8601 text. A new instance each call; configure it and pass it to
+     * {@link Builder#objectMapper}.
+     */
+    public static ObjectMapper defaultObjectMapper() {
+        return JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    }
+
+    /** Every route: multicast first, then the filtered routes, then each split's branches in order and its default. */
     public List<Route> routes() {
         return compiled.routes();
     }
@@ -72,6 +93,7 @@ public final class Topology {
      * <pre>
      * topology (needs stream view type NEW_AND_OLD_IMAGES)
      *   multicast analytics            -&gt; analytics
+     *   filter low-stock -&gt; pages [ledgered]  when quantity crosses below 10
      *   split by-item-type (first match wins)
      *     branch page-handoff          -&gt; handoffs [ledgered] [needs NewImage]  when SK begins with "HANDOFF#" and INSERT
      *     no default branch (a record no branch matches takes no route of this split)
@@ -82,6 +104,10 @@ public final class Topology {
                 .append(")\n");
         for (Route r : compiled.multicast()) {
             sb.append("  multicast ").append(describe(r)).append('\n');
+        }
+        for (CompiledTopology.Branch f : compiled.filters()) {
+            sb.append("  filter ").append(describe(f.route())).append("  when ").append(f.predicate().describe())
+                    .append('\n');
         }
         for (CompiledTopology.Split s : compiled.splits()) {
             sb.append("  split ").append(s.name()).append(" (first match wins)\n");
@@ -120,9 +146,11 @@ public final class Topology {
     /** Builds a topology; route names must be unique across it. */
     public static final class Builder {
         private final List<Route> multicast = new ArrayList<>();
+        private final List<CompiledTopology.Branch> filters = new ArrayList<>();
         private final List<CompiledTopology.Split> splits = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
         private String orderKeyAttribute;
+        private ObjectMapper objectMapper;
 
         private Builder() {
         }
@@ -140,10 +168,29 @@ public final class Topology {
             return this;
         }
 
+        /**
+         * The mapper {@link Payload#json} values are written with (dates, naming, inclusion as you configure them);
+         * without it, {@link Topology#defaultObjectMapper()}. Do not reconfigure it once the topology is built.
+         */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.objectMapper = Objects.requireNonNull(mapper, "objectMapper");
+            return this;
+        }
+
+        /** A route every record takes. */
         public Builder multicast(Route route) {
             claim(route.name());
             multicast.add(route);
             return this;
+        }
+
+        /**
+         * Starts a filtered route: {@code filter(predicate).to(route)}. A record takes the route when {@code predicate}
+         * matches it, whatever other filters and splits do, so two conditions that can both hold are two filters
+         * (a split takes only its first matching branch).
+         */
+        public FilterBuilder filter(RecordPredicate predicate) {
+            return new FilterBuilder(this, Objects.requireNonNull(predicate, "predicate"));
         }
 
         public SplitBuilder split(String name) {
@@ -152,10 +199,11 @@ public final class Topology {
         }
 
         public Topology build() {
-            if (multicast.isEmpty() && splits.isEmpty()) {
+            if (multicast.isEmpty() && filters.isEmpty() && splits.isEmpty()) {
                 throw new IllegalStateException("a topology needs at least one route");
             }
-            return new Topology(new CompiledTopology(multicast, splits, orderKeyAttribute));
+            return new Topology(new CompiledTopology(multicast, filters, splits, orderKeyAttribute,
+                    objectMapper == null ? DEFAULT_OBJECT_MAPPER : objectMapper));
         }
 
         private void claim(String name) {
@@ -163,6 +211,23 @@ public final class Topology {
             if (!names.add(name)) {
                 throw new IllegalArgumentException("duplicate route or split name '" + name + "'");
             }
+        }
+    }
+
+    /** The route a {@link Builder#filter filter} sends the records it matches to: {@code filter(predicate).to(route)}. */
+    public static final class FilterBuilder {
+        private final Builder parent;
+        private final RecordPredicate predicate;
+
+        private FilterBuilder(Builder parent, RecordPredicate predicate) {
+            this.parent = parent;
+            this.predicate = predicate;
+        }
+
+        public Builder to(Route route) {
+            parent.claim(route.name());
+            parent.filters.add(new CompiledTopology.Branch(predicate, route));
+            return parent;
         }
     }
 

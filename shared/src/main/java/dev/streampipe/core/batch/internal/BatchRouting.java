@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * The routing of one batch into messages per sink, in passes over the records: the routes each record takes are
  * {@linkplain CompiledTopology#select selected} once (on the first pass), and each pass maps those a predicate
  * accepts and returns their messages by sink, each sink's in record order. Counts, rejections and view-type
- * mismatches accumulate across passes; a split predicate or a mapper that throws anything but a rejection fails the
- * batch with {@link UnexpectedFailureException}.
+ * mismatches accumulate across passes. User code (predicates, mappers) never fails the batch (the topology makes its
+ * exceptions rejections); anything else thrown while routing is the runtime's bug and fails the batch with
+ * {@link UnexpectedFailureException}.
  * One per batch; not thread-safe.
  */
 public final class BatchRouting {
@@ -72,9 +73,9 @@ public final class BatchRouting {
                 try {
                     routed = compiled.map(route, d.record());
                 } catch (RuntimeException e) {
-                    throw new UnexpectedFailureException("a route mapper threw " + e.getClass().getName()
-                            + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the"
-                            + " batch", e);
+                    throw new UnexpectedFailureException("mapping route '" + route.name() + "' threw "
+                            + e.getClass().getName() + " on record " + d.index() + " (eventID " + d.record().eventId()
+                            + "): a bug in the runtime, failing the batch", e);
                 }
                 add(d, routed, bySink);
             }
@@ -98,9 +99,9 @@ public final class BatchRouting {
                 try {
                     all.set(d.index(), compiled.select(d.record()));
                 } catch (RuntimeException e) {
-                    throw new UnexpectedFailureException("a split predicate threw " + e.getClass().getName()
-                            + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug, failing the"
-                            + " batch", e);
+                    throw new UnexpectedFailureException("selecting routes threw " + e.getClass().getName()
+                            + " on record " + d.index() + " (eventID " + d.record().eventId() + "): a bug in the"
+                            + " runtime, failing the batch", e);
                 }
             }
             selected = all;

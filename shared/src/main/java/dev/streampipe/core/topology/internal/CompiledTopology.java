@@ -1,40 +1,52 @@
 package dev.streampipe.core.topology.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.InvalidAttributeException;
 import dev.streampipe.core.record.StreamViewType;
+import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The engine's form of a {@link Topology}, made by its builder and reached with {@link #of(Topology)}: multicast
- * routes every record takes, then splits in which each record takes the first branch whose predicate matches, or
- * the split's default branch.
+ * routes every record takes, filtered routes a record takes when their predicate matches, then splits in which each
+ * record takes the first branch whose predicate matches, or the split's default branch.
  *
  * <p>{@link #route(ChangeRecord)} is pure: it applies the mappers and returns what each route would send, or why
- * that route rejects the record. A rejection is per route: a route whose needed image is missing, or whose mapper
- * throws {@link PoisonRecordException} or {@link InvalidAttributeException}, rejects the record and the other routes
- * still map it. A split whose predicate throws one of those two takes the record to no branch; a route named like
- * the split rejects it instead. Any other exception from a mapper or predicate is a bug and propagates. Immutable
- * and thread-safe.
+ * that route rejects the record. A rejection is per route: a route whose needed image is missing, whose mapper
+ * throws (any exception: a {@link PoisonRecordException} or {@link InvalidAttributeException} gives its message as
+ * the reason, anything else its class, message and where it was thrown), or whose {@link Payload#json} value cannot
+ * be written rejects the record and the other routes still map it. A filter whose predicate throws rejects the record
+ * on its route; a split whose predicate throws takes the record to no branch, and a route named like the split rejects
+ * it instead. User code never fails a batch. Immutable and thread-safe.
  */
 public final class CompiledTopology {
     private final List<Route> multicast;
+    private final List<Branch> filters;
     private final List<Split> splits;
     private final String orderKeyAttribute;
+    private final ObjectMapper objectMapper;
 
-    /** Called by {@link Topology.Builder#build()}; {@code orderKeyAttributeOrNull} as given to its orderedBy. */
-    public CompiledTopology(List<Route> multicast, List<Split> splits, String orderKeyAttributeOrNull) {
+    /**
+     * Called by {@link Topology.Builder#build()}; {@code orderKeyAttributeOrNull} as given to its orderedBy,
+     * {@code objectMapper} the one {@link Payload#json} values are written with.
+     */
+    public CompiledTopology(List<Route> multicast, List<Branch> filters, List<Split> splits,
+                            String orderKeyAttributeOrNull, ObjectMapper objectMapper) {
         this.multicast = List.copyOf(multicast);
+        this.filters = List.copyOf(filters);
         this.splits = List.copyOf(splits);
         this.orderKeyAttribute = orderKeyAttributeOrNull;
+        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
     }
 
     /** The engine's form of {@code topology}. */
@@ -47,14 +59,22 @@ public final class CompiledTopology {
         return multicast;
     }
 
+    /** The filtered routes, each with its predicate, in order. */
+    public List<Branch> filters() {
+        return filters;
+    }
+
     /** The splits, in order. */
     public List<Split> splits() {
         return splits;
     }
 
-    /** Every route, multicast first, then each split's branches in order and its default. */
+    /** Every route: multicast first, then the filtered routes, then each split's branches in order and its default. */
     public List<Route> routes() {
         List<Route> all = new ArrayList<>(multicast);
+        for (Branch f : filters) {
+            all.add(f.route());
+        }
         for (Split s : splits) {
             for (Branch b : s.branches()) {
                 all.add(b.route());
@@ -105,13 +125,25 @@ public final class CompiledTopology {
     }
 
     /**
-     * The routes {@code record} takes, in {@link #route} order: every multicast route, then each split's selected
-     * branch (a split whose branches all miss and that has no default adds none). Runs the split predicates only;
-     * {@link #map} then maps a route, so a caller can map the selected routes in several passes, each once.
+     * The routes {@code record} takes, in {@link #route} order: every multicast route, each filtered route whose
+     * predicate matches (or a route of the same name rejecting the record when the predicate throws), then each
+     * split's selected branch (a split whose branches all miss and that has no default adds none). Runs the
+     * predicates only; {@link #map} then maps a route, so a caller can map the selected routes in several passes,
+     * each once.
      */
     public List<Route> select(ChangeRecord record) {
-        List<Route> out = new ArrayList<>(multicast.size() + splits.size());
+        List<Route> out = new ArrayList<>(multicast.size() + filters.size() + splits.size());
         out.addAll(multicast);
+        for (Branch f : filters) {
+            try {
+                if (f.predicate().test(record)) {
+                    out.add(f.route());
+                }
+            } catch (RuntimeException e) {
+                out.add(TopologyAccess.get().rejectingRoute(f.route().name(), "route '" + f.route().name()
+                        + "' cannot test the record: " + reason(e, record)));
+            }
+        }
         for (Split s : splits) {
             Route selected = s.select(record);
             if (selected != null) {
@@ -132,15 +164,62 @@ public final class CompiledTopology {
                     + " and the record has none (stream view type " + (type == null ? "not given" : type) + ")",
                     unserved);
         }
+        Optional<Payload> payload;
         try {
-            return new Routed(route, route.mapper().map(record));
+            payload = route.mapper().map(record);
         } catch (PoisonRecordException | InvalidAttributeException e) {
             return new Routed(route, Optional.empty(), e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage(), null);
+        } catch (RuntimeException e) {
+            return new Routed(route, Optional.empty(), "route '" + route.name() + "' cannot map the record: "
+                    + reason(e, record), null);
+        }
+        if (payload == null) {
+            return new Routed(route, Optional.empty(), "route '" + route.name() + "' mapper returned null instead of"
+                    + " an Optional (Optional.empty() sends nothing)", null);
+        }
+        if (payload.isEmpty() || payload.get().bodyOrNull() != null) {
+            return new Routed(route, payload);
+        }
+        try {
+            return new Routed(route, Optional.of(payload.get().write(objectMapper)));
+        } catch (RuntimeException e) {
+            return new Routed(route, Optional.empty(), "route '" + route.name() + "' cannot write its payload: "
+                    + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), null);
         }
     }
 
-    /** One branch of a split: the route a record takes when {@code predicate} matches it. */
+    /**
+     * Why user code could not handle {@code record}: the exception's own message for a rejection, else its class,
+     * message and the place it was thrown; a {@link NoSuchElementException} (an empty image's {@code orElseThrow()},
+     * say) on a record that lacks an image also names the image and what to declare.
+     */
+    static String reason(RuntimeException e, ChangeRecord record) {
+        if (e instanceof PoisonRecordException || e instanceof InvalidAttributeException) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        StringBuilder sb = new StringBuilder(e.getClass().getName());
+        if (e.getMessage() != null) {
+            sb.append(": ").append(e.getMessage());
+        }
+        StackTraceElement[] at = e.getStackTrace();
+        if (at.length > 0) {
+            sb.append(" (at ").append(at[0]).append(')');
+        }
+        if (e instanceof NoSuchElementException) {
+            String missing = record.newImage().isEmpty() && record.oldImage().isEmpty() ? "NewImage and OldImage"
+                    : record.newImage().isEmpty() ? "NewImage" : record.oldImage().isEmpty() ? "OldImage" : null;
+            if (missing != null) {
+                sb.append("; the record has no ").append(missing).append(" (stream view type ")
+                        .append(record.streamViewType() == null ? "not given" : record.streamViewType())
+                        .append("): a route or predicate that reads an image should declare it (needsNewImage(),"
+                                + " needsOldImage()) or test for it");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One branch of a split, or one filtered route: the route a record takes when {@code predicate} matches it. */
     public record Branch(RecordPredicate predicate, Route route) {
         public Branch {
             Objects.requireNonNull(predicate, "predicate");
@@ -163,8 +242,8 @@ public final class CompiledTopology {
                 boolean matches;
                 try {
                     matches = b.predicate().test(record);
-                } catch (InvalidAttributeException | PoisonRecordException e) {
-                    return undecided(e);
+                } catch (RuntimeException e) {
+                    return undecided(e, record);
                 }
                 if (matches) {
                     return b.route();
@@ -174,12 +253,11 @@ public final class CompiledTopology {
         }
 
         /**
-         * A predicate could not read what it tests (a value outside DynamoDB's rules, say): the record takes no branch
+         * A predicate could not test the record (a value outside DynamoDB's rules, a bug in it): the record takes no branch
          * of this split, and a route named like the split rejects it, so it is poison here and nowhere else.
          */
-        private Route undecided(RuntimeException e) {
-            String reason = "split '" + name + "' cannot test the record: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        private Route undecided(RuntimeException e, ChangeRecord record) {
+            String reason = "split '" + name + "' cannot test the record: " + reason(e, record);
             return TopologyAccess.get().rejectingRoute(name, reason);
         }
     }

@@ -71,14 +71,19 @@ class CompiledTopologyTest {
     }
 
     @Test
-    void shouldPropagateWhenABranchPredicateHasABug() {
-        // GIVEN a split whose predicate throws something that is not about the data
+    void shouldRejectUnderTheSplitsNameWhenABranchPredicateHasABug() {
+        // GIVEN a split whose predicate throws something that is not about the data (a bug in user code)
         CompiledTopology t = CompiledTopology.of(Topology.builder().split("buggy").branch(x -> {
             throw new IllegalStateException("bug");
         }, to("never")).noDefaultBranch().build());
 
-        // WHEN / THEN it propagates (the engine fails the batch loudly)
-        assertThatThrownBy(() -> t.route(record("INSERT", "A", null, null))).hasMessage("bug");
+        // WHEN the record is routed
+        List<Routed> routed = t.route(record("INSERT", "A", null, null));
+
+        // THEN the split takes it to no branch and rejects it, naming the exception and where it was thrown
+        assertThat(routed).extracting(x -> x.route().name()).containsExactly("buggy");
+        assertThat(routed.get(0).rejectionOrNull()).startsWith("split 'buggy' cannot test the record: "
+                + "java.lang.IllegalStateException: bug (at ").contains("CompiledTopologyTest");
     }
 
     @Test
