@@ -4,9 +4,12 @@ import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.InvalidAttributeException;
 import dev.streampipe.core.record.Item;
 import dev.streampipe.core.record.ItemConverter;
+import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.RecordPredicate;
+import dev.streampipe.core.topology.RouteMapper;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
@@ -87,6 +90,30 @@ public final class ItemType<T> {
     public RecordPredicate where(String description, Predicate<? super TypedChange<T>> test) {
         Objects.requireNonNull(test, "test");
         return RecordPredicate.named(description, r -> test.test(change(r)));
+    }
+
+    /**
+     * A route's mapper from the typed change. {@code mapping} returns what the route sends: {@code null} (or an empty
+     * {@link Optional}) for nothing, a {@link Payload} as it is, anything else (a record, a bean, a map) as
+     * {@link Payload#json}, written as JSON by the runtime with the topology's object mapper (a {@code String} too, as
+     * a JSON string: return {@code Payload.of(text)} for a text body).
+     * <pre>{@code
+     * INVENTORY.mapper(c -> new LowStockPage(c.requireNewItem().sku(), c.requireNewItem().quantity()))
+     * }</pre>
+     */
+    public RouteMapper mapper(Function<? super TypedChange<T>, ?> mapping) {
+        Objects.requireNonNull(mapping, "mapping");
+        return r -> payload(mapping.apply(change(r)));
+    }
+
+    private static Optional<Payload> payload(Object sent) {
+        if (sent instanceof Optional<?> optional) {
+            return optional.isPresent() ? payload(optional.get()) : Optional.empty();
+        }
+        if (sent == null) {
+            return Optional.empty();
+        }
+        return Optional.of(sent instanceof Payload p ? p : Payload.json(sent));
     }
 
     @Override
