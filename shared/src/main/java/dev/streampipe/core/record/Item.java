@@ -13,6 +13,8 @@ import java.util.Optional;
  * <p>An item may be <em>indexed</em>: a decoder that has validated the item's structure hands over where each
  * attribute is, and a value is read only when asked for (routes mostly look at one or two attributes of an image).
  * Either way an item behaves as an immutable value; equality is by attributes. Thread-safe.
+ *
+ * <p>An item also becomes a value of the user's own type with {@link #as}, converted once however many routes ask.
  */
 public final class Item {
     public static final Item EMPTY = new Item(Map.of(), null, null);
@@ -33,6 +35,25 @@ public final class Item {
     private final AttributeSource source;
     private final AttributeValue[] values;
     private final String unreadableReason;
+    /**
+     * What {@link #as} made of this item: converter, outcome pairs, the newest last, at most {@link #CONVERSION_SLOTS}.
+     * Replaced whole, never changed in place, so a race only repeats a conversion.
+     */
+    private volatile Object[] conversions;
+
+    /** How many converters' outcomes an item keeps (a record's routes mostly read it as one type, seldom two). */
+    private static final int CONVERSION_SLOTS = 4;
+    /** The outcome of a converter that returned {@code null}. */
+    private static final Object NULL_OUTCOME = new Object();
+
+    /** The outcome of a converter that found the item does not convert. */
+    private static final class Failed {
+        final InvalidAttributeException failure;
+
+        Failed(InvalidAttributeException failure) {
+            this.failure = failure;
+        }
+    }
 
     private Item(Map<String, AttributeValue> attributes, AttributeSource source, String unreadableReason) {
         this.attributes = attributes;
@@ -165,6 +186,59 @@ public final class Item {
 
     public int size() {
         return attributes().size();
+    }
+
+    /**
+     * This item as a {@code T}, converted by {@code converter} the first time it is asked for and remembered for that
+     * converter instance: every route and predicate that reads this image as a {@code T} through the same converter
+     * shares one conversion (and one value, which readers must therefore not change). A conversion that failed with
+     * {@link InvalidAttributeException} fails the same way again (a new exception with the same message, caused by
+     * the first) without converting again. A few converters are remembered per item; the empty item remembers none.
+     *
+     * @throws InvalidAttributeException when the item does not convert to a {@code T}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T as(ItemConverter<T> converter) {
+        Objects.requireNonNull(converter, "converter");
+        if (this == EMPTY) {
+            // One instance shared by every record: what it remembered would outlive them.
+            return converter.convert(this);
+        }
+        Object[] known = conversions;
+        if (known != null) {
+            for (int i = 0; i < known.length; i += 2) {
+                if (known[i] == converter) {
+                    Object outcome = known[i + 1];
+                    if (outcome instanceof Failed failed) {
+                        InvalidAttributeException again = new InvalidAttributeException(failed.failure.getMessage());
+                        again.initCause(failed.failure);
+                        throw again;
+                    }
+                    return outcome == NULL_OUTCOME ? null : (T) outcome;
+                }
+            }
+        }
+        T value;
+        try {
+            value = converter.convert(this);
+        } catch (InvalidAttributeException e) {
+            remember(converter, new Failed(e));
+            throw e;
+        }
+        remember(converter, value == null ? NULL_OUTCOME : value);
+        return value;
+    }
+
+    private void remember(ItemConverter<?> converter, Object outcome) {
+        Object[] known = conversions;
+        int kept = known == null ? 0 : Math.min(known.length, 2 * (CONVERSION_SLOTS - 1));
+        Object[] next = new Object[kept + 2];
+        if (kept > 0) {
+            System.arraycopy(known, known.length - kept, next, 0, kept);
+        }
+        next[kept] = converter;
+        next[kept + 1] = outcome;
+        conversions = next;
     }
 
     private static InvalidAttributeException wrongType(String name, String expected, AttributeValue actual) {

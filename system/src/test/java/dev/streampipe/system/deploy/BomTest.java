@@ -21,7 +21,8 @@ import org.w3c.dom.NodeList;
  */
 class BomTest {
     private static final Path ROOT = Path.of("..");
-    private static final Set<String> LIBRARIES = Set.of("streampipe-shared", "streampipe-aws", "streampipe-hotkey",
+    private static final Set<String> LIBRARIES = Set.of("streampipe-shared", "streampipe-aws", "streampipe-items",
+            "streampipe-hotkey",
             "streampipe-check", "streampipe-test-utils", "streampipe-test-aws", "streampipe-emulator");
 
     @Test
