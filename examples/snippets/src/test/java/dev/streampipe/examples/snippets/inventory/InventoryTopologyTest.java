@@ -17,71 +17,81 @@ class InventoryTopologyTest {
     private final PipelineTestDriver driver = new PipelineTestDriver(InventoryTopology.create());
 
     @Test
-    void shouldAlertOnceWhenStockFallsBelowTheReorderPointAndTheBatchIsDeliveredAgain() {
-        // GIVEN the stock of SKU#42 falling from 12 to 8, its reorder point 10
-        String event = StreamEvent.of(modify("PK", "SKU#42", "SK", "STOCK")
-                .oldImage("on_hand", 12, "reorder_point", 10)
-                .newImage("on_hand", 8, "reorder_point", 10));
+    void shouldPageOnceWhenQuantityFallsBelowTenAndTheBatchIsDeliveredAgain() {
+        // GIVEN the quantity of tea in W1 falling from 12 to 8
+        String event = StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
+                .oldImage("quantity", 12, "status", "ACTIVE")
+                .newImage("quantity", 8, "status", "ACTIVE"));
 
         // WHEN the event is delivered twice (Lambda redelivers after a failure)
         BatchResult first = driver.pipe(event);
         BatchResult second = driver.pipe(event);
 
-        // THEN one alert (the effect ledger skips the repeat), the change twice in analytics
+        // THEN one page (the effect ledger skips the repeat), the change twice in analytics
         assertThat(driver.sink(InventoryTopology.REORDER_ALERTS_SINK).messages()).singleElement().satisfies(m -> {
-            assertThat(m.body()).isEqualTo("{\"sku\":\"SKU#42\",\"onHand\":8,\"reorderPoint\":10}");
-            assertThat(m.sns().subjectOrNull()).isEqualTo("Reorder SKU#42");
+            assertThat(m.body()).isEqualTo("{\"sku\":\"tea\",\"warehouse\":\"W1\",\"quantity\":8}");
+            assertThat(m.sns().subjectOrNull()).isEqualTo("Low stock: tea");
         });
         assertThat(second.sink(InventoryTopology.REORDER_ALERTS_SINK).skipped()).isEqualTo(1);
         assertThat(driver.sink(InventoryTopology.ANALYTICS_SINK).messages()).hasSize(2);
         assertThat(first.batchItemFailures()).isEmpty();
     }
-    // end::driver-test[]
+// end::driver-test[]
 
     @Test
-    void shouldSendNothingToTheAlertsWhenTheLevelStaysAtOrAboveTheReorderPoint() {
-        // GIVEN a stock level falling from 15 to 10, its reorder point 10
-        String event = StreamEvent.of(modify("PK", "SKU#7", "SK", "STOCK")
-                .oldImage("on_hand", 15, "reorder_point", 10).newImage("on_hand", 10, "reorder_point", 10));
+    void shouldNotPageWhenQuantityWasAlreadyBelowTen() {
+        // GIVEN a quantity falling from 8 to 5 (the page went out when it crossed 10)
+        driver.pipe(StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
+                .oldImage("quantity", 8).newImage("quantity", 5)));
 
-        // WHEN it is piped
-        BatchResult result = driver.pipe(event);
-
-        // THEN the route took the record and sent nothing
-        assertThat(result.routed("reorder-alert")).isEqualTo(1);
+        // THEN no page
         assertThat(driver.sink(InventoryTopology.REORDER_ALERTS_SINK).messages()).isEmpty();
     }
 
     @Test
-    void shouldPublishStockMovedWhenAMovementIsInserted() {
-        // GIVEN a stock movement
-        String event = StreamEvent.of(insert("PK", "SKU#42", "SK", "MOVE#2026-11-20T12:00:00Z").newImage("quantity", -4));
+    void shouldPageAndPublishWhenBothHappenInOneChange() {
+        // GIVEN an item discontinued while its quantity drops to 0: both filters hold
+        String event = StreamEvent.of(modify("sku", "mate", "warehouse", "W2")
+                .oldImage("quantity", 30, "status", "ACTIVE").newImage("quantity", 0, "status", "DISCONTINUED"));
 
         // WHEN it is piped
         driver.pipe(event);
 
-        // THEN one StockMoved event
+        // THEN a page and an ItemDiscontinued event
+        assertThat(driver.sink(InventoryTopology.REORDER_ALERTS_SINK).messages()).hasSize(1);
         assertThat(driver.sink(InventoryTopology.STOCK_EVENTS_SINK).messages()).singleElement().satisfies(m -> {
-            assertThat(m.eventBridge()).contains(EventBridgeOptions.detailType("StockMoved"));
-            assertThat(m.body()).isEqualTo("{\"sku\":\"SKU#42\",\"quantity\":-4}");
+            assertThat(m.eventBridge()).contains(EventBridgeOptions.detailType("ItemDiscontinued"));
+            assertThat(m.body()).isEqualTo("{\"sku\":\"mate\",\"warehouse\":\"W2\"}");
         });
     }
 
     @Test
-    void shouldDeadLetterTheAlertRouteOnlyWhenTheReorderPointIsMissing() {
-        // GIVEN a stock change without a reorder point
-        String event = StreamEvent.of(modify("PK", "SKU#9", "SK", "STOCK")
-                .oldImage("on_hand", 3).newImage("on_hand", 2));
+    void shouldSendTheItemToAnalyticsAsJsonWhenOneIsInserted() {
+        // WHEN a new item is inserted
+        driver.pipe(StreamEvent.of(insert("sku", "tea", "warehouse", "W1").newImage("quantity", 40)));
+
+        // THEN analytics gets the change and the item, written by the runtime
+        assertThat(driver.sink(InventoryTopology.ANALYTICS_SINK).bodies()).containsExactly("{\"eventId\":\"event-1\","
+                + "\"eventName\":\"INSERT\",\"item\":{\"sku\":\"tea\",\"warehouse\":\"W1\",\"quantity\":40,"
+                + "\"status\":null}}");
+        assertThat(driver.sink(InventoryTopology.REORDER_ALERTS_SINK).messages()).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterForTheRoutesThatReadTheItemOnlyWhenQuantityIsNotANumber() {
+        // GIVEN an item whose quantity a buggy writer stored as text
+        String event = StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
+                .oldImage("quantity", 12).newImage("quantity", "eight"));
 
         // WHEN it is piped
         BatchResult result = driver.pipe(event);
 
-        // THEN the alert route dead-letters it, analytics still takes it, and the batch succeeds
-        assertThat(result.deadLettered("reorder-alert")).isEqualTo(1);
-        assertThat(driver.deadLetters().letters()).singleElement()
-                .satisfies(l -> assertThat(l.reason()).contains("reorder_point"));
-        assertThat(driver.sink(InventoryTopology.ANALYTICS_SINK).messages()).hasSize(1);
+        // THEN the routes that map the item dead-letter it, naming the attribute; the batch succeeds
         assertThat(result.batchItemFailures()).isEmpty();
+        assertThat(driver.deadLetters().letters()).extracting(l -> l.routeOrNull())
+                .containsExactlyInAnyOrder("every-change", "low-stock", "discontinued");
+        assertThat(driver.deadLetters().letters()).allSatisfy(l -> assertThat(l.reason())
+                .contains("NewImage as InventoryItem: attribute 'quantity' (S) does not map"));
     }
 
     @Test
