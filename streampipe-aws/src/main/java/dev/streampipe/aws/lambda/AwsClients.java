@@ -35,21 +35,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * AwsClients clients = AwsClients.builder().firehose(firehose).sqs(sqs).build(); // no SNS, Lambda, ... sink
  * }</pre>
  *
- * A sink asking for a client that was not given fails when it is made, naming the client and the sink. Thread-safe.
+ * A sink asking for a client that was not given fails when it is made, naming the client and the sink. The
+ * environment variables {@link #fromEnvironment()} takes are {@link RuntimeSettings#CLIENT_VARIABLES}. Thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
-    /** The variable {@link #fromEnvironment()} takes the clients' region from (Lambda sets it); required. */
-    public static final String AWS_REGION = "AWS_REGION";
-    /** When set (Lambda sets it with the two below), credentials come from these variables, else the default chain. */
-    public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
-
-    /**
-     * Every environment variable the clients of {@link #fromEnvironment()} take: the region, the credentials, and the
-     * SDK's endpoint overrides ({@code AWS_ENDPOINT_URL_<SERVICE>} stands for one per service).
-     */
-    public static final List<String> ENVIRONMENT_VARIABLES = List.of(AWS_REGION, AWS_ACCESS_KEY_ID,
-            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_<SERVICE>");
-
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Lazy<FirehoseClient> firehose;
@@ -84,7 +73,7 @@ public final class AwsClients implements AutoCloseable {
     /** {@link #fromEnvironment()} on {@code env} (package-private for tests). */
     static AwsClients fromEnvironment(Map<String, String> env) {
         Region region = region(env);
-        AwsCredentialsProvider credentials = env.get(AWS_ACCESS_KEY_ID) != null
+        AwsCredentialsProvider credentials = env.get(RuntimeSettings.AWS_ACCESS_KEY_ID) != null
                 ? EnvironmentVariableCredentialsProvider.create() : DefaultCredentialsProvider.builder().build();
         return built(
                 () -> configure(FirehoseClient.builder(), region, credentials).build(),
@@ -96,9 +85,9 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private static Region region(Map<String, String> env) {
-        String name = env.get(AWS_REGION);
+        String name = env.get(RuntimeSettings.AWS_REGION);
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException("environment variable " + AWS_REGION + " is required: the region of the"
+            throw new IllegalStateException("environment variable " + RuntimeSettings.AWS_REGION + " is required: the region of the"
                     + " function's AWS clients, was " + (name == null ? "not set" : "blank") + " (Lambda sets it;"
                     + " elsewhere set it, e.g. AWS_REGION=eu-west-1, or give the clients with AwsClients.builder())");
         }

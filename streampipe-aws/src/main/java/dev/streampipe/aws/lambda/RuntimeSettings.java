@@ -11,7 +11,7 @@ import java.util.Optional;
  * What the runtime reads from a stream function's environment, whatever its topology, plus typed access to the
  * application's own variables ({@link #required}, {@link #get}, {@link #intValue}). Read once, in the handler's
  * no-argument path. Missing required variables and values out of range fail fast, naming the variable.
- * {@link #VARIABLES} lists every variable read here ({@link AwsClients#ENVIRONMENT_VARIABLES}, the clients'):
+ * {@link #VARIABLES} lists every variable read here, {@link #CLIENT_VARIABLES} those the clients take:
  *
  * <ul>
  *   <li>{@code DEAD_LETTER_QUEUE_URL} (required): the SQS queue poison records go to;</li>
@@ -37,6 +37,17 @@ public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledger
     /** Every variable {@link #fromEnvironment} reads (the application's own aside). */
     public static final List<String> VARIABLES = List.of(DEAD_LETTER_QUEUE_URL, LEDGER_TABLE_NAME, LEDGER_TTL_HOURS,
             MAX_CONCURRENT_CALLS, METRIC_NAMESPACE, AWS_LAMBDA_FUNCTION_NAME);
+    /** The clients' region, required by {@link AwsClients#fromEnvironment()} (Lambda sets it). */
+    public static final String AWS_REGION = "AWS_REGION";
+    /** When set (Lambda sets it with the secret key and session token), the clients' credentials come from these. */
+    public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    /**
+     * Every variable the clients of {@link AwsClients#fromEnvironment()} take: the region, the credentials, and the
+     * SDK's endpoint overrides ({@code AWS_ENDPOINT_URL_<SERVICE>} stands for one per service). With
+     * {@link #VARIABLES}, every variable the runtime reads.
+     */
+    public static final List<String> CLIENT_VARIABLES = List.of(AWS_REGION, AWS_ACCESS_KEY_ID,
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_<SERVICE>");
     /** {@code LEDGER_TTL_HOURS} when unset. */
     private static final int DEFAULT_LEDGER_TTL_HOURS = 48;
     /** The least {@code LEDGER_TTL_HOURS}: a ledger entry must outlive the stream's 24-hour retention. */
