@@ -8,6 +8,7 @@ import dev.streampipe.aws.lambda.RuntimeSettings;
 import dev.streampipe.check.CheckConfig;
 import dev.streampipe.check.CheckReport;
 import dev.streampipe.check.Checker;
+import dev.streampipe.check.Severity;
 import dev.streampipe.check.StreamReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,26 @@ class DeployYourOwnDocTest {
         assertThat(report.readers()).extracting(StreamReader::id, StreamReader::stream)
                 .containsExactly(tuple("InventoryFunction.Stream", "InventoryTable"));
         assertThat(report.findings()).as("check findings on the template of " + PAGE).isEmpty();
+    }
+
+    @Test
+    void shouldSayOnlyThatTheStreamIsUnresolvedWhenTheTableAlreadyExists() throws IOException {
+        // GIVEN the page's template changed as it says for a table outside the stack: no InventoryTable, the stream
+        // ARN a parameter
+        String template = template(read(PAGE));
+        String withoutTable = template.replaceFirst("(?s)\n  InventoryTable:\n.*?\n\n", "\n")
+                .replace("!GetAtt InventoryTable.StreamArn", "!Ref TableStreamArn")
+                .replace("Parameters:\n", "Parameters:\n  TableStreamArn:\n    Type: String\n");
+        assertThat(withoutTable).doesNotContain("InventoryTable");
+
+        // WHEN check reads it
+        CheckReport report = Checker.check(PAGE, withoutTable, CheckConfig.defaults());
+
+        // THEN its one finding is the one the page explains, at info
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("stream-reader-unresolved");
+            assertThat(f.rule().severity()).isEqualTo(Severity.INFO);
+        });
     }
 
     @Test
