@@ -114,17 +114,20 @@ final class LocalAws implements AutoCloseable {
         Region region = MotoServer.REGION;
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        return AwsClients.of(
-                AwsClients.configure(FirehoseClient.builder(), region, credentials)
-                        .endpointOverride(faults.endpoint()).build(),
-                AwsClients.configure(SnsClient.builder(), region, credentials).endpointOverride(moto.endpoint()).build(),
-                AwsClients.configure(EventBridgeClient.builder(), region, credentials)
-                        .endpointOverride(moto.endpoint()).build(),
-                AwsClients.configure(LambdaClient.builder(), region, credentials)
-                        .endpointOverride(lambda.endpoint()).build(),
-                AwsClients.configure(SqsClient.builder(), region, credentials).endpointOverride(moto.endpoint()).build(),
-                AwsClients.configure(DynamoDbClient.builder(), region, credentials)
-                        .endpointOverride(moto.endpoint()).build());
+        return AwsClients.builder()
+                .firehose(AwsClients.configure(FirehoseClient.builder(), region, credentials)
+                        .endpointOverride(faults.endpoint()).build())
+                .sns(AwsClients.configure(SnsClient.builder(), region, credentials)
+                        .endpointOverride(moto.endpoint()).build())
+                .eventBridge(AwsClients.configure(EventBridgeClient.builder(), region, credentials)
+                        .endpointOverride(moto.endpoint()).build())
+                .lambda(AwsClients.configure(LambdaClient.builder(), region, credentials)
+                        .endpointOverride(lambda.endpoint()).build())
+                .sqs(AwsClients.configure(SqsClient.builder(), region, credentials)
+                        .endpointOverride(moto.endpoint()).build())
+                .dynamoDb(AwsClients.configure(DynamoDbClient.builder(), region, credentials)
+                        .endpointOverride(moto.endpoint()).build())
+                .build();
     }
 
     /** The session table's name and stream. */

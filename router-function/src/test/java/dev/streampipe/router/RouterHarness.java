@@ -74,9 +74,9 @@ final class RouterHarness implements AutoCloseable {
     }
 
     private static AwsClients clients(LoopbackAws aws, DynamoDbClient ddb) {
-        return AwsClients.of(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
-                aws.client(EventBridgeClient.builder()), aws.client(LambdaClient.builder()),
-                aws.client(SqsClient.builder()), ddb);
+        return AwsClients.builder().firehose(aws.client(FirehoseClient.builder())).sns(aws.client(SnsClient.builder()))
+                .eventBridge(aws.client(EventBridgeClient.builder())).lambda(aws.client(LambdaClient.builder()))
+                .sqs(aws.client(SqsClient.builder())).dynamoDb(ddb).build();
     }
 
     /** The router's environment as the template sets it. */

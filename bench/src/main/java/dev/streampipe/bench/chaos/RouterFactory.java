@@ -50,13 +50,16 @@ final class RouterFactory {
         Region region = Region.US_EAST_1;
         FirehoseClient firehose = AwsClients.configure(FirehoseClient.builder(), region, CREDENTIALS)
                 .endpointOverride(aws).build();
-        AwsClients clients = AwsClients.of(
-                unpacked ? BrokenVariants.unpacking(firehose) : firehose,
-                AwsClients.configure(SnsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
-                AwsClients.configure(EventBridgeClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
-                AwsClients.configure(LambdaClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
-                AwsClients.configure(SqsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build(),
-                AwsClients.configure(DynamoDbClient.builder(), region, CREDENTIALS).endpointOverride(ledger).build());
+        AwsClients clients = AwsClients.builder()
+                .firehose(unpacked ? BrokenVariants.unpacking(firehose) : firehose)
+                .sns(AwsClients.configure(SnsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build())
+                .eventBridge(AwsClients.configure(EventBridgeClient.builder(), region, CREDENTIALS)
+                        .endpointOverride(aws).build())
+                .lambda(AwsClients.configure(LambdaClient.builder(), region, CREDENTIALS).endpointOverride(aws).build())
+                .sqs(AwsClients.configure(SqsClient.builder(), region, CREDENTIALS).endpointOverride(aws).build())
+                .dynamoDb(AwsClients.configure(DynamoDbClient.builder(), region, CREDENTIALS)
+                        .endpointOverride(ledger).build())
+                .build();
         return new RouterHandler(RouterWiring.router(StreamEnvironment.of(env, clients, Clock.systemUTC(),
                 Sleeper.REAL, retry, log)));
     }

@@ -86,9 +86,10 @@ final class DesignRunner implements AutoCloseable {
                     return answer;
                 });
         DynamoDbClient ddb = dynamoDb.client(DynamoDbClient.builder());
-        clients = AwsClients.of(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
-                aws.client(EventBridgeClient.builder()), aws.client(LambdaClient.builder()),
-                aws.client(SqsClient.builder()), ddb);
+        clients = AwsClients.builder().firehose(aws.client(FirehoseClient.builder()))
+                .sns(aws.client(SnsClient.builder()))
+                .eventBridge(aws.client(EventBridgeClient.builder())).lambda(aws.client(LambdaClient.builder()))
+                .sqs(aws.client(SqsClient.builder())).dynamoDb(ddb).build();
         naive = new NaiveFanOut(RouterConfig.fromEnvironment(ENVIRONMENT), clients, log);
         idempotency = new IdempotencyStore(ddb, IDEMPOTENCY_TABLE, "streampipe-router", Clock.systemUTC(),
                 Duration.ofHours(1));

@@ -68,13 +68,14 @@ public final class ColdStartChild {
     private static RouterHandler apacheHandler() {
         Region region = Region.of(System.getenv("AWS_REGION"));
         AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
-        AwsClients clients = AwsClients.of(
-                apache(FirehoseClient.builder(), region, credentials).build(),
-                apache(SnsClient.builder(), region, credentials).build(),
-                apache(EventBridgeClient.builder(), region, credentials).build(),
-                apache(LambdaClient.builder(), region, credentials).build(),
-                apache(SqsClient.builder(), region, credentials).build(),
-                apache(DynamoDbClient.builder(), region, credentials).build());
+        AwsClients clients = AwsClients.builder()
+                .firehose(apache(FirehoseClient.builder(), region, credentials).build())
+                .sns(apache(SnsClient.builder(), region, credentials).build())
+                .eventBridge(apache(EventBridgeClient.builder(), region, credentials).build())
+                .lambda(apache(LambdaClient.builder(), region, credentials).build())
+                .sqs(apache(SqsClient.builder(), region, credentials).build())
+                .dynamoDb(apache(DynamoDbClient.builder(), region, credentials).build())
+                .build();
         return new RouterHandler(RouterWiring.router(StreamEnvironment.of(System.getenv(), clients,
                 Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, System.out::println)));
     }

@@ -68,11 +68,15 @@ public final class RouterFanOutBenchmark {
         CallTimes callTimes = new CallTimes();
 
         try (LoopbackAws aws = LoopbackAws.start(); LedgerTableEndpoint ledger = LedgerTableEndpoint.start()) {
-            AwsClients clients = AwsClients.of(aws.client(timed(FirehoseClient.builder(), callTimes)),
-                    aws.client(timed(SnsClient.builder(), callTimes)),
-                    aws.client(timed(EventBridgeClient.builder(), callTimes)),
-                    aws.client(timed(LambdaClient.builder(), callTimes)), aws.client(timed(SqsClient.builder(), callTimes)),
-                    aws.configure(timed(DynamoDbClient.builder(), callTimes)).endpointOverride(ledger.endpoint()).build());
+            AwsClients clients = AwsClients.builder()
+                    .firehose(aws.client(timed(FirehoseClient.builder(), callTimes)))
+                    .sns(aws.client(timed(SnsClient.builder(), callTimes)))
+                    .eventBridge(aws.client(timed(EventBridgeClient.builder(), callTimes)))
+                    .lambda(aws.client(timed(LambdaClient.builder(), callTimes)))
+                    .sqs(aws.client(timed(SqsClient.builder(), callTimes)))
+                    .dynamoDb(aws.configure(timed(DynamoDbClient.builder(), callTimes))
+                            .endpointOverride(ledger.endpoint()).build())
+                    .build();
             List<BatchPhases> phases = new ArrayList<>();
             // A fresh router per run, as a fresh container: its in-memory record of accepted messages would
             // otherwise skip what the previous run sent.

@@ -40,24 +40,24 @@ public final class AwsSinks {
 
     /** Records to a Firehose delivery stream ({@code PutRecordBatch}). */
     public Sink firehose(String name, String deliveryStream) {
-        return new FirehoseSink(name, clients.firehose(), deliveryStream, senders);
+        return new FirehoseSink(name, clients.firehose(sink(name, "firehose")), deliveryStream, senders);
     }
 
     /** Messages to an SNS topic ({@code PublishBatch}); a payload's {@code SnsOptions} set its
      * attributes and subject, its {@code FifoOptions} (FIFO topic) its group and de-duplication ids. */
     public Sink sns(String name, String topicArn) {
-        return new SnsSink(name, clients.sns(), topicArn, senders);
+        return new SnsSink(name, clients.sns(sink(name, "sns")), topicArn, senders);
     }
 
     /** Events to an EventBridge bus ({@code PutEvents}); a payload's {@code EventBridgeOptions} set its
      * detail type and, optionally, its own source instead of {@code source}. */
     public Sink eventBridge(String name, String busName, String source) {
-        return new EventBridgeSink(name, clients.eventBridge(), busName, source, senders);
+        return new EventBridgeSink(name, clients.eventBridge(sink(name, "eventBridge")), busName, source, senders);
     }
 
     /** Asynchronous invocations of a Lambda function, one payload each. */
     public Sink lambda(String name, String functionName) {
-        return new LambdaInvokeSink(name, clients.lambda(), functionName, senders);
+        return new LambdaInvokeSink(name, clients.lambda(sink(name, "lambda")), functionName, senders);
     }
 
     /**
@@ -66,7 +66,8 @@ public final class AwsSinks {
      * {@link LambdaInvokeSink#batched}). The function must accept that envelope.
      */
     public Sink lambdaBatched(String name, String functionName, String field) {
-        return LambdaInvokeSink.batched(name, clients.lambda(), functionName, senders, field);
+        return LambdaInvokeSink.batched(name, clients.lambda(sink(name, "lambdaBatched")),
+                functionName, senders, field);
     }
 
     /** Each payload as one line of the function's log (an audit trail a subscription filter can ship). */
@@ -79,11 +80,19 @@ public final class AwsSinks {
      * {@code .fifo}) grouped by route and de-duplicated by effect key (see {@link SqsDeadLetterSink#fifoOptions}).
      */
     public DeadLetterSink sqsDeadLetters(String queueUrl) {
-        return new SqsDeadLetterSink(clients.deadLetterSqs(), queueUrl, senders);
+        return new SqsDeadLetterSink(clients.deadLetterSqs("dead letters to " + queueUrl
+                + " (AwsSinks.sqsDeadLetters; the runtime's go to DEAD_LETTER_QUEUE_URL)"), queueUrl, senders);
     }
 
     /** The effect ledger on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}). */
     public EffectLedger dynamoDbLedger(String table, Duration ttl) {
-        return new DynamoDbEffectLedger(clients.dynamoDb(), table, ttl, clock, sleeper, senders.callPool());
+        return new DynamoDbEffectLedger(clients.dynamoDb("the effect ledger on table " + table
+                + " (AwsSinks.dynamoDbLedger; the runtime's is LEDGER_TABLE_NAME, for ledgered routes)"), table, ttl,
+                clock, sleeper, senders.callPool());
+    }
+
+    /** Who asks for a client: the sink's name and the method that made it. */
+    private static String sink(String name, String method) {
+        return "sink '" + name + "' (AwsSinks." + method + ")";
     }
 }

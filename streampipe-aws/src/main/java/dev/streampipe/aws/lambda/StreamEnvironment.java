@@ -10,10 +10,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -23,9 +19,14 @@ import java.util.function.Consumer;
  * collaborator. {@link #runtime(Topology)} starts a runtime builder with the dead-letter queue, the effect ledger
  * (when a route is ledgered), the pools, the metric namespace, the bounded record of what each sink accepted
  * ({@link dev.streampipe.core.batch.BatchEngine.Builder#acceptedMemory}, default capacity), the clock and the log
- * already set.
+ * already set. Neither makes a thread: the pools sinks flush and call on (daemon threads) start with the first batch
+ * that sends something.
  */
 public final class StreamEnvironment {
+    /** The name prefix of the threads sinks flush on ({@code sink-1}, ...), one per sink. */
+    static final String SINK_THREADS = "sink";
+    /** The name prefix of the threads the sinks' and the ledger's API calls run on ({@code sink-call-1}, ...). */
+    static final String CALL_THREADS = "sink-call";
     private final RuntimeSettings settings;
     private final AwsClients clients;
     private final Clock clock;
@@ -44,12 +45,15 @@ public final class StreamEnvironment {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.log = Objects.requireNonNull(log, "log");
         this.ledgerOrNull = ledgerOrNull;
-        ExecutorService callPool = Executors.newFixedThreadPool(4 * settings.maxConcurrentCalls(), daemon("sink-call"));
+        DaemonPool callPool = new DaemonPool(CALL_THREADS, 4 * settings.maxConcurrentCalls());
         this.sinks = new AwsSinks(clients, new SenderFactory(retry, sleeper, new Random(), callPool,
                 settings.maxConcurrentCalls()), clock, sleeper, log);
     }
 
-    /** Lambda's: {@code System.getenv()}, clients from the environment, the system clock, real sleeps, stdout. */
+    /**
+     * Lambda's: {@code System.getenv()}, clients from the environment (fails naming {@code AWS_REGION} when it is
+     * not set), the system clock, real sleeps, stdout.
+     */
     public static StreamEnvironment fromSystem() {
         return of(System.getenv(), AwsClients.fromEnvironment(), Clock.systemUTC(), Sleeper.REAL,
                 RetryPolicy.DEFAULT, System.out::println);
@@ -95,7 +99,7 @@ public final class StreamEnvironment {
         StreamRuntime.Builder b = StreamRuntime.builder(topology)
                 .deadLetters(sinks.sqsDeadLetters(settings.deadLetterQueueUrl()))
                 .ledgerRetry(retry, sleeper)
-                .executor(Executors.newFixedThreadPool(Math.max(2, topology.sinks().size() + 1), daemon("sink")))
+                .executor(new DaemonPool(SINK_THREADS, Math.max(2, topology.sinks().size() + 1)))
                 .metricNamespace(settings.metricNamespace())
                 .acceptedMemory(dev.streampipe.core.batch.BatchEngine.Builder.DEFAULT_ACCEPTED_MEMORY)
                 .clock(clock)
@@ -107,14 +111,5 @@ public final class StreamEnvironment {
                             + " are ledgered")), settings.ledgerTtl()));
         }
         return b;
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

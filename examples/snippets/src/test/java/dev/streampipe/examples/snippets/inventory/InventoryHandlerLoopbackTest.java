@@ -47,9 +47,9 @@ class InventoryHandlerLoopbackTest {
                 "REORDER_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:reorder",
                 "STOCK_EVENT_BUS", "inventory",
                 "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/inventory-dlq");
-        AwsClients clients = AwsClients.of(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
-                aws.client(EventBridgeClient.builder()), null /* lambda: unused */, aws.client(SqsClient.builder()),
-                null /* dynamoDb: the ledger below is in memory */);
+        AwsClients clients = AwsClients.builder() // no Lambda sink; the ledger below is in memory: no DynamoDB
+                .firehose(aws.client(FirehoseClient.builder())).sns(aws.client(SnsClient.builder()))
+                .eventBridge(aws.client(EventBridgeClient.builder())).sqs(aws.client(SqsClient.builder())).build();
         StreamEnvironment environment = StreamEnvironment.of(env, clients, Clock.systemUTC(), Sleeper.REAL,
                 RetryPolicy.DEFAULT, log::add).withLedger(new InMemoryEffectLedger()); // the loopback has no DynamoDB
         InventoryHandler handler = new InventoryHandler(InventoryHandler.runtime(environment));

@@ -80,12 +80,15 @@ class InventoryTemplateTest {
         Region region = Region.US_EAST_1;
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
         URI nowhere = URI.create("http://127.0.0.1:9");
-        return AwsClients.of(
-                AwsClients.configure(FirehoseClient.builder(), region, credentials).endpointOverride(nowhere).build(),
-                AwsClients.configure(SnsClient.builder(), region, credentials).endpointOverride(nowhere).build(),
-                AwsClients.configure(EventBridgeClient.builder(), region, credentials).endpointOverride(nowhere).build(),
-                null,
-                AwsClients.configure(SqsClient.builder(), region, credentials).endpointOverride(nowhere).build(),
-                AwsClients.configure(DynamoDbClient.builder(), region, credentials).endpointOverride(nowhere).build());
+        return AwsClients.builder()
+                .firehose(AwsClients.configure(FirehoseClient.builder(), region, credentials)
+                        .endpointOverride(nowhere).build())
+                .sns(AwsClients.configure(SnsClient.builder(), region, credentials).endpointOverride(nowhere).build())
+                .eventBridge(AwsClients.configure(EventBridgeClient.builder(), region, credentials)
+                        .endpointOverride(nowhere).build())
+                .sqs(AwsClients.configure(SqsClient.builder(), region, credentials).endpointOverride(nowhere).build())
+                .dynamoDb(AwsClients.configure(DynamoDbClient.builder(), region, credentials)
+                        .endpointOverride(nowhere).build())
+                .build();
     }
 }
