@@ -1,6 +1,9 @@
 package dev.streampipe.items;
 
 import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.EventName;
+import dev.streampipe.core.record.StreamViewType;
+import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
 import java.util.Comparator;
 import java.util.Objects;
@@ -16,10 +19,12 @@ import java.util.function.Function;
  * .branch(QUANTITY.crossesBelow(10), lowStockRoute)
  * }</pre>
  *
- * <p>A value is absent when its image is (an INSERT has no old image, a REMOVE no new one, a stream may carry one
- * image only) or when the getter returns {@code null}; each predicate says what it makes of an absent value, and none
- * throws for one. An image that does not map to the item class makes the record poison for the split that tests it.
- * Immutable and thread-safe.
+ * <p>A value is absent when its image is (an INSERT has no old image, a REMOVE no new one) or when the getter returns
+ * {@code null}; each predicate says what it makes of an absent value. Each predicate says which images it reads
+ * ({@link RecordPredicate#imagesRead()}, so {@code Topology.requiredViewType()} asks for them), and a record that
+ * should carry one of them and does not (a MODIFY on a stream without old images, for a predicate comparing before
+ * and after) is poison where the predicate is asked, never a silent wrong answer. An image that does not map to the
+ * item class is poison there too. Immutable and thread-safe.
  *
  * @param <T> the item class
  * @param <V> the value's type
@@ -54,29 +59,38 @@ public final class Field<T, V> {
         return type.change(record).oldItem().map(getter);
     }
 
-    /** True when the new image's value equals {@code value}; false without a new image. */
+    /** True when the new image's value equals {@code value}; false for a REMOVE. Reads the new image. */
     public RecordPredicate is(V value) {
         Objects.requireNonNull(value, "value");
-        return RecordPredicate.named(name + " is " + text(value), r -> newValue(r).map(value::equals).orElse(false));
+        String description = name + " is " + text(value);
+        return RecordPredicate.reading(StreamViewType.NEW_IMAGE, description, r -> {
+            requireImages(r, false, description);
+            return newValue(r).map(value::equals).orElse(false);
+        });
     }
 
     /**
-     * True when the new image's value equals {@code value} and the old image's does not (an INSERT, or a stream
-     * without old images, counts as not equal before): a change <em>to</em> {@code value}.
+     * True when the new image's value equals {@code value} and the old image's does not (an INSERT counts as not
+     * equal before): a change <em>to</em> {@code value}. Reads both images.
      */
     public RecordPredicate becomes(V value) {
         Objects.requireNonNull(value, "value");
-        return RecordPredicate.named(name + " becomes " + text(value),
-                r -> newValue(r).map(value::equals).orElse(false) && !oldValue(r).map(value::equals).orElse(false));
+        String description = name + " becomes " + text(value);
+        return RecordPredicate.reading(StreamViewType.NEW_AND_OLD_IMAGES, description, r -> {
+            requireImages(r, true, description);
+            return newValue(r).map(value::equals).orElse(false) && !oldValue(r).map(value::equals).orElse(false);
+        });
     }
 
     /**
-     * True when the record has both images and their values differ (one absent, the other not, included). False for
-     * an INSERT or REMOVE, or a stream without both images: without both, a change cannot be told.
+     * True for a MODIFY whose images' values differ (one absent, the other not, included); false for an INSERT or
+     * REMOVE. Reads both images.
      */
     public RecordPredicate changed() {
-        return RecordPredicate.named(name + " changed", r -> {
-            if (r.newImage().isEmpty() || r.oldImage().isEmpty()) {
+        String description = name + " changed";
+        return RecordPredicate.reading(StreamViewType.NEW_AND_OLD_IMAGES, description, r -> {
+            requireImages(r, true, description);
+            if (r.eventName() != EventName.MODIFY) {
                 return false;
             }
             return !newValue(r).equals(oldValue(r));
@@ -85,7 +99,7 @@ public final class Field<T, V> {
 
     /**
      * True when the new value is below {@code threshold} and the old one was not: the old image at or above it, or
-     * absent (an INSERT, a stream without old images, an item that lacked the value). False without a new value.
+     * absent (an INSERT, an item that lacked the value). False without a new value. Reads both images.
      *
      * @throws IllegalArgumentException when {@code threshold} is not {@link Comparable} (give a comparator instead)
      */
@@ -101,7 +115,7 @@ public final class Field<T, V> {
 
     /**
      * True when the new value is above {@code threshold} and the old one was not: the old image at or below it, or
-     * absent (an INSERT, a stream without old images, an item that lacked the value). False without a new value.
+     * absent (an INSERT, an item that lacked the value). False without a new value. Reads both images.
      *
      * @throws IllegalArgumentException when {@code threshold} is not {@link Comparable} (give a comparator instead)
      */
@@ -117,12 +131,33 @@ public final class Field<T, V> {
 
     private RecordPredicate crossing(V threshold, String direction, java.util.function.Predicate<V> beyond) {
         Objects.requireNonNull(threshold, "threshold");
-        return RecordPredicate.named(name + " crosses " + direction + " " + text(threshold), r -> {
+        String description = name + " crosses " + direction + " " + text(threshold);
+        return RecordPredicate.reading(StreamViewType.NEW_AND_OLD_IMAGES, description, r -> {
+            requireImages(r, true, description);
             if (!newValue(r).map(beyond::test).orElse(false)) {
                 return false;
             }
             return !oldValue(r).map(beyond::test).orElse(false);
         });
+    }
+
+    /**
+     * Rejects a record that lacks an image its event carries and {@code description} reads: the new image of an
+     * INSERT or MODIFY; with {@code old}, the old image of a MODIFY too. Without it the predicate's answer would be a
+     * guess.
+     *
+     * @throws PoisonRecordException naming the predicate, the image and the record's stream view type
+     */
+    private static void requireImages(ChangeRecord r, boolean old, String description) {
+        boolean carriesNew = r.eventName() != EventName.REMOVE;
+        String missing = carriesNew && r.newImage().isEmpty() ? "NewImage"
+                : old && r.eventName() == EventName.MODIFY && r.oldImage().isEmpty() ? "OldImage" : null;
+        if (missing != null) {
+            throw new PoisonRecordException("'" + description + "' reads the " + missing + " of a " + r.eventName()
+                    + " and the record has none (stream view type " + (r.streamViewType() == null ? "not given"
+                    : r.streamViewType()) + "; the topology needs " + (old ? StreamViewType.NEW_AND_OLD_IMAGES
+                    : StreamViewType.NEW_IMAGE) + ")");
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
 import java.util.Comparator;
@@ -64,18 +65,26 @@ class FieldTest {
     }
 
     @Test
-    void shouldCrossWhenTheStreamCarriesNoOldImage() {
-        // GIVEN a MODIFY on a NEW_IMAGE stream
+    void shouldRejectNotGuessWhenTheStreamCarriesNoOldImage() {
+        // GIVEN a MODIFY on a NEW_IMAGE stream (the quantity was 3 before: it crossed nothing)
         ChangeRecord r = decode(modify().viewType("NEW_IMAGE").oldImage("quantity", 3).newImage("quantity", 2));
 
-        // WHEN / THEN the old value cannot be seen, so it counts as not below
+        // WHEN / THEN the old value cannot be seen, so the predicate cannot tell: poison, naming what is missing
         assertThat(r.oldImage()).isEmpty();
-        assertThat(QUANTITY.crossesBelow(10).test(r)).isTrue();
+        assertThatThrownBy(() -> QUANTITY.crossesBelow(10).test(r)).isInstanceOf(PoisonRecordException.class)
+                .hasMessage("'quantity crosses below 10' reads the OldImage of a MODIFY and the record has none"
+                        + " (stream view type NEW_IMAGE; the topology needs NEW_AND_OLD_IMAGES)");
+        // ... and every predicate comparing before and after says it reads both images
+        for (RecordPredicate p : List.of(QUANTITY.crossesBelow(10), QUANTITY.crossesAbove(1), QUANTITY.changed(),
+                STATUS.becomes("ACTIVE"))) {
+            assertThat(p.imagesRead()).as(p.describe()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+        }
+        assertThat(STATUS.is("ACTIVE").imagesRead()).isEqualTo(StreamViewType.NEW_IMAGE);
     }
 
     @Test
-    void shouldBeFalseNotThrowWhenTheRecordHasNoImages() {
-        // GIVEN a REMOVE on an OLD_IMAGE stream, and any record on a KEYS_ONLY stream
+    void shouldBeFalseForARemoveAndRejectAModifyWhenTheRecordHasNoImages() {
+        // GIVEN a REMOVE on an OLD_IMAGE stream, and a MODIFY on a KEYS_ONLY stream
         ChangeRecord removed = decode(remove().viewType("OLD_IMAGE").oldImage("quantity", 12, "status", "ACTIVE"));
         ChangeRecord keysOnly = decode(modify().viewType("KEYS_ONLY").oldImage("quantity", 12)
                 .newImage("quantity", 3, "status", "ACTIVE"));
@@ -84,10 +93,12 @@ class FieldTest {
         List<RecordPredicate> predicates = List.of(QUANTITY.crossesBelow(10), QUANTITY.crossesAbove(1),
                 QUANTITY.changed(), STATUS.is("ACTIVE"), STATUS.becomes("ACTIVE"));
 
-        // THEN
+        // THEN a removal is nothing these predicates look for; a MODIFY without its images cannot be told
         for (RecordPredicate p : predicates) {
             assertThat(p.test(removed)).as(p.describe() + " on a REMOVE").isFalse();
-            assertThat(p.test(keysOnly)).as(p.describe() + " on KEYS_ONLY").isFalse();
+            assertThatThrownBy(() -> p.test(keysOnly)).as(p.describe() + " on KEYS_ONLY")
+                    .isInstanceOf(PoisonRecordException.class).hasMessageContaining("the record has none"
+                            + " (stream view type KEYS_ONLY");
         }
     }
 

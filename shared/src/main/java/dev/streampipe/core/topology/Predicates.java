@@ -4,6 +4,7 @@ import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.KeySchema;
+import dev.streampipe.core.record.StreamViewType;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,7 +46,8 @@ public final class Predicates {
      */
     public static RecordPredicate attributeChangedOrUntellable(String attribute) {
         RecordPredicate changed = attributeChanged(attribute);
-        return RecordPredicate.named("MODIFY changing " + attribute + " (or without both images)",
+        return RecordPredicate.reading(StreamViewType.NEW_AND_OLD_IMAGES,
+                "MODIFY changing " + attribute + " (or without both images)",
                 r -> r.eventName() == EventName.MODIFY
                         && (r.oldImage().isEmpty() || r.newImage().isEmpty() || changed.test(r)));
     }
@@ -56,7 +58,7 @@ public final class Predicates {
      */
     public static RecordPredicate attributeChanged(String attribute) {
         Objects.requireNonNull(attribute, "attribute");
-        return RecordPredicate.named("MODIFY changing " + attribute, r -> {
+        return RecordPredicate.reading(StreamViewType.NEW_AND_OLD_IMAGES, "MODIFY changing " + attribute, r -> {
             if (r.eventName() != EventName.MODIFY || r.oldImage().isEmpty() || r.newImage().isEmpty()) {
                 return false;
             }

@@ -1,6 +1,7 @@
 package dev.streampipe.core.topology;
 
 import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.StreamViewType;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,25 @@ public interface RecordPredicate {
         return "<predicate>";
     }
 
-    /** {@code predicate}, described as {@code description}. */
+    /**
+     * The images this predicate reads, as the stream view type that carries them ({@code KEYS_ONLY}: none, the
+     * default). {@link Topology#requiredViewType()} counts them beside its routes' needs.
+     */
+    default StreamViewType imagesRead() {
+        return StreamViewType.KEYS_ONLY;
+    }
+
+    /** {@code predicate}, described as {@code description}; it reads the images {@code predicate} reads. */
     static RecordPredicate named(String description, RecordPredicate predicate) {
+        return reading(Objects.requireNonNull(predicate, "predicate").imagesRead(), description, predicate);
+    }
+
+    /**
+     * {@code predicate}, described as {@code description}, reading the images {@code images} carries:
+     * {@code RecordPredicate.reading(NEW_AND_OLD_IMAGES, "quantity fell", r -> ...)}.
+     */
+    static RecordPredicate reading(StreamViewType images, String description, RecordPredicate predicate) {
+        Objects.requireNonNull(images, "images");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(predicate, "predicate");
         return new RecordPredicate() {
@@ -35,18 +53,25 @@ public interface RecordPredicate {
             public String describe() {
                 return description;
             }
+
+            @Override
+            public StreamViewType imagesRead() {
+                return images;
+            }
         };
     }
 
     default RecordPredicate and(RecordPredicate other) {
-        return named(describe() + " and " + other.describe(), r -> test(r) && other.test(r));
+        return reading(imagesRead().and(other.imagesRead()), describe() + " and " + other.describe(),
+                r -> test(r) && other.test(r));
     }
 
     default RecordPredicate or(RecordPredicate other) {
-        return named("(" + describe() + " or " + other.describe() + ")", r -> test(r) || other.test(r));
+        return reading(imagesRead().and(other.imagesRead()), "(" + describe() + " or " + other.describe() + ")",
+                r -> test(r) || other.test(r));
     }
 
     default RecordPredicate negate() {
-        return named("not (" + describe() + ")", r -> !test(r));
+        return reading(imagesRead(), "not (" + describe() + ")", r -> !test(r));
     }
 }

@@ -46,20 +46,25 @@ public final class Topology {
     }
 
     /**
-     * The stream view type this topology needs to serve every route: {@code NEW_AND_OLD_IMAGES} if some route needs
-     * the old image and some the new, else the one image needed, else {@code KEYS_ONLY}.
+     * The stream view type this topology needs to serve every route and predicate: {@code NEW_AND_OLD_IMAGES} if some
+     * route or predicate reads the old image and some the new, else the one image read, else {@code KEYS_ONLY}.
+     * Routes count what they declare ({@link Route#needsNewImage()}, {@link Route#needsOldImage()}), predicates what
+     * they {@linkplain RecordPredicate#imagesRead() read}.
      */
     public StreamViewType requiredViewType() {
-        boolean needsNew = false;
-        boolean needsOld = false;
+        StreamViewType needed = StreamViewType.KEYS_ONLY;
         for (Route r : routes()) {
-            needsNew |= r.needsNewImage();
-            needsOld |= r.needsOldImage();
+            needed = needed.and(StreamViewType.of(r.needsNewImage(), r.needsOldImage()));
         }
-        if (needsNew && needsOld) {
-            return StreamViewType.NEW_AND_OLD_IMAGES;
+        for (CompiledTopology.Branch f : compiled.filters()) {
+            needed = needed.and(f.predicate().imagesRead());
         }
-        return needsNew ? StreamViewType.NEW_IMAGE : needsOld ? StreamViewType.OLD_IMAGE : StreamViewType.KEYS_ONLY;
+        for (CompiledTopology.Split s : compiled.splits()) {
+            for (CompiledTopology.Branch b : s.branches()) {
+                needed = needed.and(b.predicate().imagesRead());
+            }
+        }
+        return needed;
     }
 
     /**
