@@ -43,8 +43,9 @@ class DriverSnippetsTest {
         // GIVEN / WHEN / THEN
         // tag::reject[]
         driver.sink("stock-events").rejectPermanently("detail too large");
-        BatchResult result = driver.pipe(insert("PK", "SKU#42", "SK", "MOVE#1").newImage("quantity", 3));
-        assertThat(result.deadLettered("stock-moved")).isEqualTo(1);
+        BatchResult result = driver.pipe(modify("sku", "tea", "warehouse", "W1")
+                .oldImage("status", "ACTIVE").newImage("status", "DISCONTINUED"));
+        assertThat(result.deadLettered("discontinued")).isEqualTo(1);
         assertThat(driver.deadLetters().letters()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).contains("detail too large"));
         assertThat(driver.sink("analytics").messages()).hasSize(1); // the record's other routes ran
@@ -68,7 +69,7 @@ class DriverSnippetsTest {
         // GIVEN / WHEN / THEN
         // tag::ledger[]
         driver.pipe(stockFallsBelowReorderPoint());
-        assertThat(driver.ledger().entries()).containsExactly("event-1#reorder-alert"); // <eventID>#<route>
+        assertThat(driver.ledger().entries()).containsExactly("event-1#low-stock"); // <eventID>#<route>
         // end::ledger[]
     }
 
@@ -87,15 +88,13 @@ class DriverSnippetsTest {
         // GIVEN / WHEN / THEN
         // tag::undecodable[]
         BatchResult result = driver.pipe(StreamEvent.verbatim("{\"eventID\":\"e-1\",\"eventName\":\"INSERT\"}"),
-                insert("PK", "SKU#42", "SK", "MOVE#1").newImage("quantity", 3));
+                insert("sku", "tea", "warehouse", "W1").newImage("quantity", 3, "status", "DISCONTINUED"));
         assertThat(result.deadLettered(BatchResult.UNDECODABLE)).isEqualTo(1);
         assertThat(driver.sink("stock-events").messages()).hasSize(1); // the other record went through
         // end::undecodable[]
     }
 
     private static StreamEvent.Record stockFallsBelowReorderPoint() {
-        return modify("PK", "SKU#42", "SK", "STOCK")
-                .oldImage("on_hand", 12, "reorder_point", 10)
-                .newImage("on_hand", 8, "reorder_point", 10);
+        return modify("sku", "tea", "warehouse", "W1").oldImage("quantity", 12).newImage("quantity", 8);
     }
 }

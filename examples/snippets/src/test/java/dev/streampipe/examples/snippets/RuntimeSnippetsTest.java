@@ -79,7 +79,7 @@ class RuntimeSnippetsTest {
 
         // WHEN / THEN
         assertThatThrownBy(() -> RuntimeSnippets.INVENTORY.create(environment(env)))
-                .hasMessageContaining("LEDGER_TABLE_NAME").hasMessageContaining("reorder-alert");
+                .hasMessageContaining("LEDGER_TABLE_NAME").hasMessageContaining("low-stock");
     }
 
     @Test

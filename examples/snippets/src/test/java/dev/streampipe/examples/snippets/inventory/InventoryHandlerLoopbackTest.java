@@ -55,15 +55,15 @@ class InventoryHandlerLoopbackTest {
         InventoryHandler handler = new InventoryHandler(InventoryHandler.runtime(environment));
 
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        String event = StreamEvent.of(modify("PK", "SKU#42", "SK", "STOCK")
-                .oldImage("on_hand", 12, "reorder_point", 10).newImage("on_hand", 8, "reorder_point", 10));
+        String event = StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
+                .oldImage("quantity", 12).newImage("quantity", 8));
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(UTF_8)), response,
                 InvocationContext.of("inventory", Duration.ofMinutes(1)));
 
         assertThat(response.toString(UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(aws.calls("Firehose", "PutRecordBatch")).isEqualTo(2); // the failed entry, sent again
         assertThat(aws.sns().accepted()).singleElement()
-                .satisfies(m -> assertThat(m.attribute("event_type")).isEqualTo("reorder"));
+                .satisfies(m -> assertThat(m.attribute("event_type")).isEqualTo("low_stock"));
         assertThat(aws.unexpected()).isEmpty();
         // end::loopback[]
         assertThat(log).anySatisfy(line -> assertThat(line).contains("\"kind\":\"batch\""));
