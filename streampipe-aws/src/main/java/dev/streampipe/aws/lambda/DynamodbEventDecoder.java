@@ -384,7 +384,7 @@ final class DynamodbEventDecoder {
 
     private static String knownEventId(DynamodbEvent.DynamodbStreamRecord r) {
         String id = r.getEventID();
-        return id != null && !id.isEmpty() && id.length() <= MAX_EVENT_ID_CHARS ? id : null;
+        return id != null && id.length() <= MAX_EVENT_ID_CHARS ? id : null; // an empty one too, as the decoder
     }
 
     private static String knownSequence(StreamRecord d) {
