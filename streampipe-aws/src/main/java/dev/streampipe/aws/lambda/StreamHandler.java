@@ -23,7 +23,8 @@ import java.util.Objects;
  * {@code return runtime.handle(event, context);} with
  * {@code runtime = StreamRuntime.fromEnvironment(OrdersApp::create)} built in its no-argument constructor. Either way
  * each invocation is {@link StreamRuntime#handle(DynamodbEvent, Context)}. Requires {@code ReportBatchItemFailures}
- * on the event source mapping.
+ * on the event source mapping, and {@code com.amazonaws:aws-lambda-java-events} among the function's dependencies
+ * (an optional dependency of this library, which a handler on those types already declares).
  */
 public abstract class StreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final StreamRuntime runtime;

@@ -128,7 +128,8 @@ public final class StreamRuntime implements Resource {
      * <p>{@code event} must come from Lambda's runtime (or its serializer, {@code LambdaEventSerializers} of
      * {@code aws-lambda-java-serialization}), which reads {@code ApproximateCreationDateTime}'s epoch seconds into
      * the {@code Date}; a plain JSON mapper takes them for milliseconds, and every record with a creation time
-     * is then malformed, the reason saying so.
+     * is then malformed, the reason saying so. Needs {@code com.amazonaws:aws-lambda-java-events} on the class
+     * path (an optional dependency of this library); the byte path never loads it.
      *
      * @return the partial batch response: no failure, or the sequence number to retry from
      */
