@@ -21,6 +21,7 @@ import dev.streampipe.core.record.Item;
 import dev.streampipe.testing.PipelineTestDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -86,7 +87,7 @@ class DynamodbEventDecoderTest {
                     r.remove("eventSourceARN");
                 }),
                 change("a creation time with milliseconds", r -> dynamodb(r).put("ApproximateCreationDateTime",
-                        new java.math.BigDecimal("1795183200.412"))),
+                        new BigDecimal("1795183200.412"))),
                 change("a creation time in epoch milliseconds", r -> dynamodb(r).put("ApproximateCreationDateTime",
                         1795183200412L)),
                 change("an image number of 39 digits", r -> image(r).set("turn_number", value("N", NUMBER_39_DIGITS))),
@@ -192,7 +193,7 @@ class DynamodbEventDecoderTest {
     void shouldReadTheCreationTimeToTheMillisecondWhenLambdasSerializerReadTheEvent() {
         // GIVEN a creation time of epoch seconds with milliseconds, as Lambda sends it
         byte[] bytes = event(r -> dynamodb(r).put("ApproximateCreationDateTime",
-                new java.math.BigDecimal("1795183200.412")));
+                new BigDecimal("1795183200.412")));
 
         // WHEN the model Lambda's serializer makes of it is decoded
         ChangeRecord record = decoded(modelDecoder.decode(lambdaSerializer(bytes)));

@@ -10,6 +10,7 @@ import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.PipelineTestDriver;
 import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.LoopbackAwsExtension;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class HandlerTestDriverIT {
         LoopbackAws aws = LOOPBACK.aws();
         byte[] batch = Files.readAllBytes(PipelineTestDriver.event("mixed-batch.json"));
         DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader())
-                .fromJson(new java.io.ByteArrayInputStream(batch));
+                .fromJson(new ByteArrayInputStream(batch));
 
         // WHEN one function handles the bytes and another, assembled alike, the event
         List<String> fromBytes;

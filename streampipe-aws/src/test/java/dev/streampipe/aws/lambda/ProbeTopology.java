@@ -12,8 +12,8 @@ import dev.streampipe.core.record.KeySchema;
 import dev.streampipe.core.topology.EventBridgeOptions;
 import dev.streampipe.core.topology.FifoOptions;
 import dev.streampipe.core.topology.Payload;
-import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.PoisonRecordException;
+import dev.streampipe.core.topology.Predicates;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.SnsOptions;
 import dev.streampipe.core.topology.Topology;
@@ -21,6 +21,7 @@ import dev.streampipe.testing.InMemoryDeadLetterSink;
 import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.InMemorySink;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -195,7 +196,7 @@ final class ProbeTopology {
 
         /** A Lambda context of five minutes on the rig's clock. */
         InvocationContext context() {
-            return new InvocationContext("probe", java.time.Duration.ofMinutes(5), clock, log::add);
+            return new InvocationContext("probe", Duration.ofMinutes(5), clock, log::add);
         }
 
         /** The lines logged by invocations (the topology line logged when the runtime was built left out). */
