@@ -1,6 +1,8 @@
 package dev.streampipe.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streampipe.core.batch.BatchEngine;
 import dev.streampipe.core.batch.BatchResult;
 import dev.streampipe.core.batch.Deadline;
@@ -28,17 +30,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Runs any {@link Topology} in Lambda: one invocation decodes the DynamoDB Streams event, runs the batch engine
+ * Runs any {@link Topology} in Lambda: one invocation decodes the DynamoDB Streams event (its bytes, for a
+ * {@code RequestStreamHandler}; or the Lambda events library's {@link DynamodbEvent}, for a
+ * {@code RequestHandler<DynamodbEvent, StreamsEventResponse>} such as {@link StreamHandler}), runs the batch engine
  * (batch semantics, effect ledger, the invocation's deadline), answers with Lambda's {@code StreamsEventResponse}
  * ({@code {"batchItemFailures":[{"itemIdentifier":"<sequence number>"}]}}), logs one structured summary line
  * (counts only, never record content) and the {@link EmfMetrics} lines. A batch that fails as a whole (a bug, or no
@@ -54,6 +61,7 @@ public final class StreamRuntime implements Resource {
     private final Topology topology;
     private final CompiledTopology compiled;
     private final StreamEventDecoder decoder = new StreamEventDecoder();
+    private final DynamodbEventDecoder eventDecoder = new DynamodbEventDecoder();
     private final BatchEngine engine;
     private final Consumer<String> log;
     private final Clock clock;
@@ -91,12 +99,56 @@ public final class StreamRuntime implements Resource {
         return topology;
     }
 
-    /** Runs one invocation within the Lambda context's remaining time. */
+    /**
+     * Runs one invocation of a {@link com.amazonaws.services.lambda.runtime.RequestStreamHandler} within the Lambda
+     * context's remaining time: decodes the event's bytes and writes the partial batch response to {@code response}.
+     */
     public BatchResult handle(InputStream event, OutputStream response, Context context) {
-        return handle(event, response, () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
+        return handle(event, response, remainingTimeOf(context));
     }
 
     public BatchResult handle(InputStream event, OutputStream response, Deadline deadline) {
+        return run(() -> decoder.decode(event), deadline, result -> {
+            try {
+                response.write(response(result).getBytes(StandardCharsets.UTF_8));
+                response.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the batch response", e);
+            }
+        });
+    }
+
+    /**
+     * Runs one invocation of a {@code RequestHandler<DynamodbEvent, StreamsEventResponse>} within the Lambda
+     * context's remaining time, with what the byte path does (the same engine, batch semantics, summary line and EMF
+     * lines): each record of the events library's model is converted to a change record directly, and a record
+     * the stream decoder would refuse (no sequence number, a key breaking DynamoDB's rules, ...) is malformed
+     * in the same way, dead-lettered with the record written back as JSON.
+     *
+     * <p>{@code event} must come from Lambda's runtime (or its serializer, {@code LambdaEventSerializers} of
+     * {@code aws-lambda-java-serialization}), which reads {@code ApproximateCreationDateTime}'s epoch seconds into
+     * the {@code Date}; a plain JSON mapper takes them for milliseconds, and every record with a creation time
+     * is then malformed, the reason saying so. Needs {@code com.amazonaws:aws-lambda-java-events} on the class
+     * path (an optional dependency of this library); the byte path never loads it.
+     *
+     * @return the partial batch response: no failure, or the sequence number to retry from
+     */
+    public StreamsEventResponse handle(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        run(() -> eventDecoder.decode(event), remainingTimeOf(context), result -> result.batchItemFailures()
+                .forEach(id -> failures.add(new StreamsEventResponse.BatchItemFailure(id))));
+        return new StreamsEventResponse(failures);
+    }
+
+    private static Deadline remainingTimeOf(Context context) {
+        return () -> Duration.ofMillis(context.getRemainingTimeInMillis());
+    }
+
+    /**
+     * One invocation: decode, process, log the summary and EMF lines, {@code answer} (write the response), end the
+     * phases. A batch that fails as a whole is logged and rethrown.
+     */
+    private BatchResult run(Supplier<DecodedBatch> decode, Deadline deadline, Consumer<BatchResult> answer) {
         Instant start = clock.instant();
         PhaseRecorder recorder = phases == PhaseListener.NONE ? PhaseRecorder.OFF
                 : PhaseRecorder.start(System::nanoTime);
@@ -104,7 +156,7 @@ public final class StreamRuntime implements Resource {
         DecodedBatch batch;
         try {
             long decodeStart = recorder.now();
-            batch = decoder.decode(event);
+            batch = decode.get();
             recorder.span(Phase.DECODE, null, decodeStart);
             result = engine.process(batch, deadline, recorder);
         } catch (RuntimeException e) {
@@ -114,12 +166,7 @@ public final class StreamRuntime implements Resource {
         Instant end = clock.instant();
         log.accept(summary(result, end));
         metrics.lines(result, Duration.between(start, end), lag(batch, end)).forEach(log);
-        try {
-            response.write(response(result).getBytes(StandardCharsets.UTF_8));
-            response.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the batch response", e);
-        }
+        answer.accept(result);
         if (recorder != PhaseRecorder.OFF) {
             phases.batch(recorder.finish());
         }
