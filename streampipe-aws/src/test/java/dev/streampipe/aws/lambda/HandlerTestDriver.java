@@ -55,9 +55,10 @@ final class HandlerTestDriver implements AutoCloseable {
 
     private HandlerTestDriver(StreamApp app, LoopbackAws aws, Map<String, String> variables, EffectLedger ledgerOrNull) {
         this.aws = aws;
-        this.clients = AwsClients.of(aws.client(FirehoseClient.builder()), aws.client(SnsClient.builder()),
-                aws.client(EventBridgeClient.builder()), aws.client(LambdaClient.builder()),
-                aws.client(SqsClient.builder()), aws.client(DynamoDbClient.builder()));
+        this.clients = AwsClients.builder().firehose(aws.client(FirehoseClient.builder()))
+                .sns(aws.client(SnsClient.builder())).eventBridge(aws.client(EventBridgeClient.builder()))
+                .lambda(aws.client(LambdaClient.builder())).sqs(aws.client(SqsClient.builder()))
+                .dynamoDb(aws.client(DynamoDbClient.builder())).build();
         Map<String, String> env = new HashMap<>(variables);
         env.putIfAbsent("AWS_LAMBDA_FUNCTION_NAME", FUNCTION_NAME);
         env.putIfAbsent("AWS_REGION", LoopbackAws.REGION.id());
