@@ -54,8 +54,9 @@ class BomTest {
         Map<String, String> build = properties(read(ROOT.resolve("pom.xml")));
         Map<String, String> bom = properties(read(ROOT.resolve("bom/pom.xml")));
 
-        // THEN the AWS SDK, Jackson and SLF4J versions are the build's
-        for (String version : Set.of("aws.sdk.version", "jackson.version", "slf4j.version")) {
+        // THEN the AWS SDK, Jackson, SLF4J and Lambda library versions are the build's
+        for (String version : Set.of("aws.sdk.version", "jackson.version", "slf4j.version", "lambda-core.version",
+                "lambda-events.version")) {
             assertThat(bom.get(version)).as(version).isNotNull().isEqualTo(build.get(version));
         }
     }
