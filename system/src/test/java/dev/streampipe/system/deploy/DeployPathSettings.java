@@ -17,10 +17,12 @@ import java.util.List;
  * @param testAwsJar      the built {@code streampipe-test-aws} jar (the functions' tests use its AWS endpoints)
  * @param emulatorJar     the built {@code streampipe-emulator} jar (the functions' ITs start moto with it)
  * @param awsJar          the built {@code streampipe-aws} jar (the stream runtime and AWS adapters the router runs on)
+ * @param itemsJar        the built {@code streampipe-items} jar (typed items, which a user's own function uses)
  * @param logs            where the Maven logs of each function's build go
  */
 record DeployPathSettings(Path root, String version, Path mavenHome, Path localRepository, Path sharedJar,
-                          Path sessionJar, Path testUtilsJar, Path testAwsJar, Path emulatorJar, Path awsJar, Path logs) {
+                          Path sessionJar, Path testUtilsJar, Path testAwsJar, Path emulatorJar, Path awsJar, Path itemsJar,
+                          Path logs) {
 
     /**
      * Reads the settings.
@@ -38,13 +40,13 @@ record DeployPathSettings(Path root, String version, Path mavenHome, Path localR
                 path("streampipe.localRepository"), path("streampipe.sharedJar"), path("streampipe.sessionJar"),
                 path("streampipe.testUtilsJar"),
                 path("streampipe.testAwsJar"), path("streampipe.emulatorJar"), path("streampipe.awsJar"),
-                path("streampipe.samBuildLogs"));
+                path("streampipe.itemsJar"), path("streampipe.samBuildLogs"));
     }
 
     /**
      * A fresh head repository under {@code folder} holding what the functions' POMs read from the local
      * repository: the parent POM, the BOM, {@code streampipe-shared}, {@code streampipe-session}, {@code streampipe-test-utils},
-     * {@code streampipe-test-aws}, {@code streampipe-emulator} and {@code streampipe-aws}.
+     * {@code streampipe-test-aws}, {@code streampipe-emulator}, {@code streampipe-aws} and {@code streampipe-items}.
      */
     HeadRepository seedHeadRepository(Path folder) {
         return HeadRepository.seed(folder, root, version, List.of(
@@ -54,7 +56,8 @@ record DeployPathSettings(Path root, String version, Path mavenHome, Path localR
                 new HeadRepository.Module("streampipe-test-utils", root.resolve("test-utils"), testUtilsJar),
                 new HeadRepository.Module("streampipe-test-aws", root.resolve("test-aws"), testAwsJar),
                 new HeadRepository.Module("streampipe-emulator", root.resolve("emulator"), emulatorJar),
-                new HeadRepository.Module("streampipe-aws", root.resolve("streampipe-aws"), awsJar)));
+                new HeadRepository.Module("streampipe-aws", root.resolve("streampipe-aws"), awsJar),
+                new HeadRepository.Module("streampipe-items", root.resolve("items"), itemsJar)));
     }
 
     private static boolean atLeast39(String version) {

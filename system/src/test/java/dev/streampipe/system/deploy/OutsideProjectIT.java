@@ -66,6 +66,90 @@ class OutsideProjectIT {
                 "Running com.example.orders.OrdersMetricsTest", "Tests run: 2, Failures: 0, Errors: 0, Skipped: 0");
     }
 
+    @Test
+    void shouldBuildAndTestTheGettingStartedFunctionWhenAProjectUsesThePagesPom() throws Exception {
+        // GIVEN a project whose dependencies are the getting-started page's POM block, word for word, and whose
+        // sources are the page's inventory function and its test, and a local repository seeded as the install step
+        // seeds ~/.m2
+        DeployPathSettings settings = DeployPathSettings.fromSystemProperties();
+        Path root = settings.root();
+        String block = pomBlock(Files.readString(root.resolve("docs/getting-started.md")));
+        assertThat(block).as("the page's POM block").contains("<version>" + settings.version() + "</version>")
+                .doesNotContain("${");
+        Path project = work.resolve("inventory");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("pom.xml"), YOUR_OWN_POM.replace("<!-- the page's block -->", block));
+        String inventory = "dev/streampipe/examples/snippets/inventory";
+        Path snippets = root.resolve("examples/snippets/src");
+        SamJavaMavenWorkflow.copyTree(snippets.resolve("main/java/" + inventory),
+                project.resolve("src/main/java/" + inventory), Set.of());
+        Files.createDirectories(project.resolve("src/test/java/" + inventory));
+        Files.copy(snippets.resolve("test/java/" + inventory + "/InventoryTopologyTest.java"),
+                project.resolve("src/test/java/" + inventory + "/InventoryTopologyTest.java"));
+        Files.createDirectories(project.resolve("src/test/resources/describe"));
+        Files.copy(snippets.resolve("test/resources/describe/inventory.txt"),
+                project.resolve("src/test/resources/describe/inventory.txt"));
+        HeadRepository head = settings.seedHeadRepository(work.resolve("m2-inventory"));
+
+        // WHEN its tests run
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        List<String> command = new ArrayList<>(List.of(
+                settings.mavenHome().resolve("bin").resolve(windows ? "mvn.cmd" : "mvn").toString(), "-B", "test",
+                "-Dmaven.repo.local=" + head.root(), "-Dmaven.repo.local.tail=" + settings.localRepository()));
+        versions(root.resolve("pom.xml")).forEach((name, value) -> command.add("-D" + name + "=" + value));
+        MavenRun run = MavenRun.run(command, project,
+                settings.logs().resolveSibling("outside-project").resolve("inventory.log"), TIMEOUT_MINUTES);
+
+        // THEN the function compiles on the two libraries and its topology test passes
+        assertThat(run.succeeded()).as("the inventory project's build:%n%s", run.failureReport()).isTrue();
+        assertThat(run.output()).contains("Running dev.streampipe.examples.snippets.inventory.InventoryTopologyTest",
+                "Tests run: 6, Failures: 0, Errors: 0, Skipped: 0");
+    }
+
+    /** A user's project around the getting-started page's dependency block: coordinates, Java 17, the build plugins. */
+    private static final String YOUR_OWN_POM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>com.example</groupId>
+              <artifactId>inventory</artifactId>
+              <version>1.0.0</version>
+              <properties>
+                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                <maven.compiler.release>17</maven.compiler.release>
+              </properties>
+            <!-- the page's block -->
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-resources-plugin</artifactId>
+                    <version>${version.maven-resources-plugin}</version>
+                  </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <version>${version.maven-compiler-plugin}</version>
+                  </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-surefire-plugin</artifactId>
+                    <version>${version.maven-surefire-plugin}</version>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    /** The first {@code xml} block of a Markdown page: the POM fragment it shows. */
+    static String pomBlock(String markdown) {
+        Matcher block = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+        assertThat(block.find()).as("an xml block").isTrue();
+        return block.group(1);
+    }
+
     /**
      * The versions the outside POM refers to, from the root POM: its {@code *.version} properties and
      * {@code version.<plugin>} for the build plugins a {@code test} run uses, as its plugin management pins them.
