@@ -23,11 +23,11 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Product modules never run on test fixtures: no module of the build but the tools below depends on the fixtures'
- * modules ({@code streampipe-test-utils}, {@code streampipe-test-aws}) or on a test-jar (type {@code test-jar} or
- * classifier {@code tests}) outside the test scope, and no product class refers to the fixtures' packages
- * ({@code dev.streampipe.testing..}: the test driver, the loopback endpoint, the moto and DynamoDB Local launchers
- * for tests).
+ * Product modules never run on test fixtures: no module of the build but the tools below and the fixtures' modules
+ * themselves ({@code streampipe-test-utils}, {@code streampipe-test-aws}, which builds on the other) depends on the
+ * fixtures' modules or on a test-jar (type {@code test-jar} or classifier {@code tests}) outside the test scope, and
+ * no product class refers to the fixtures' packages ({@code dev.streampipe.testing..}: the test drivers, the loopback
+ * endpoint, the moto and DynamoDB Local launchers for tests).
  */
 @Tag("needs-repo") // reads the repository's POMs
 class ProductDependenciesTest {
@@ -60,10 +60,11 @@ class ProductDependenciesTest {
         // effective scope
         List<String> offending = new ArrayList<>();
         for (String module : modules) {
-            if (TOOLS.contains(module)) {
+            Document pom = read(root.resolve(module).resolve("pom.xml"));
+            if (TOOLS.contains(module) || FIXTURES.contains(text(pom.getDocumentElement(), "artifactId"))) {
                 continue;
             }
-            for (Element d : dependencies(read(root.resolve(module).resolve("pom.xml")), null)) {
+            for (Element d : dependencies(pom, null)) {
                 boolean fixture = "test-jar".equals(text(d, "type")) || "tests".equals(text(d, "classifier"))
                         || FIXTURES.contains(text(d, "artifactId"));
                 String scope = text(d, "scope") != null ? text(d, "scope")

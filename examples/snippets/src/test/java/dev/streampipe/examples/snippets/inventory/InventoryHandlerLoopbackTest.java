@@ -1,34 +1,19 @@
 package dev.streampipe.examples.snippets.inventory;
 
 import static dev.streampipe.testing.StreamEvent.modify;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streampipe.aws.lambda.AwsClients;
-import dev.streampipe.aws.lambda.InvocationContext;
-import dev.streampipe.aws.lambda.StreamEnvironment;
-import dev.streampipe.core.batch.RetryPolicy;
-import dev.streampipe.core.batch.Sleeper;
-import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.StreamEvent;
+import dev.streampipe.testing.aws.HandlerTestDriver;
 import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.LoopbackAwsExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The handler as Lambda runs it, with real SDK clients on the loopback AWS endpoint (docs/testing.md). */
+/** The handler as deployed, with real SDK clients on the loopback AWS endpoint (docs/testing.md). */
 class InventoryHandlerLoopbackTest {
     // tag::extension[]
     @RegisterExtension
@@ -39,34 +24,59 @@ class InventoryHandlerLoopbackTest {
     void shouldRetryTheFailedEntryAndPublishTheAlertWhenTheHandlerRunsOnRealClients() {
         // GIVEN / WHEN / THEN
         // tag::loopback[]
-        List<String> log = new ArrayList<>(); // the runtime's log lines
         LoopbackAws aws = loopback.aws();
         aws.firehose().failEntriesAt(Set.of(0), "ServiceUnavailableException", 1); // entry 0 of the first call
-        Map<String, String> env = Map.of(
+        Map<String, String> variables = Map.of( // the function's environment, as the template sets it
                 "ANALYTICS_DELIVERY_STREAM", "inventory-analytics",
                 "REORDER_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:reorder",
                 "STOCK_EVENT_BUS", "inventory",
-                "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/inventory-dlq");
-        AwsClients clients = AwsClients.builder() // no Lambda sink; the ledger below is in memory: no DynamoDB
-                .firehose(aws.client(FirehoseClient.builder())).sns(aws.client(SnsClient.builder()))
-                .eventBridge(aws.client(EventBridgeClient.builder())).sqs(aws.client(SqsClient.builder())).build();
-        StreamEnvironment environment = StreamEnvironment.of(env, clients, Clock.systemUTC(), Sleeper.REAL,
-                RetryPolicy.DEFAULT, log::add).withLedger(new InMemoryEffectLedger()); // the loopback has no DynamoDB
-        InventoryHandler handler = new InventoryHandler(InventoryHandler.runtime(environment));
+                "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/inventory-dlq",
+                "LEDGER_TABLE_NAME", "inventory-ledger"); // the driver keeps the ledger in memory
+        try (HandlerTestDriver function = HandlerTestDriver.start(InventoryHandler::runtime, aws, variables)) {
+            List<String> failures = function.handle(StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
+                    .oldImage("quantity", 12).newImage("quantity", 8)));
 
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
-        String event = StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
-                .oldImage("quantity", 12).newImage("quantity", 8));
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(UTF_8)), response,
-                InvocationContext.of("inventory", Duration.ofMinutes(1)));
-
-        assertThat(response.toString(UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
-        assertThat(aws.calls("Firehose", "PutRecordBatch")).isEqualTo(2); // the failed entry, sent again
-        assertThat(aws.sns().accepted()).singleElement()
-                .satisfies(m -> assertThat(m.attribute("event_type")).isEqualTo("low_stock"));
-        assertThat(aws.unexpected()).isEmpty();
+            assertThat(failures).isEmpty(); // Lambda's batchItemFailures
+            assertThat(aws.calls("Firehose", "PutRecordBatch")).isEqualTo(2); // the failed entry, sent again
+            assertThat(aws.sns().accepted()).singleElement()
+                    .satisfies(m -> assertThat(m.attribute("event_type")).isEqualTo("low_stock"));
+            assertThat(aws.unexpected()).isEmpty();
+            // what the function logged: its topology once, then a summary line and EMF metrics per batch
+            assertThat(function.topologyLine()).contains("filter low-stock -> reorder-alerts [ledgered]");
+            assertThat(function.summaries()).singleElement()
+                    .satisfies(s -> assertThat(s.get("route.low-stock").asInt()).isEqualTo(1));
+            assertThat(function.metricLines()).anySatisfy(m -> {
+                assertThat(m.path("Route").asText()).isEqualTo("low-stock");
+                assertThat(m.path("Records").asInt()).isEqualTo(1);
+            });
+        }
         // end::loopback[]
-        assertThat(log).anySatisfy(line -> assertThat(line).contains("\"kind\":\"batch\""));
-        clients.close();
+    }
+
+    @Test
+    void shouldSummarizeTheBatchInTheFunctionsMetricNamespaceWhenItIsHandled() {
+        // GIVEN the function on the template's variables
+        Map<String, String> variables = Map.of("ANALYTICS_DELIVERY_STREAM", "inventory-analytics",
+                "REORDER_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:reorder", "STOCK_EVENT_BUS", "inventory",
+                "DEAD_LETTER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/inventory-dlq",
+                "LEDGER_TABLE_NAME", "inventory-ledger");
+        try (HandlerTestDriver function = HandlerTestDriver.start(InventoryHandler::runtime, loopback.aws(),
+                variables)) {
+
+            // WHEN an item is discontinued
+            function.handle(StreamEvent.of(modify("sku", "tea", "warehouse", "W1")
+                    .oldImage("status", "ACTIVE").newImage("status", "DISCONTINUED")));
+
+            // THEN one summary line, and every metric in the namespace of the function's name
+            assertThat(function.summaries()).singleElement().satisfies(s -> {
+                assertThat(s.get("records").asInt()).isEqualTo(1);
+                assertThat(s.get("route.discontinued").asInt()).isEqualTo(1);
+            });
+            assertThat(function.metricLines()).isNotEmpty().allSatisfy(m -> assertThat(m.get("_aws")
+                    .get("CloudWatchMetrics").get(0).get("Namespace").asText())
+                    .isEqualTo("streampipe/" + HandlerTestDriver.FUNCTION_NAME));
+            assertThat(loopback.aws().eventBridge().accepted()).singleElement()
+                    .satisfies(e -> assertThat(e.source()).isEqualTo("example.inventory"));
+        }
     }
 }
