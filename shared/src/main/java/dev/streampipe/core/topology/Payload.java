@@ -51,7 +51,7 @@ public record Payload(String bodyOrNull, SnsOptions snsOrNull, EventBridgeOption
      * @throws IllegalArgumentException naming the value's type when Jackson cannot write it
      */
     public String body() {
-        return bodyOrNull != null ? bodyOrNull : write(Topology.DEFAULT_OBJECT_MAPPER).bodyOrNull;
+        return bodyOrNull != null ? bodyOrNull : write(Topology.sharedObjectMapper()).bodyOrNull;
     }
 
     /** This payload with a {@link #json} value written by {@code mapper}; a text payload as it is. */

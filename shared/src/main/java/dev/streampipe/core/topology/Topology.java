@@ -32,8 +32,18 @@ public final class Topology {
         TopologyAccess.register(new Access());
     }
 
-    /** Writes {@link Payload#json} values unless a topology has {@link Builder#objectMapper its own}. */
-    static final ObjectMapper DEFAULT_OBJECT_MAPPER = defaultObjectMapper();
+    /**
+     * Writes {@link Payload#json} values unless a topology has {@link Builder#objectMapper its own}; made on first
+     * use, so a function that never writes a value starts without Jackson's object mapper.
+     */
+    private static final class SharedObjectMapper {
+        static final ObjectMapper INSTANCE = defaultObjectMapper();
+    }
+
+    /** The object mapper {@link Payload#json} values are written with when the topology has none of its own. */
+    static ObjectMapper sharedObjectMapper() {
+        return SharedObjectMapper.INSTANCE;
+    }
 
     private final CompiledTopology compiled;
 
@@ -207,8 +217,9 @@ public final class Topology {
             if (multicast.isEmpty() && filters.isEmpty() && splits.isEmpty()) {
                 throw new IllegalStateException("a topology needs at least one route");
             }
+            ObjectMapper mapper = objectMapper;
             return new Topology(new CompiledTopology(multicast, filters, splits, orderKeyAttribute,
-                    objectMapper == null ? DEFAULT_OBJECT_MAPPER : objectMapper));
+                    mapper == null ? Topology::sharedObjectMapper : () -> mapper));
         }
 
         private void claim(String name) {

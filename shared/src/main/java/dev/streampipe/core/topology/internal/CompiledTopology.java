@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The engine's form of a {@link Topology}, made by its builder and reached with {@link #of(Topology)}: multicast
@@ -34,14 +35,15 @@ public final class CompiledTopology {
     private final List<Branch> filters;
     private final List<Split> splits;
     private final String orderKeyAttribute;
-    private final ObjectMapper objectMapper;
+    private final Supplier<ObjectMapper> objectMapper;
 
     /**
      * Called by {@link Topology.Builder#build()}; {@code orderKeyAttributeOrNull} as given to its orderedBy,
-     * {@code objectMapper} the one {@link Payload#json} values are written with.
+     * {@code objectMapper} gives the one {@link Payload#json} values are written with (asked for only when a route
+     * returns such a value).
      */
     public CompiledTopology(List<Route> multicast, List<Branch> filters, List<Split> splits,
-                            String orderKeyAttributeOrNull, ObjectMapper objectMapper) {
+                            String orderKeyAttributeOrNull, Supplier<ObjectMapper> objectMapper) {
         this.multicast = List.copyOf(multicast);
         this.filters = List.copyOf(filters);
         this.splits = List.copyOf(splits);
@@ -182,7 +184,7 @@ public final class CompiledTopology {
             return new Routed(route, payload);
         }
         try {
-            return new Routed(route, Optional.of(payload.get().write(objectMapper)));
+            return new Routed(route, Optional.of(payload.get().write(objectMapper.get())));
         } catch (RuntimeException e) {
             return new Routed(route, Optional.empty(), "route '" + route.name() + "' cannot write its payload: "
                     + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), null);
