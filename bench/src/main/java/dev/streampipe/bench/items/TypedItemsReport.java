@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs {@link TypedItemsBenchmark} (every method, one JMH run) and prints the typed path beside the untyped one:
  * batches/s (the mean and the best iteration, which other work on a shared machine disturbs least), the cost ratio
  * (typed time / untyped time) against the goal of 1.5, and where the typed path's extra time goes; then
- * {@link CpuTimeCheck}, the same ratio in thread CPU time with both paths alternating (robust to a shared machine).
+ * {@link CpuTimeCheck}, the same ratio and parts in thread CPU time, taking turns (robust to a shared machine).
  * Takes JMH's own options:
  * {@code java -cp bench/target/benchmarks.jar dev.streampipe.bench.items.TypedItemsReport -wi 10 -w 3s -i 5 -r 2s -f 1}.
  * Exits with 1 when a benchmark gave no result (its setup failed: the topologies disagree, say).
@@ -66,7 +66,7 @@ public final class TypedItemsReport {
         boolean complete = !byEvent.isEmpty();
         for (Map.Entry<String, Map<String, Score>> e : byEvent.entrySet()) {
             complete &= print(e.getKey(), e.getValue());
-            CpuTimeCheck.run(Files.readAllBytes(Path.of(e.getKey())), 400, 30);
+            CpuTimeCheck.run(Files.readAllBytes(Path.of(e.getKey())), 30);
         }
         if (!complete) {
             System.out.println("missing results: a benchmark's setup failed (see above)");
