@@ -7,13 +7,19 @@ import dev.streampipe.core.record.ItemConverter;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.RecordPredicate;
 import dev.streampipe.core.topology.RouteMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A table's item class, as the AWS SDK's DynamoDB Enhanced Client maps it ({@link TableSchema}: a
@@ -40,9 +46,29 @@ public final class ItemType<T> {
     /** The one converter of this type: {@link Item#as} remembers each image's mapping per converter instance. */
     private final ItemConverter<T> converter = this::convert;
 
+    /** The attributes the schema maps, or {@code null} when it does not say (then every attribute is handed over). */
+    private final Set<String> declared;
+
     private ItemType(TableSchema<T> schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.name = schema.itemType().rawClass().getSimpleName();
+        this.declared = declared(schema);
+    }
+
+    /**
+     * The attribute names {@code schema} maps: only they are read from an image and handed to {@code mapToItem},
+     * which ignores the rest (an image's large attributes the class does not declare cost nothing). {@code null} for
+     * any other kind of schema than the SDK's bean, immutable and static ones (a document schema maps every
+     * attribute, and a schema of one's own may not list what it reads).
+     */
+    private static Set<String> declared(TableSchema<?> schema) {
+        boolean mapsItsAttributesOnly = schema instanceof BeanTableSchema || schema instanceof ImmutableTableSchema
+                || schema instanceof StaticTableSchema || schema instanceof StaticImmutableTableSchema;
+        if (!mapsItsAttributesOnly) {
+            return null;
+        }
+        List<String> names = schema.attributeNames();
+        return names == null || names.isEmpty() ? null : Set.copyOf(names);
     }
 
     /** The item class {@code schema} maps, e.g. {@code ItemType.of(TableSchema.fromBean(Order.class))}. */
@@ -124,7 +150,7 @@ public final class ItemType<T> {
     private T convert(Item item) {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdk;
         try {
-            sdk = SdkItems.toSdk(item);
+            sdk = declared == null ? SdkItems.toSdk(item) : SdkItems.toSdk(item, declared);
         } catch (InvalidAttributeException e) {
             throw because(name + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**
@@ -32,6 +33,22 @@ public final class SdkItems {
         Objects.requireNonNull(item, "item");
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdk = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : item.attributes().entrySet()) {
+            sdk.put(e.getKey(), toSdk(e.getValue()));
+        }
+        return sdk;
+    }
+
+    /**
+     * The attributes of {@code item} named in {@code names} (those it has) as the SDK's attribute map, in the item's
+     * order; only their values are read.
+     *
+     * @throws dev.streampipe.core.record.InvalidAttributeException when one of those values cannot be read
+     */
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(Item item,
+            Set<String> names) {
+        Objects.requireNonNull(item, "item");
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdk = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> e : item.attributes(names).entrySet()) {
             sdk.put(e.getKey(), toSdk(e.getValue()));
         }
         return sdk;

@@ -210,4 +210,20 @@ class ItemTypeTest {
     private static StreamEvent.Record counterInsert() {
         return StreamEvent.insert("sku", "SKU-1", "warehouse", "W1");
     }
+
+    @Test
+    void shouldReadOnlyTheAttributesTheClassDeclaresWhenAnImageIsMapped() {
+        // GIVEN an image whose undeclared attribute 'blob' holds a number DynamoDB would refuse (unreadable), and whose
+        // declared 'count' is fine
+        String event = StreamEvent.of(insert().newImage("note", "x")).replace("\"NewImage\":{", "\"NewImage\":{\"count\":{\"N\":\"3\"},"
+                + "\"blob\":{\"N\":\"1e99999\"},");
+        ChangeRecord r = Changes.decodeEvent(event);
+
+        // WHEN it is mapped
+        Counter counter = COUNTER.change(r).requireNewItem();
+
+        // THEN the class's attributes map and the unreadable one it does not declare is never read
+        assertThat(counter.getCount()).isEqualTo(3);
+        assertThatThrownBy(() -> r.newImage().orElseThrow().get("blob")).isInstanceOf(InvalidAttributeException.class);
+    }
 }

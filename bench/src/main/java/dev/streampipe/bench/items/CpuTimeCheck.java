@@ -113,7 +113,7 @@ public final class CpuTimeCheck {
         System.out.printf("typed / untyped (median CPU per batch): %.2fx  (goal <= %.1fx: %s)%n", ratio,
                 TypedItemsReport.GOAL, ratio <= TypedItemsReport.GOAL ? "MET" : "NOT MET");
         double decode = median(times.get("decodeOnly"));
-        System.out.printf("mapping every image beyond decoding: all its attributes (as ItemType does) %.2f ms, only the"
+        System.out.printf("mapping every image beyond decoding: all its attributes %.2f ms, only the"
                 + " schema's attributes %.2f ms%n", median(times.get("decodeMapAll")) - decode,
                 median(times.get("decodeMapDeclared")) - decode);
         return ratio;

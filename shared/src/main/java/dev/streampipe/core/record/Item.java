@@ -97,6 +97,33 @@ public final class Item {
         return a;
     }
 
+    /**
+     * The attributes named in {@code names} that this item has (only their values read, if indexed), in the item's
+     * order: what a mapping that declares its attributes needs, without reading the rest.
+     */
+    public Map<String, AttributeValue> attributes(java.util.Set<String> names) {
+        if (unreadableReason != null) {
+            throw new InvalidAttributeException(unreadableReason);
+        }
+        Map<String, AttributeValue> all = attributes;
+        Map<String, AttributeValue> some = new java.util.LinkedHashMap<>();
+        if (all != null) {
+            for (Map.Entry<String, AttributeValue> e : all.entrySet()) {
+                if (names.contains(e.getKey())) {
+                    some.put(e.getKey(), e.getValue());
+                }
+            }
+            return some;
+        }
+        for (int i = 0; i < values.length; i++) {
+            String name = source.name(i);
+            if (names.contains(name)) {
+                some.put(name, value(i));
+            }
+        }
+        return some;
+    }
+
     /** One attribute's value, read from the source only if not read before. Values are immutable, so a race only repeats a read. */
     private AttributeValue value(int i) {
         AttributeValue v = values[i];
