@@ -83,17 +83,35 @@ public final class Field<T, V> {
     }
 
     /**
-     * True for a MODIFY whose images' values differ (one absent, the other not, included); false for an INSERT or
-     * REMOVE. Reads both images.
+     * True for a MODIFY whose images' values differ by {@code equals} (one absent, the other not, included); false
+     * for an INSERT or REMOVE. Reads both images. For values whose {@code equals} is stricter than their meaning
+     * ({@code BigDecimal} 19.90 and 19.9), give an order: {@link #changed(Comparator)}.
      */
     public RecordPredicate changed() {
-        String description = name + " changed";
+        return changed(name + " changed", (a, b) -> a.equals(b) ? 0 : 1);
+    }
+
+    /**
+     * True for a MODIFY whose images' values differ in {@code order} ({@code Comparator.naturalOrder()} tells
+     * {@code BigDecimal} 19.90 and 19.9 equal); one absent, the other not, counts as a change. Reads both images.
+     */
+    public RecordPredicate changed(Comparator<? super V> order) {
+        Objects.requireNonNull(order, "order");
+        return changed(name + " changed", order);
+    }
+
+    private RecordPredicate changed(String description, Comparator<? super V> order) {
         return RecordPredicate.reading(StreamViewType.NEW_AND_OLD_IMAGES, description, r -> {
             requireImages(r, true, description);
             if (r.eventName() != EventName.MODIFY) {
                 return false;
             }
-            return !newValue(r).equals(oldValue(r));
+            Optional<V> before = oldValue(r);
+            Optional<V> after = newValue(r);
+            if (before.isEmpty() || after.isEmpty()) {
+                return before.isPresent() != after.isPresent();
+            }
+            return order.compare(before.get(), after.get()) != 0;
         });
     }
 

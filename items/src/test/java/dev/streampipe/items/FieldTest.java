@@ -11,11 +11,14 @@ import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /** The predicates of {@link Field}: what each makes of both images, one, none, and of absent values. */
 class FieldTest {
@@ -195,5 +198,35 @@ class FieldTest {
         assertThat(QUANTITY.oldValue(r)).contains(12);
         assertThat(QUANTITY.newValue(r)).contains(9);
         assertThat(QUANTITY.newValue(decode(remove().oldImage("quantity", 1)))).isEmpty();
+    }
+
+    @Test
+    void shouldTellAPriceUnchangedInItsOrderWhenOnlyItsScaleDiffers() {
+        // GIVEN a price written as 19.90 before and 19.9 after
+        Field<Priced, BigDecimal> price = Priced.TYPE.field("price", Priced::getPrice);
+        ChangeRecord r = decode(modify().oldImage("price", new BigDecimal("19.90"))
+                .newImage("price", new BigDecimal("19.9")));
+
+        // WHEN / THEN equals sees a change, the natural order does not; a price added is a change either way
+        assertThat(price.changed().test(r)).isTrue();
+        assertThat(price.changed(Comparator.naturalOrder()).test(r)).isFalse();
+        assertThat(price.changed(Comparator.naturalOrder()).test(decode(modify().oldImage("sku", "A")
+                .newImage("price", 3)))).isTrue();
+    }
+
+    /** A bean with a decimal price. */
+    @DynamoDbBean
+    public static class Priced {
+        static final ItemType<Priced> TYPE = ItemType.of(
+                TableSchema.fromBean(Priced.class));
+        private BigDecimal price;
+
+        public BigDecimal getPrice() {
+            return price;
+        }
+
+        public void setPrice(BigDecimal price) {
+            this.price = price;
+        }
     }
 }

@@ -3,17 +3,21 @@ package dev.streampipe.testing;
 import dev.streampipe.core.json.JsonStrings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds a DynamoDB Streams Lambda event as the event source mapping delivers it (the shape of {@code events/}),
  * with no hand-concatenated JSON: {@code StreamEvent.of(StreamEvent.modify("PK", "ORDER#1", "SK", "ORDER#1")
  * .oldImage("status", "PLACED").newImage("status", "SHIPPED"))}. Image values: {@link String} to {@code S},
- * {@link Number} to {@code N}, {@link Boolean} to {@code BOOL}. Records get increasing sequence numbers and
- * {@code NEW_AND_OLD_IMAGES} unless told otherwise.
+ * {@link Number} to {@code N}, {@link Boolean} to {@code BOOL}, {@code byte[]} to {@code B}, {@code null} to
+ * {@code NULL}, a {@link Map} to {@code M}, a {@link List} to {@code L}, a non-empty {@link Set} of strings, numbers or
+ * {@code byte[]} to {@code SS}, {@code NS} or {@code BS}; anything else is refused, naming the attribute and the
+ * value's class. Records get increasing sequence numbers and {@code NEW_AND_OLD_IMAGES} unless told otherwise.
  */
 public final class StreamEvent {
     private StreamEvent() {
@@ -119,7 +123,9 @@ public final class StreamEvent {
             }
             Map<String, Object> image = new LinkedHashMap<>(keys);
             for (int i = 0; i < nameValues.length; i += 2) {
-                image.put((String) nameValues[i], nameValues[i + 1]);
+                String name = (String) nameValues[i];
+                typed(name, nameValues[i + 1]); // refuses a value it cannot write, here rather than when piped
+                image.put(name, nameValues[i + 1]);
             }
             return image;
         }
@@ -160,13 +166,66 @@ public final class StreamEvent {
                 if (sb.length() > 1) {
                     sb.append(',');
                 }
-                Object v = e.getValue();
-                String typed = v instanceof Number ? "{\"N\":" + JsonStrings.quote(v.toString()) + "}"
-                        : v instanceof Boolean ? "{\"BOOL\":" + v + "}"
-                        : "{\"S\":" + JsonStrings.quote(String.valueOf(v)) + "}";
-                sb.append(JsonStrings.quote(e.getKey())).append(':').append(typed);
+                sb.append(JsonStrings.quote(e.getKey())).append(':').append(typed(e.getKey(), e.getValue()));
             }
             return sb.append('}').toString();
+        }
+
+        /** {@code v} as a DynamoDB JSON attribute value; {@code path} names it in the error for a type it cannot be. */
+        private static String typed(String path, Object v) {
+            if (v == null) {
+                return "{\"NULL\":true}";
+            }
+            if (v instanceof String text) {
+                return "{\"S\":" + JsonStrings.quote(text) + "}";
+            }
+            if (v instanceof Number) {
+                return "{\"N\":" + JsonStrings.quote(v.toString()) + "}";
+            }
+            if (v instanceof Boolean) {
+                return "{\"BOOL\":" + v + "}";
+            }
+            if (v instanceof byte[] bytes) {
+                return "{\"B\":" + JsonStrings.quote(Base64.getEncoder().encodeToString(bytes)) + "}";
+            }
+            if (v instanceof Map<?, ?> map) {
+                StringBuilder m = new StringBuilder("{\"M\":{");
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    if (m.length() > 6) {
+                        m.append(',');
+                    }
+                    String key = String.valueOf(e.getKey());
+                    m.append(JsonStrings.quote(key)).append(':').append(typed(path + "." + key, e.getValue()));
+                }
+                return m.append("}}").toString();
+            }
+            if (v instanceof List<?> list) {
+                StringBuilder l = new StringBuilder("{\"L\":[");
+                for (int i = 0; i < list.size(); i++) {
+                    l.append(i == 0 ? "" : ",").append(typed(path + "[" + i + "]", list.get(i)));
+                }
+                return l.append("]}").toString();
+            }
+            if (v instanceof Set<?> set && !set.isEmpty()) {
+                Object first = set.iterator().next();
+                String type = first instanceof String ? "SS" : first instanceof Number ? "NS"
+                        : first instanceof byte[] ? "BS" : null;
+                List<String> members = new ArrayList<>();
+                for (Object member : set) {
+                    boolean same = "SS".equals(type) ? member instanceof String : "NS".equals(type)
+                            ? member instanceof Number : member instanceof byte[];
+                    if (type == null || !same) {
+                        throw new IllegalArgumentException("attribute '" + path + "': a set's members must be all"
+                                + " strings, all numbers or all byte[], was " + set);
+                    }
+                    members.add(JsonStrings.quote(member instanceof byte[] bytes
+                            ? Base64.getEncoder().encodeToString(bytes) : member.toString()));
+                }
+                return "{\"" + type + "\":[" + String.join(",", members) + "]}";
+            }
+            throw new IllegalArgumentException("attribute '" + path + "': cannot write a " + v.getClass().getName()
+                    + " as a DynamoDB value (" + v + "); give a String, Number, Boolean, byte[], null, Map, List or a"
+                    + " non-empty Set of strings, numbers or byte[]");
         }
     }
 }
