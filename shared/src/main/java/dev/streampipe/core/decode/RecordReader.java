@@ -11,18 +11,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.Item;
-import dev.streampipe.core.record.ItemSize;
 import dev.streampipe.core.record.SequenceNumber;
 import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.record.UserIdentity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,12 +35,7 @@ import java.util.Optional;
  */
 final class RecordReader {
     private static final String DYNAMODB_SOURCE = "aws:dynamodb";
-    /** DynamoDB's limit on a partition key value (a sort key's is 1,024). */
-    static final int MAX_KEY_BYTES = 2048;
-    /** AWS writes 32 hexadecimal digits; this leaves room for other producers, not for unbounded text. */
-    static final int MAX_EVENT_ID_CHARS = 256;
-    /** DynamoDB's sequence numbers have 21 to 40 digits. */
-    static final int MAX_SEQUENCE_DIGITS = 64;
+    static final int MAX_EVENT_ID_CHARS = StreamRecordRules.MAX_EVENT_ID_CHARS;
     private static final BigDecimal EARLIEST_SECONDS = BigDecimal.valueOf(Instant.parse("2012-01-01T00:00:00Z")
             .getEpochSecond());
     private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(Instant.parse("2200-01-01T00:00:00Z")
@@ -143,29 +135,9 @@ final class RecordReader {
 
     /** A key attribute is a non-empty S, N or B of at most 2,048 bytes (DynamoDB's partition key limit). */
     private static void checkKeys(Item keys) throws FieldError {
-        for (Map.Entry<String, AttributeValue> key : keys.attributes().entrySet()) {
-            String field = "dynamodb.Keys." + key.getKey();
-            if (key.getKey().isEmpty()) {
-                throw new FieldError(field, "a key attribute name must not be empty");
-            }
-            AttributeValue v = key.getValue();
-            long bytes;
-            if (v instanceof AttributeValue.S str) {
-                bytes = ItemSize.utf8Length(str.value());
-            } else if (v instanceof AttributeValue.B bin) {
-                bytes = bin.value().length();
-            } else if (v instanceof AttributeValue.N) {
-                bytes = 1;
-            } else {
-                throw new FieldError(field, "a key attribute must be of type S, N or B, was " + v.type());
-            }
-            if (bytes == 0) {
-                throw new FieldError(field + "." + v.type(), "a key attribute must not be empty");
-            }
-            if (bytes > MAX_KEY_BYTES) {
-                throw new FieldError(field + "." + v.type(), "a key attribute must be at most " + MAX_KEY_BYTES
-                        + " bytes, was " + bytes);
-            }
+        StreamRecordRules.Violation v = StreamRecordRules.keysViolation(keys);
+        if (v != null) {
+            throw new FieldError(v.field(), v.reason());
         }
     }
 
@@ -208,18 +180,9 @@ final class RecordReader {
 
     private static String sequenceText(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
         String s = text(p, v, field);
-        if (s.isEmpty()) {
-            throw new FieldError(field, "must not be empty");
-        }
-        if (s.length() > MAX_SEQUENCE_DIGITS) {
-            throw new FieldError(field, "must be at most " + MAX_SEQUENCE_DIGITS + " digits, was " + s.length()
-                    + ": '" + abbreviate(s) + "'");
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new FieldError(field, "must be decimal digits, was '" + abbreviate(s) + "'");
-            }
+        String problem = StreamRecordRules.sequenceNumberProblem(s);
+        if (problem != null) {
+            throw new FieldError(field, problem);
         }
         return s;
     }

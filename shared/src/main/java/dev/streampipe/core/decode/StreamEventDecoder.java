@@ -168,24 +168,12 @@ public final class StreamEventDecoder {
                     String text = p.getText();
                     if (id && !text.isEmpty() && text.length() <= RecordReader.MAX_EVENT_ID_CHARS) {
                         reader.eventId = text;
-                    } else if (seq && isDigits(text) && text.length() <= RecordReader.MAX_SEQUENCE_DIGITS) {
+                    } else if (seq && StreamRecordRules.isSequenceNumber(text)) {
                         reader.sequence = text;
                     }
                 }
             }
         }
-    }
-
-    private static boolean isDigits(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String path(int index, String field) {

@@ -10,13 +10,13 @@ import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.decode.MalformedEventException;
 import dev.streampipe.core.decode.RawRecord;
 import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.decode.StreamRecordRules;
 import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.Bytes;
 import dev.streampipe.core.record.ChangeRecord;
 import dev.streampipe.core.record.EventName;
 import dev.streampipe.core.record.InvalidAttributeException;
 import dev.streampipe.core.record.Item;
-import dev.streampipe.core.record.ItemSize;
 import dev.streampipe.core.record.SequenceNumber;
 import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.record.Texts;
@@ -54,12 +54,7 @@ import java.util.Optional;
  */
 final class DynamodbEventDecoder {
     private static final String DYNAMODB_SOURCE = "aws:dynamodb";
-    /** DynamoDB's limit on a partition key value (a sort key's is 1,024); the stream decoder's. */
-    private static final int MAX_KEY_BYTES = 2048;
-    /** The stream decoder's bound on an {@code eventID}. */
-    private static final int MAX_EVENT_ID_CHARS = 256;
-    /** The stream decoder's bound on a sequence number (DynamoDB's have 21 to 40 digits). */
-    private static final int MAX_SEQUENCE_DIGITS = 64;
+    private static final int MAX_EVENT_ID_CHARS = StreamRecordRules.MAX_EVENT_ID_CHARS;
     /** An item is at most 400 KB, so no string value has more characters. */
     private static final int MAX_STRING_CHARS = 400 * 1024;
     /** Base64 of 400 KB: the longest binary value's text on the wire. */
@@ -190,16 +185,9 @@ final class DynamodbEventDecoder {
     }
 
     private static String sequence(String s) throws Refusal {
-        String field = "dynamodb.SequenceNumber";
-        if (s.isEmpty()) {
-            throw new Refusal(field, "must not be empty");
-        }
-        if (s.length() > MAX_SEQUENCE_DIGITS) {
-            throw new Refusal(field, "must be at most " + MAX_SEQUENCE_DIGITS + " digits, was " + s.length()
-                    + ": '" + abbreviate(s) + "'");
-        }
-        if (!isDigits(s)) {
-            throw new Refusal(field, "must be decimal digits, was '" + abbreviate(s) + "'");
+        String problem = StreamRecordRules.sequenceNumberProblem(s);
+        if (problem != null) {
+            throw new Refusal("dynamodb.SequenceNumber", problem);
         }
         return s;
     }
@@ -223,31 +211,11 @@ final class DynamodbEventDecoder {
         return Item.of(out);
     }
 
-    /** A key attribute is a non-empty S, N or B of at most 2,048 bytes (DynamoDB's partition key limit). */
+    /** A key attribute is a non-empty S, N or B of at most 2,048 bytes: the stream decoder's rule. */
     private static void checkKeys(Item keys) throws Refusal {
-        for (Map.Entry<String, AttributeValue> key : keys.attributes().entrySet()) {
-            String field = "dynamodb.Keys." + key.getKey();
-            if (key.getKey().isEmpty()) {
-                throw new Refusal(field, "a key attribute name must not be empty");
-            }
-            AttributeValue v = key.getValue();
-            long bytes;
-            if (v instanceof AttributeValue.S str) {
-                bytes = ItemSize.utf8Length(str.value());
-            } else if (v instanceof AttributeValue.B bin) {
-                bytes = bin.value().length();
-            } else if (v instanceof AttributeValue.N) {
-                bytes = 1;
-            } else {
-                throw new Refusal(field, "a key attribute must be of type S, N or B, was " + v.type());
-            }
-            if (bytes == 0) {
-                throw new Refusal(field + "." + v.type(), "a key attribute must not be empty");
-            }
-            if (bytes > MAX_KEY_BYTES) {
-                throw new Refusal(field + "." + v.type(), "a key attribute must be at most " + MAX_KEY_BYTES
-                        + " bytes, was " + bytes);
-            }
+        StreamRecordRules.Violation v = StreamRecordRules.keysViolation(keys);
+        if (v != null) {
+            throw new Refusal(v.field(), v.reason());
         }
     }
 
@@ -389,19 +357,7 @@ final class DynamodbEventDecoder {
 
     private static String knownSequence(StreamRecord d) {
         String s = d == null ? null : d.getSequenceNumber();
-        return s != null && s.length() <= MAX_SEQUENCE_DIGITS && isDigits(s) ? s : null;
-    }
-
-    private static boolean isDigits(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return StreamRecordRules.isSequenceNumber(s) ? s : null;
     }
 
     private static void require(Object value, String field) throws Refusal {
