@@ -79,9 +79,7 @@ public final class Route {
 
     /** Whether a stream of view type {@code type} can ever carry what this route needs. */
     public boolean servedBy(StreamViewType type) {
-        boolean hasNew = type == StreamViewType.NEW_IMAGE || type == StreamViewType.NEW_AND_OLD_IMAGES;
-        boolean hasOld = type == StreamViewType.OLD_IMAGE || type == StreamViewType.NEW_AND_OLD_IMAGES;
-        return (!needsNewImage || hasNew) && (!needsOldImage || hasOld);
+        return (!needsNewImage || type.carriesNewImage()) && (!needsOldImage || type.carriesOldImage());
     }
 
     @Override
