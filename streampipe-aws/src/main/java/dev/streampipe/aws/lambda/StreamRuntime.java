@@ -61,7 +61,8 @@ public final class StreamRuntime implements Resource {
     private final Topology topology;
     private final CompiledTopology compiled;
     private final StreamEventDecoder decoder = new StreamEventDecoder();
-    private final DynamodbEventDecoder eventDecoder = new DynamodbEventDecoder();
+    /** Made by the first {@code DynamodbEvent} invocation: a function on the event's bytes never pays for it. */
+    private volatile DynamodbEventDecoder eventDecoder;
     private final BatchEngine engine;
     private final Consumer<String> log;
     private final Clock clock;
@@ -135,9 +136,19 @@ public final class StreamRuntime implements Resource {
      */
     public StreamsEventResponse handle(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        run(() -> eventDecoder.decode(event), remainingTimeOf(context), result -> result.batchItemFailures()
+        run(() -> eventDecoder().decode(event), remainingTimeOf(context), result -> result.batchItemFailures()
                 .forEach(id -> failures.add(new StreamsEventResponse.BatchItemFailure(id))));
         return new StreamsEventResponse(failures);
+    }
+
+    /** The events-model decoder, made on first use (stateless: a race only makes a second one). */
+    private DynamodbEventDecoder eventDecoder() {
+        DynamodbEventDecoder d = eventDecoder;
+        if (d == null) {
+            d = new DynamodbEventDecoder();
+            eventDecoder = d;
+        }
+        return d;
     }
 
     private static Deadline remainingTimeOf(Context context) {
