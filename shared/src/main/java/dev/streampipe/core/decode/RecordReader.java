@@ -36,12 +36,6 @@ import java.util.Optional;
 final class RecordReader {
     private static final String DYNAMODB_SOURCE = "aws:dynamodb";
     static final int MAX_EVENT_ID_CHARS = StreamRecordRules.MAX_EVENT_ID_CHARS;
-    private static final BigDecimal EARLIEST_SECONDS = BigDecimal.valueOf(Instant.parse("2012-01-01T00:00:00Z")
-            .getEpochSecond());
-    private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(Instant.parse("2200-01-01T00:00:00Z")
-            .getEpochSecond());
-    private static final BigDecimal EARLIEST_MILLIS = EARLIEST_SECONDS.movePointRight(3);
-    private static final BigDecimal LATEST_MILLIS = LATEST_SECONDS.movePointRight(3);
     private final int index;
     private final byte[] json;
     private final JsonFactory factory;
@@ -120,20 +114,13 @@ final class RecordReader {
         require(keys, "dynamodb.Keys");
         // ApproximateCreationDateTime, SizeBytes, StreamViewType, the images, userIdentity, awsRegion and
         // eventSourceARN are optional (AWS marks them so): routes that need one say so themselves.
-        if (keys.size() == 0) {
-            throw new FieldError("dynamodb.Keys", "must name at least one key attribute");
-        }
-        if (keys.size() > 2) {
-            throw new FieldError("dynamodb.Keys", "a DynamoDB key has a partition key and at most a sort key, was "
-                    + keys.size() + " attributes");
-        }
         checkKeys(keys);
         return new ChangeRecord(eventId, eventName, new SequenceNumber(sequence), created,
                 size == null ? 0L : size, keys, Optional.ofNullable(newImage), Optional.ofNullable(oldImage),
                 viewType, identity, arn, region);
     }
 
-    /** A key attribute is a non-empty S, N or B of at most 2,048 bytes (DynamoDB's partition key limit). */
+    /** One or two key attributes, each a non-empty S, N or B of at most 2,048 bytes ({@link StreamRecordRules}). */
     private static void checkKeys(Item keys) throws FieldError {
         StreamRecordRules.Violation v = StreamRecordRules.keysViolation(keys);
         if (v != null) {
@@ -207,21 +194,14 @@ final class RecordReader {
         } catch (NumberFormatException e) { // an exponent beyond BigDecimal's range
             throw new FieldError(field, "not a plausible epoch time: " + abbreviate(text));
         }
-        if (value.compareTo(EARLIEST_SECONDS) >= 0 && value.compareTo(LATEST_SECONDS) < 0) {
-            return instant(value);
-        }
-        if (value.compareTo(EARLIEST_MILLIS) >= 0 && value.compareTo(LATEST_MILLIS) < 0) {
-            return instant(value.movePointLeft(3));
+        Instant created = StreamRecordRules.creationTime(value);
+        if (created != null) {
+            return created;
         }
         throw new FieldError(field, "not a plausible epoch time in seconds or milliseconds (2012..2200), was "
                 + abbreviate(text));
     }
 
-    private static Instant instant(BigDecimal epochSeconds) {
-        long whole = epochSeconds.longValue();
-        long nanos = epochSeconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-        return Instant.ofEpochSecond(whole, nanos);
-    }
 
     private static long longValue(JsonParser p, JsonToken v, String field) throws IOException, FieldError {
         if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {

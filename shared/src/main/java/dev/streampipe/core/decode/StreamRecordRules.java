@@ -4,6 +4,8 @@ import dev.streampipe.core.record.AttributeValue;
 import dev.streampipe.core.record.Item;
 import dev.streampipe.core.record.ItemSize;
 import dev.streampipe.core.record.Texts;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -18,6 +20,14 @@ public final class StreamRecordRules {
     public static final int MAX_EVENT_ID_CHARS = 256;
     /** DynamoDB's sequence numbers have 21 to 40 digits. */
     public static final int MAX_SEQUENCE_DIGITS = 64;
+    /** The earliest creation time a record may carry (DynamoDB Streams began in 2014). */
+    public static final Instant EARLIEST_CREATION_TIME = Instant.parse("2012-01-01T00:00:00Z");
+    /** The first creation time past the plausible ones. */
+    public static final Instant LATEST_CREATION_TIME = Instant.parse("2200-01-01T00:00:00Z");
+    private static final BigDecimal EARLIEST_SECONDS = BigDecimal.valueOf(EARLIEST_CREATION_TIME.getEpochSecond());
+    private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(LATEST_CREATION_TIME.getEpochSecond());
+    private static final BigDecimal EARLIEST_MILLIS = EARLIEST_SECONDS.movePointRight(3);
+    private static final BigDecimal LATEST_MILLIS = LATEST_SECONDS.movePointRight(3);
 
     private StreamRecordRules() {
     }
@@ -50,10 +60,35 @@ public final class StreamRecordRules {
     }
 
     /**
+     * The instant {@code epoch} stands for: epoch seconds when it lies in 2012..2200 as seconds (as Lambda sends
+     * {@code ApproximateCreationDateTime}), epoch milliseconds when it lies there as milliseconds (as some serializers
+     * write it); {@code null} when it is neither.
+     */
+    public static Instant creationTime(BigDecimal epoch) {
+        BigDecimal seconds = epoch.compareTo(EARLIEST_SECONDS) >= 0 && epoch.compareTo(LATEST_SECONDS) < 0 ? epoch
+                : epoch.compareTo(EARLIEST_MILLIS) >= 0 && epoch.compareTo(LATEST_MILLIS) < 0 ? epoch.movePointLeft(3)
+                : null;
+        if (seconds == null) {
+            return null;
+        }
+        long whole = seconds.longValue();
+        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        return Instant.ofEpochSecond(whole, nanos);
+    }
+
+    /**
      * The first key attribute that breaks DynamoDB's rules for keys (a non-empty name; a non-empty {@code S},
-     * {@code N} or {@code B} of at most {@value #MAX_KEY_BYTES} bytes), or {@code null} when every one keeps them.
+     * {@code N} or {@code B} of at most {@value #MAX_KEY_BYTES} bytes), or a key of other than one or two
+     * attributes; {@code null} when the keys keep every rule.
      */
     public static Violation keysViolation(Item keys) {
+        if (keys.size() == 0) {
+            return new Violation("dynamodb.Keys", "must name at least one key attribute");
+        }
+        if (keys.size() > 2) {
+            return new Violation("dynamodb.Keys", "a DynamoDB key has a partition key and at most a sort key, was "
+                    + keys.size() + " attributes");
+        }
         for (Map.Entry<String, AttributeValue> key : keys.attributes().entrySet()) {
             String field = "dynamodb.Keys." + key.getKey();
             if (key.getKey().isEmpty()) {

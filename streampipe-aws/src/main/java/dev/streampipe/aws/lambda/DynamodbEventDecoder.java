@@ -59,12 +59,6 @@ final class DynamodbEventDecoder {
     private static final int MAX_STRING_CHARS = 400 * 1024;
     /** Base64 of 400 KB: the longest binary value's text on the wire. */
     private static final int MAX_BASE64_CHARS = (MAX_STRING_CHARS + 2) / 3 * 4;
-    private static final BigDecimal EARLIEST_SECONDS = BigDecimal.valueOf(Instant.parse("2012-01-01T00:00:00Z")
-            .getEpochSecond());
-    private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(Instant.parse("2200-01-01T00:00:00Z")
-            .getEpochSecond());
-    private static final BigDecimal EARLIEST_MILLIS = EARLIEST_SECONDS.movePointRight(3);
-    private static final BigDecimal LATEST_MILLIS = LATEST_SECONDS.movePointRight(3);
     private final JsonFactory json = new JsonFactory();
 
     /**
@@ -148,13 +142,6 @@ final class DynamodbEventDecoder {
         require(d, "dynamodb");
         require(sequence, "dynamodb.SequenceNumber");
         require(keys, "dynamodb.Keys");
-        if (keys.size() == 0) {
-            throw new Refusal("dynamodb.Keys", "must name at least one key attribute");
-        }
-        if (keys.size() > 2) {
-            throw new Refusal("dynamodb.Keys", "a DynamoDB key has a partition key and at most a sort key, was "
-                    + keys.size() + " attributes");
-        }
         checkKeys(keys);
         return new ChangeRecord(eventId, eventName, new SequenceNumber(sequence), created, size == null ? 0L : size,
                 keys, Optional.ofNullable(newImage), Optional.ofNullable(oldImage), viewType, identity,
@@ -170,16 +157,15 @@ final class DynamodbEventDecoder {
             return null;
         }
         BigDecimal seconds = BigDecimal.valueOf(date.getTime(), 3);
-        if (seconds.compareTo(EARLIEST_SECONDS) >= 0 && seconds.compareTo(LATEST_SECONDS) < 0) {
-            return date.toInstant();
-        }
-        if (seconds.compareTo(EARLIEST_MILLIS) >= 0 && seconds.compareTo(LATEST_MILLIS) < 0) {
-            return Instant.ofEpochMilli(seconds.longValue());
+        Instant created = StreamRecordRules.creationTime(seconds);
+        if (created != null) {
+            return created;
         }
         String was = seconds.stripTrailingZeros().toPlainString();
         throw new Refusal("dynamodb.ApproximateCreationDateTime", "not a plausible epoch time in seconds or"
                 + " milliseconds (2012..2200), was " + was + " seconds (" + date.toInstant() + ")"
-                + (seconds.compareTo(EARLIEST_SECONDS) < 0 ? ": an event read by a plain JSON mapper has its epoch"
+                + (date.toInstant().isBefore(StreamRecordRules.EARLIEST_CREATION_TIME)
+                ? ": an event read by a plain JSON mapper has its epoch"
                 + " seconds taken for milliseconds; take the DynamodbEvent from Lambda's runtime or"
                 + " LambdaEventSerializers" : ""));
     }
@@ -211,7 +197,7 @@ final class DynamodbEventDecoder {
         return Item.of(out);
     }
 
-    /** A key attribute is a non-empty S, N or B of at most 2,048 bytes: the stream decoder's rule. */
+    /** One or two key attributes, each a non-empty S, N or B of at most 2,048 bytes: the stream decoder's rules. */
     private static void checkKeys(Item keys) throws Refusal {
         StreamRecordRules.Violation v = StreamRecordRules.keysViolation(keys);
         if (v != null) {
