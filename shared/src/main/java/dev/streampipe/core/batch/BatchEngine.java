@@ -7,7 +7,10 @@ import dev.streampipe.core.batch.internal.BatchTracker;
 import dev.streampipe.core.batch.internal.DeadLettering;
 import dev.streampipe.core.batch.internal.DeliveryChains;
 import dev.streampipe.core.batch.internal.StageListener;
+import dev.streampipe.core.batch.internal.StatePhase;
 import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.state.Aggregation;
+import dev.streampipe.core.state.StateStore;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Topology;
 import java.util.List;
@@ -65,6 +68,7 @@ public final class BatchEngine {
     private final Executor executor;
     private final PhaseListener phaseListener;
     private final LongSupplier nanoTime;
+    private final StatePhase statePhase;
 
     private BatchEngine(Builder b) {
         this.topology = b.topology;
@@ -74,6 +78,12 @@ public final class BatchEngine {
                 new EntryRetrier<>(b.ledgerPolicy, b.ledgerSleeper, b.ledgerRandom), b.acceptedMemory);
         this.phaseListener = b.phaseListener;
         this.nanoTime = b.nanoTime;
+        if (!topology.aggregations().isEmpty() && b.stateStore == null) {
+            throw new IllegalArgumentException("the topology has aggregations " + topology.aggregations().stream()
+                    .map(Aggregation::name).toList() + ": the engine needs a state store (stateStore(..))");
+        }
+        this.statePhase = topology.aggregations().isEmpty() ? null
+                : new StatePhase(topology, b.stateStore, chains, executor);
     }
 
     /** The one way to build an engine: starts a {@link Builder} for {@code topology}. */
@@ -116,12 +126,19 @@ public final class BatchEngine {
             throw e;
         }
         BatchDeliveries.Tally sinks = deliveries.joinAll(topology.sinks(), tracker);
+        BatchResult.StateCounts state = BatchResult.StateCounts.NONE;
+        if (statePhase != null) {
+            StatePhase.Outcome outcome = stages.around(Phase.STATE, null,
+                    () -> statePhase.run(batch, tracker, deadline, stages));
+            state = outcome.counts();
+            sinks = sinks.plus(outcome.tally());
+        }
         Map<String, Long> deadLettersByRoute = new TreeMap<>();
         int deadLettered = deadLetters.send(batch, tracker, deadline, deadLettersByRoute, stages);
         phases.tailStarts();
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, tracker.failedFrom(batch),
                 routing.routeCounts(), sinks.sinkCounts(), tracker.retryReasons(), deadLettersByRoute,
-                sinks.ledgerWriteFailures(), List.copyOf(routing.mismatches().values()));
+                sinks.ledgerWriteFailures(), List.copyOf(routing.mismatches().values()), state);
     }
 
     /**
@@ -143,6 +160,7 @@ public final class BatchEngine {
         private RetryPolicy ledgerPolicy = RetryPolicy.DEFAULT;
         private Sleeper ledgerSleeper = Sleeper.REAL;
         private RandomGenerator ledgerRandom = new Random();
+        private StateStore stateStore;
 
         private Builder(Topology topology) {
             this.topology = Objects.requireNonNull(topology, "topology");
@@ -196,6 +214,15 @@ public final class BatchEngine {
         public Builder phases(PhaseListener listener, LongSupplier nanoTime) {
             this.phaseListener = Objects.requireNonNull(listener, "listener");
             this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Where the topology's aggregations keep their values; needed when it has any. The engine writes it once per
+         * batch, after the sinks (see {@link StateStore} for why that is exactly once).
+         */
+        public Builder stateStore(StateStore store) {
+            this.stateStore = Objects.requireNonNull(store, "stateStore");
             return this;
         }
 

@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param deadLettersByRoute dead letters stored per route name ({@link #UNDECODABLE} for undecodable records)
  * @param ledgerWriteFailures effects delivered whose ledger entry could not be written (they may repeat)
  * @param viewTypeMismatches routes the records' stream view type can never serve (a configuration error)
+ * @param state              what the batch did to the aggregations' state ({@link StateCounts#NONE} without any)
  */
 public record BatchResult(int records, int malformed, int deadLettered, String failedFromOrNull,
                           Map<String, Long> routeCounts, Map<String, SinkCounts> sinkCounts,
                           List<String> failureReasons, Map<String, Long> deadLettersByRoute,
-                          List<LedgerWriteFailure> ledgerWriteFailures, List<ViewTypeMismatch> viewTypeMismatches) {
+                          List<LedgerWriteFailure> ledgerWriteFailures, List<ViewTypeMismatch> viewTypeMismatches,
+                          StateCounts state) {
     /** The key of {@link #deadLettersByRoute} for records that could not be decoded (no route ran). */
     public static final String UNDECODABLE = "(undecodable)";
 
@@ -36,9 +38,32 @@ public record BatchResult(int records, int malformed, int deadLettered, String f
         deadLettersByRoute = Map.copyOf(deadLettersByRoute);
         ledgerWriteFailures = List.copyOf(ledgerWriteFailures);
         viewTypeMismatches = List.copyOf(viewTypeMismatches);
+        Objects.requireNonNull(state, "state");
         if (failedFromOrNull != null && failedFromOrNull.isEmpty()) {
             throw new IllegalArgumentException("failedFrom must never be an empty identifier");
         }
+    }
+
+    /** A batch of a topology without aggregations. */
+    public BatchResult(int records, int malformed, int deadLettered, String failedFromOrNull,
+                       Map<String, Long> routeCounts, Map<String, SinkCounts> sinkCounts,
+                       List<String> failureReasons, Map<String, Long> deadLettersByRoute,
+                       List<LedgerWriteFailure> ledgerWriteFailures, List<ViewTypeMismatch> viewTypeMismatches) {
+        this(records, malformed, deadLettered, failedFromOrNull, routeCounts, sinkCounts, failureReasons,
+                deadLettersByRoute, ledgerWriteFailures, viewTypeMismatches, StateCounts.NONE);
+    }
+
+    /**
+     * What a batch did to the aggregations' state.
+     *
+     * @param recordsApplied records whose contributions were written (those before the failure reported to Lambda)
+     * @param groupsWritten  (group, window) values the batch's one state write covered
+     * @param late           (group, window) contributions refused because their window had closed
+     * @param windowsClosed  windows whose final values were sent (or recorded) by this batch
+     * @param updatesSent    aggregate updates given to sinks
+     */
+    public record StateCounts(int recordsApplied, int groupsWritten, int late, int windowsClosed, int updatesSent) {
+        public static final StateCounts NONE = new StateCounts(0, 0, 0, 0, 0);
     }
 
     /** Messages a sink was given, delivered, skipped as already done, and failed (retryably or permanently). */

@@ -19,6 +19,11 @@ public enum Phase {
     LEDGER_WRITE,
     /** One sink's whole delivery, from its start on the executor to its result. */
     DELIVERY,
+    /**
+     * The aggregations' state: the batch's one state write, windows closed, and the updates sent; absent for a
+     * topology without aggregations.
+     */
+    STATE,
     /** The poison (record, route) pairs sent to the dead-letter sink; absent when there were none. */
     DEAD_LETTER,
     /** After the sinks and dead letters: the result assembled (and, in a runtime, logged and answered). */

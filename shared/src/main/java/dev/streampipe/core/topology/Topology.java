@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.streampipe.core.record.StreamViewType;
+import dev.streampipe.core.state.Aggregation;
+import dev.streampipe.core.state.StateStore;
+import dev.streampipe.core.state.StoreSpec;
 import dev.streampipe.core.topology.internal.CompiledTopology;
 import dev.streampipe.core.topology.internal.TopologyAccess;
 import java.util.ArrayList;
@@ -46,9 +49,11 @@ public final class Topology {
     }
 
     private final CompiledTopology compiled;
+    private final List<Aggregation> aggregations;
 
-    private Topology(CompiledTopology compiled) {
+    private Topology(CompiledTopology compiled, List<Aggregation> aggregations) {
         this.compiled = compiled;
+        this.aggregations = List.copyOf(aggregations);
     }
 
     public static Builder builder() {
@@ -74,6 +79,9 @@ public final class Topology {
                 needed = needed.and(b.predicate().imagesRead());
             }
         }
+        for (Aggregation a : aggregations) {
+            needed = needed.and(a.imagesRead());
+        }
         return needed;
     }
 
@@ -87,9 +95,29 @@ public final class Topology {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     }
 
-    /** Every route: multicast first, then the filtered routes, then each split's branches in order and its default. */
+    /**
+     * Every route: multicast first, then the filtered routes, then each split's branches in order and its default,
+     * then the routes aggregations send their updates on (each named like its aggregation).
+     */
     public List<Route> routes() {
-        return compiled.routes();
+        if (aggregations.isEmpty()) {
+            return compiled.routes();
+        }
+        List<Route> all = new ArrayList<>(compiled.routes());
+        for (Aggregation a : aggregations) {
+            a.output().ifPresent(all::add);
+        }
+        return List.copyOf(all);
+    }
+
+    /** The aggregations, in the order they were added; each keeps its values in a store named like it. */
+    public List<Aggregation> aggregations() {
+        return aggregations;
+    }
+
+    /** What a state store must know of each aggregation's store; empty for a stateless topology. */
+    public List<StoreSpec> stores() {
+        return aggregations.stream().map(Aggregation::spec).toList();
     }
 
     /** The names of every sink some route sends to. */
@@ -136,6 +164,9 @@ public final class Topology {
                 sb.append("    default ").append(describe(s.defaultRouteOrNull())).append('\n');
             }
         }
+        for (Aggregation a : aggregations) {
+            sb.append("  aggregate ").append(a.describe()).append('\n');
+        }
         return sb.toString();
     }
 
@@ -164,6 +195,7 @@ public final class Topology {
         private final List<CompiledTopology.Branch> filters = new ArrayList<>();
         private final List<CompiledTopology.Split> splits = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
+        private final List<Aggregation> aggregations = new ArrayList<>();
         private String orderKeyAttribute;
         private ObjectMapper objectMapper;
 
@@ -208,18 +240,29 @@ public final class Topology {
             return new FilterBuilder(this, Objects.requireNonNull(predicate, "predicate"));
         }
 
+        /**
+         * Adds an aggregation kept in a state store (named like it); its updates, if it sends them, go out on a route
+         * of the same name. A topology with aggregations needs a {@link StateStore} in its engine.
+         */
+        public Builder aggregate(Aggregation aggregation) {
+            Objects.requireNonNull(aggregation, "aggregation");
+            claim(aggregation.name());
+            aggregations.add(aggregation);
+            return this;
+        }
+
         public SplitBuilder split(String name) {
             claim(name);
             return new SplitBuilder(this, name);
         }
 
         public Topology build() {
-            if (multicast.isEmpty() && filters.isEmpty() && splits.isEmpty()) {
-                throw new IllegalStateException("a topology needs at least one route");
+            if (multicast.isEmpty() && filters.isEmpty() && splits.isEmpty() && aggregations.isEmpty()) {
+                throw new IllegalStateException("a topology needs at least one route or aggregation");
             }
             ObjectMapper mapper = objectMapper;
             return new Topology(new CompiledTopology(multicast, filters, splits, orderKeyAttribute,
-                    mapper == null ? Topology::sharedObjectMapper : () -> mapper));
+                    mapper == null ? Topology::sharedObjectMapper : () -> mapper), aggregations);
         }
 
         private void claim(String name) {

@@ -40,6 +40,19 @@ public final class BatchDeliveries {
     /** What the sinks of one batch came to. */
     public record Tally(Map<String, BatchResult.SinkCounts> sinkCounts,
                         List<BatchResult.LedgerWriteFailure> ledgerWriteFailures) {
+        /** This tally with {@code other}'s counts added sink by sink ({@code null}: this one). */
+        public Tally plus(Tally other) {
+            if (other == null) {
+                return this;
+            }
+            Map<String, BatchResult.SinkCounts> counts = new TreeMap<>(sinkCounts);
+            other.sinkCounts.forEach((sink, c) -> counts.merge(sink, c, (a, b) -> new BatchResult.SinkCounts(
+                    a.messages() + b.messages(), a.delivered() + b.delivered(), a.skipped() + b.skipped(),
+                    a.failedRetryable() + b.failedRetryable(), a.failedPermanent() + b.failedPermanent())));
+            List<BatchResult.LedgerWriteFailure> lapses = new ArrayList<>(ledgerWriteFailures);
+            lapses.addAll(other.ledgerWriteFailures);
+            return new Tally(counts, lapses);
+        }
     }
 
     /** Starts every sink of {@code bySink} on the executor, each with all its messages. */

@@ -49,6 +49,25 @@ public final class BatchTracker {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * How many records, from the first, the aggregations' state may take: all of them when none failed retryably,
+     * else those before the record whose sequence number {@link #failedFrom} reports (Lambda delivers that record
+     * and the ones after it again); 0 when the whole batch will come again.
+     */
+    int stateEnd(DecodedBatch batch) {
+        int earliest = earliestRetry();
+        if (earliest == Integer.MAX_VALUE) {
+            return batch.size();
+        }
+        for (int i = earliest; i >= 0; i--) {
+            var seq = batch.outcomes().get(i).sequenceNumber();
+            if (seq.isPresent() && !seq.get().isEmpty()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     String retryReason(int index) {
         return retry[index];
     }

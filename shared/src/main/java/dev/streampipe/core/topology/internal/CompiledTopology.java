@@ -196,7 +196,7 @@ public final class CompiledTopology {
      * message and the place it was thrown; a {@link NoSuchElementException} (an empty image's {@code orElseThrow()},
      * say) on a record that lacks an image also names the image and what to declare.
      */
-    static String reason(RuntimeException e, ChangeRecord record) {
+    public static String reason(RuntimeException e, ChangeRecord record) {
         if (e instanceof PoisonRecordException || e instanceof InvalidAttributeException) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }

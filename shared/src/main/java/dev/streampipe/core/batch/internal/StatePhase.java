@@ -1,0 +1,202 @@
+package dev.streampipe.core.batch.internal;
+
+import dev.streampipe.core.batch.BatchResult;
+import dev.streampipe.core.batch.Deadline;
+import dev.streampipe.core.batch.Message;
+import dev.streampipe.core.batch.RetryableSinkException;
+import dev.streampipe.core.batch.UnexpectedFailureException;
+import dev.streampipe.core.decode.DecodeOutcome;
+import dev.streampipe.core.decode.DecodedBatch;
+import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.record.SequenceNumber;
+import dev.streampipe.core.state.AggregateUpdate;
+import dev.streampipe.core.state.Aggregation;
+import dev.streampipe.core.state.ClosedWindow;
+import dev.streampipe.core.state.GroupKey;
+import dev.streampipe.core.state.StateStore;
+import dev.streampipe.core.topology.Payload;
+import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.Topology;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.zip.CRC32;
+
+/**
+ * The aggregations' part of one batch, run after the sinks: the contributions of the records before the failure the
+ * batch will report (all of them when none) summed per (group, window) in memory and written in one
+ * {@link StateStore#apply} under the batch's id (its first record), so a later delivery of the same records replaces
+ * rather than adds; then windows due to close are closed and their final values sent, and table aggregations send
+ * their changed values. A state store that cannot be reached, or an update a sink fails retryably, makes the whole
+ * batch come again (the failure is put on its first record): the replace makes that safe.
+ */
+public final class StatePhase {
+    /** Under this much time left, the state write is not started: the batch is asked for again instead. */
+    static final Duration MARGIN = Duration.ofMillis(500);
+    private final Topology topology;
+    private final StateStore store;
+    private final DeliveryChains chains;
+    private final Executor executor;
+
+    public StatePhase(Topology topology, StateStore store, DeliveryChains chains, Executor executor) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.store = Objects.requireNonNull(store, "store");
+        this.chains = Objects.requireNonNull(chains, "chains");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** What the phase came to: its counts and the sink tally of the updates it sent. */
+    public record Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally) {
+    }
+
+    public Outcome run(DecodedBatch batch, BatchTracker tracker, Deadline deadline, StageListener stages) {
+        int end = tracker.stateEnd(batch);
+        if (end == 0) {
+            return new Outcome(BatchResult.StateCounts.NONE, null);
+        }
+        String batchId = batchId(batch);
+        Map<GroupKey, long[]> contribution = new TreeMap<>();
+        Map<String, Long> streamTimes = new HashMap<>();
+        int applied = 0;
+        for (int i = 0; i < end; i++) {
+            if (!(batch.outcomes().get(i) instanceof DecodeOutcome.Decoded d)) {
+                continue;
+            }
+            ChangeRecord record = d.record();
+            boolean any = false;
+            for (Aggregation a : topology.aggregations()) {
+                List<Aggregation.Contribution> parts;
+                try {
+                    parts = a.contributions(record);
+                } catch (RuntimeException e) {
+                    tracker.poison(i, a.name(), "aggregation '" + a.name() + "' cannot read the record: "
+                            + CompiledTopology.reason(e, record));
+                    continue;
+                }
+                if (a.windowed()) {
+                    record.creationTime().ifPresent(t -> streamTimes.merge(a.name(), t.toEpochMilli(), Math::max));
+                }
+                for (Aggregation.Contribution c : parts) {
+                    any = true;
+                    contribution.merge(new GroupKey(a.name(), c.group(), c.windowStart()), c.delta().clone(),
+                            StatePhase::add);
+                }
+            }
+            if (any) {
+                applied++;
+            }
+        }
+        if (!deadline.allows(Duration.ZERO, MARGIN)) {
+            tracker.retry(0, "state not written: " + deadline.remaining().toMillis() + " ms left of the invocation");
+            return new Outcome(BatchResult.StateCounts.NONE, null);
+        }
+        Set<GroupKey> late;
+        try {
+            late = store.apply(batchId, contribution);
+        } catch (RetryableSinkException e) {
+            tracker.retry(0, "state store: " + e.getMessage());
+            return new Outcome(BatchResult.StateCounts.NONE, null);
+        } catch (RuntimeException e) {
+            throw new UnexpectedFailureException("state store failed on batch " + batchId + ": " + e, e);
+        }
+        List<Message> updates = new ArrayList<>();
+        List<ClosedWindow> closing = new ArrayList<>();
+        try {
+            for (Aggregation a : topology.aggregations()) {
+                if (a.windowed()) {
+                    Long t = streamTimes.get(a.name());
+                    List<ClosedWindow> due = store.closeDue(a.name(), t == null ? Long.MIN_VALUE : t);
+                    closing.addAll(due);
+                    if (a.output().isPresent()) {
+                        for (ClosedWindow w : due) {
+                            w.finalValues().forEach((g, v) -> updates.add(message(a, new AggregateUpdate(a.name(), g,
+                                    Instant.ofEpochMilli(w.start()), Instant.ofEpochMilli(w.end()), a.measures(), v),
+                                    "window:" + a.name() + ":" + w.start() + ":" + g, anchorSeqOr(batch))));
+                        }
+                    }
+                } else if (a.output().isPresent()) {
+                    List<GroupKey> touched = contribution.keySet().stream()
+                            .filter(k -> k.store().equals(a.name())).toList();
+                    store.get(touched).forEach((k, v) -> updates.add(message(a, new AggregateUpdate(a.name(),
+                            k.group(), null, null, a.measures(), v), "agg:" + batchId + ":" + k.group(),
+                            anchorSeqOr(batch))));
+                }
+            }
+        } catch (RetryableSinkException e) {
+            tracker.retry(0, "state store: " + e.getMessage());
+            return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), 0, 0), null);
+        }
+        BatchDeliveries.Tally tally = null;
+        if (!updates.isEmpty()) {
+            Map<String, List<Message>> bySink = new LinkedHashMap<>();
+            for (Message m : updates) {
+                bySink.computeIfAbsent(m.sink(), s -> new ArrayList<>()).add(m);
+            }
+            BatchDeliveries deliveries = new BatchDeliveries(chains, executor, deadline, stages);
+            deliveries.start(bySink);
+            tally = deliveries.joinAll(bySink.keySet(), tracker);
+        }
+        int closed = 0;
+        if (tracker.earliestRetry() >= end) {
+            try {
+                for (ClosedWindow w : closing) {
+                    store.emitted(w.store(), w.start());
+                    closed++;
+                }
+            } catch (RetryableSinkException e) {
+                tracker.retry(0, "state store: " + e.getMessage());
+            }
+        }
+        return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), closed,
+                updates.size()), tally);
+    }
+
+    private static SequenceNumber anchorSeqOr(DecodedBatch batch) {
+        for (DecodeOutcome o : batch.outcomes()) {
+            if (o instanceof DecodeOutcome.Decoded d) {
+                return d.record().sequenceNumber();
+            }
+        }
+        throw new IllegalStateException("no decoded record");
+    }
+
+    private static Message message(Aggregation a, AggregateUpdate update, String eventId, SequenceNumber seq) {
+        Route route = a.output().orElseThrow();
+        Payload payload = a.mapper().map(update);
+        return new Message(route.name(), route.sink().orElseThrow(), 0, eventId, seq,
+                a.name() + ":" + update.group(), payload, route.ledgered());
+    }
+
+    private static long[] add(long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
+    }
+
+    /**
+     * The batch's id: its first record's {@code eventID}, else its sequence number, else a checksum of its bytes.
+     * Every delivery that can repeat records starts with the same first record, so carries the same id.
+     */
+    static String batchId(DecodedBatch batch) {
+        DecodeOutcome first = batch.outcomes().get(0);
+        if (first.eventId().isPresent() && !first.eventId().get().isEmpty()) {
+            return first.eventId().get();
+        }
+        if (first.sequenceNumber().isPresent() && !first.sequenceNumber().get().isEmpty()) {
+            return "seq:" + first.sequenceNumber().get();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(first.raw().toBytes());
+        return "raw:" + Long.toHexString(crc.getValue());
+    }
+}
