@@ -23,6 +23,22 @@ public record StoreSpec(String name, List<String> measures, TimeWindows windowsO
         }
     }
 
+    /**
+     * The write shard (0 .. writeShards-1) batch {@code batchId} writes this store's groups to: fixed per batch id,
+     * so a later delivery of the same batch replaces its contribution in the same items, and spread evenly over the
+     * batches of every shard.
+     */
+    public int writeShardOf(String batchId) {
+        if (writeShards == 1) {
+            return 0;
+        }
+        int h = batchId.hashCode();
+        h ^= (h >>> 16);
+        h *= 0x45d9f3b;
+        h ^= (h >>> 16);
+        return Math.floorMod(h, writeShards);
+    }
+
     public Optional<TimeWindows> windows() {
         return Optional.ofNullable(windowsOrNull);
     }
