@@ -19,6 +19,7 @@ import dev.streampipe.core.decode.StreamEventDecoder;
 import dev.streampipe.core.json.JsonStrings;
 import dev.streampipe.core.json.LogLine;
 import dev.streampipe.core.record.ChangeRecord;
+import dev.streampipe.core.state.StateStore;
 import dev.streampipe.core.topology.Topology;
 import dev.streampipe.core.topology.internal.CompiledTopology;
 import dev.streampipe.core.topology.internal.Routed;
@@ -283,6 +284,7 @@ public final class StreamRuntime implements Resource {
         private final Map<String, Sink> sinks = new LinkedHashMap<>();
         private DeadLetterSink deadLetters;
         private EffectLedger ledger;
+        private StateStore stateStore;
         private RetryPolicy ledgerRetry = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.REAL;
         private Executor executor;
@@ -316,6 +318,15 @@ public final class StreamRuntime implements Resource {
 
         public Builder ledger(EffectLedger effectLedger) {
             this.ledger = Objects.requireNonNull(effectLedger, "ledger");
+            return this;
+        }
+
+        /**
+         * Where the topology's aggregations keep their values (needed when it has any): written once per batch,
+         * after the sinks.
+         */
+        public Builder stateStore(StateStore store) {
+            this.stateStore = Objects.requireNonNull(store, "stateStore");
             return this;
         }
 
@@ -384,6 +395,9 @@ public final class StreamRuntime implements Resource {
             }
             if (acceptedMemory != null) {
                 engine.acceptedMemory(acceptedMemory);
+            }
+            if (stateStore != null) {
+                engine.stateStore(stateStore);
             }
             StreamRuntime runtime = new StreamRuntime(this, engine.build());
             log.accept(LogLine.info(clock.instant(), LOGGER, "topology").field("topology", topology.describe()).end());
