@@ -13,6 +13,7 @@ import dev.streampipe.core.state.Aggregation;
 import dev.streampipe.core.state.StateStore;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Topology;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,6 +140,19 @@ public final class BatchEngine {
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, tracker.failedFrom(batch),
                 routing.routeCounts(), sinks.sinkCounts(), tracker.retryReasons(), deadLettersByRoute,
                 sinks.ledgerWriteFailures(), List.copyOf(routing.mismatches().values()), state);
+    }
+
+    /**
+     * Tells the aggregations that stream time reached {@code streamTime} (as a record created then would): windows
+     * that close by then close, and their final values are sent. For tests and drivers; a deployed function's stream
+     * time moves with its records. The counts say how many windows closed and how many updates were sent; a window
+     * a sink failed to take stays due. Throws {@link RetryableSinkException} when the state store cannot be reached.
+     */
+    public BatchResult.StateCounts advanceStreamTime(Instant streamTime, Deadline deadline) {
+        if (statePhase == null) {
+            return BatchResult.StateCounts.NONE;
+        }
+        return statePhase.advanceStreamTime(streamTime.toEpochMilli(), deadline, StageListener.NONE).counts();
     }
 
     /**

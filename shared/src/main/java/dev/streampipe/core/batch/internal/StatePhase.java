@@ -114,15 +114,7 @@ public final class StatePhase {
             for (Aggregation a : topology.aggregations()) {
                 if (a.windowed()) {
                     Long t = streamTimes.get(a.name());
-                    List<ClosedWindow> due = store.closeDue(a.name(), t == null ? Long.MIN_VALUE : t);
-                    closing.addAll(due);
-                    if (a.output().isPresent()) {
-                        for (ClosedWindow w : due) {
-                            w.finalValues().forEach((g, v) -> updates.add(message(a, new AggregateUpdate(a.name(), g,
-                                    Instant.ofEpochMilli(w.start()), Instant.ofEpochMilli(w.end()), a.measures(), v),
-                                    "window:" + a.name() + ":" + w.start() + ":" + g, anchorSeqOr(batch))));
-                        }
-                    }
+                    closing.addAll(due(a, t == null ? Long.MIN_VALUE : t, updates, anchorSeqOr(batch)));
                 } else if (a.output().isPresent()) {
                     List<GroupKey> touched = contribution.keySet().stream()
                             .filter(k -> k.store().equals(a.name())).toList();
@@ -135,29 +127,73 @@ public final class StatePhase {
             tracker.retry(0, "state store: " + e.getMessage());
             return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), 0, 0), null);
         }
-        BatchDeliveries.Tally tally = null;
-        if (!updates.isEmpty()) {
-            Map<String, List<Message>> bySink = new LinkedHashMap<>();
-            for (Message m : updates) {
-                bySink.computeIfAbsent(m.sink(), s -> new ArrayList<>()).add(m);
-            }
-            BatchDeliveries deliveries = new BatchDeliveries(chains, executor, deadline, stages);
-            deliveries.start(bySink);
-            tally = deliveries.joinAll(bySink.keySet(), tracker);
-        }
+        BatchDeliveries.Tally tally = send(updates, tracker, deadline, stages);
         int closed = 0;
         if (tracker.earliestRetry() >= end) {
             try {
-                for (ClosedWindow w : closing) {
-                    store.emitted(w.store(), w.start());
-                    closed++;
-                }
+                closed = markEmitted(closing);
             } catch (RetryableSinkException e) {
                 tracker.retry(0, "state store: " + e.getMessage());
             }
         }
         return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), closed,
                 updates.size()), tally);
+    }
+
+    /**
+     * Moves every windowed aggregation's stream time to {@code streamTimeMillis} (if later), closes the windows due,
+     * sends their final values and records them sent: what a test driver does when told time passed. A window whose
+     * final values a sink failed to take stays due, and is sent again by the next call or batch. Throws
+     * {@link RetryableSinkException} when the store cannot be reached.
+     */
+    public Outcome advanceStreamTime(long streamTimeMillis, Deadline deadline, StageListener stages) {
+        List<Message> updates = new ArrayList<>();
+        List<ClosedWindow> closing = new ArrayList<>();
+        for (Aggregation a : topology.aggregations()) {
+            if (a.windowed()) {
+                closing.addAll(due(a, streamTimeMillis, updates, SequenceNumber.of("0")));
+            }
+        }
+        BatchTracker tracker = new BatchTracker(1);
+        BatchDeliveries.Tally tally = send(updates, tracker, deadline, stages);
+        int closed = tracker.earliestRetry() == Integer.MAX_VALUE && tracker.poisonOf(0).isEmpty()
+                ? markEmitted(closing) : 0;
+        return new Outcome(new BatchResult.StateCounts(0, 0, 0, closed, updates.size()), tally);
+    }
+
+    private List<ClosedWindow> due(Aggregation a, long streamTime, List<Message> updates, SequenceNumber seq) {
+        List<ClosedWindow> due = store.closeDue(a.name(), streamTime);
+        if (a.output().isPresent()) {
+            for (ClosedWindow w : due) {
+                w.finalValues().forEach((g, v) -> updates.add(message(a, new AggregateUpdate(a.name(), g,
+                        Instant.ofEpochMilli(w.start()), Instant.ofEpochMilli(w.end()), a.measures(), v),
+                        "window:" + a.name() + ":" + w.start() + ":" + g, seq)));
+            }
+        }
+        return due;
+    }
+
+    private BatchDeliveries.Tally send(List<Message> updates, BatchTracker tracker, Deadline deadline,
+                                       StageListener stages) {
+        if (updates.isEmpty()) {
+            return null;
+        }
+        Map<String, List<Message>> bySink = new LinkedHashMap<>();
+        for (Message m : updates) {
+            bySink.computeIfAbsent(m.sink(), s -> new ArrayList<>()).add(m);
+        }
+        BatchDeliveries deliveries = new BatchDeliveries(chains, executor, deadline, stages);
+        deliveries.start(bySink);
+        return deliveries.joinAll(bySink.keySet(), tracker);
+    }
+
+    private int markEmitted(List<ClosedWindow> closing) {
+        int closed = 0;
+        for (ClosedWindow w : closing) {
+            store.emitted(w.store(), w.start());
+            closed++;
+        }
+        return closed;
     }
 
     private static SequenceNumber anchorSeqOr(DecodedBatch batch) {
