@@ -124,6 +124,26 @@ class StatefulTopologyTest {
     }
 
     @Test
+    void shouldLeaveTheRecordsFromAFailedDeadLetterOutOfTheStateWhenTheDeadLetterQueueFails() {
+        // GIVEN a batch whose second record an aggregation cannot read, and a dead-letter queue failing once
+        StreamEvent.Record broken = insert("PK", "pay-9", "SK", "PAYMENT").eventId("pay-9").createdAt(T0)
+                .newImage("type", "payment");
+        driver.deadLetters().failNext(1);
+
+        // WHEN the batch is piped, then delivered again from the record Lambda was told
+        BatchResult first = driver.pipe(newOrder("o-1", "OPEN", 1), broken, newOrder("o-3", "OPEN", 1));
+        long afterFirst = driver.store("orders-by-status").count("OPEN");
+        driver.pipe(broken, newOrder("o-3", "OPEN", 1));
+
+        // THEN the first delivery counted only the order before the poison record, the redelivery the other
+        assertThat(first.batchItemFailures()).containsExactly("100200000000");
+        assertThat(afterFirst).isEqualTo(1);
+        assertThat(driver.store("orders-by-status").count("OPEN")).isEqualTo(2);
+        assertThat(driver.deadLetters().letters()).singleElement().satisfies(l ->
+                assertThat(l.routeOrNull()).isEqualTo("payments-by-method"));
+    }
+
+    @Test
     void shouldAskForTheWholeBatchAgainWhenTheStateStoreIsThrottled() {
         // GIVEN the state store throttles the next call
         driver.stateStore().throttle(1);

@@ -127,15 +127,19 @@ public final class BatchEngine {
             throw e;
         }
         BatchDeliveries.Tally sinks = deliveries.joinAll(topology.sinks(), tracker);
+        // The state's contributions first (a record an aggregation cannot read is poison for it), then the dead
+        // letters (a failing dead-letter sink makes records retryable), then the state write: it takes only the
+        // records before the failure the batch will report.
+        StatePhase.Contributions contributions = statePhase == null ? null : statePhase.contribute(batch, tracker);
+        Map<String, Long> deadLettersByRoute = new TreeMap<>();
+        int deadLettered = deadLetters.send(batch, tracker, deadline, deadLettersByRoute, stages);
         BatchResult.StateCounts state = BatchResult.StateCounts.NONE;
         if (statePhase != null) {
             StatePhase.Outcome outcome = stages.around(Phase.STATE, null,
-                    () -> statePhase.run(batch, tracker, deadline, stages));
+                    () -> statePhase.run(contributions, batch, tracker, deadline, stages));
             state = outcome.counts();
             sinks = sinks.plus(outcome.tally());
         }
-        Map<String, Long> deadLettersByRoute = new TreeMap<>();
-        int deadLettered = deadLetters.send(batch, tracker, deadline, deadLettersByRoute, stages);
         phases.tailStarts();
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, tracker.failedFrom(batch),
                 routing.routeCounts(), sinks.sinkCounts(), tracker.retryReasons(), deadLettersByRoute,

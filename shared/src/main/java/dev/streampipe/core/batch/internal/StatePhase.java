@@ -58,8 +58,61 @@ public final class StatePhase {
     public record Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally) {
     }
 
-    public Outcome run(DecodedBatch batch, BatchTracker tracker, Deadline deadline, StageListener stages) {
+    /**
+     * What the records the state may take contribute, per record: run before the dead letters, since a record an
+     * aggregation cannot read is poison for it (marked on {@code tracker}, dead-lettered with the others).
+     */
+    public Contributions contribute(DecodedBatch batch, BatchTracker tracker) {
         int end = tracker.stateEnd(batch);
+        List<List<Part>> parts = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
+            List<Part> here = new ArrayList<>(2);
+            parts.add(here);
+            if (!(batch.outcomes().get(i) instanceof DecodeOutcome.Decoded d)) {
+                continue;
+            }
+            ChangeRecord record = d.record();
+            for (Aggregation a : topology.aggregations()) {
+                List<Aggregation.Contribution> made;
+                try {
+                    made = a.contributions(record);
+                } catch (RuntimeException e) {
+                    tracker.poison(i, a.name(), "aggregation '" + a.name() + "' cannot read the record: "
+                            + CompiledTopology.reason(e, record));
+                    continue;
+                }
+                Long time = a.windowed() ? record.creationTime().map(Instant::toEpochMilli).orElse(null) : null;
+                if (time != null) {
+                    here.add(new Part(a.name(), null, time));
+                }
+                for (Aggregation.Contribution c : made) {
+                    here.add(new Part(a.name(), new GroupKey(a.name(), c.group(), c.windowStart()), c.delta()));
+                }
+            }
+        }
+        return new Contributions(parts);
+    }
+
+    /** One record's part in one aggregation: a delta for a group, or (key {@code null}) its creation time. */
+    private record Part(String store, GroupKey keyOrNull, Object deltaOrTime) {
+    }
+
+    /** The contributions of a batch's records, by record index. */
+    public static final class Contributions {
+        private final List<List<Part>> byRecord;
+
+        private Contributions(List<List<Part>> byRecord) {
+            this.byRecord = byRecord;
+        }
+    }
+
+    /**
+     * Writes the contributions of the records before the failure the batch reports now (after its dead letters, which
+     * may have made a record retryable), closes the windows due and sends the updates.
+     */
+    public Outcome run(Contributions contributions, DecodedBatch batch, BatchTracker tracker, Deadline deadline,
+                       StageListener stages) {
+        int end = Math.min(tracker.stateEnd(batch), contributions.byRecord.size());
         if (end == 0) {
             return new Outcome(BatchResult.StateCounts.NONE, null);
         }
@@ -68,27 +121,13 @@ public final class StatePhase {
         Map<String, Long> streamTimes = new HashMap<>();
         int applied = 0;
         for (int i = 0; i < end; i++) {
-            if (!(batch.outcomes().get(i) instanceof DecodeOutcome.Decoded d)) {
-                continue;
-            }
-            ChangeRecord record = d.record();
             boolean any = false;
-            for (Aggregation a : topology.aggregations()) {
-                List<Aggregation.Contribution> parts;
-                try {
-                    parts = a.contributions(record);
-                } catch (RuntimeException e) {
-                    tracker.poison(i, a.name(), "aggregation '" + a.name() + "' cannot read the record: "
-                            + CompiledTopology.reason(e, record));
-                    continue;
-                }
-                if (a.windowed()) {
-                    record.creationTime().ifPresent(t -> streamTimes.merge(a.name(), t.toEpochMilli(), Math::max));
-                }
-                for (Aggregation.Contribution c : parts) {
+            for (Part p : contributions.byRecord.get(i)) {
+                if (p.keyOrNull() == null) {
+                    streamTimes.merge(p.store(), (Long) p.deltaOrTime(), Math::max);
+                } else {
                     any = true;
-                    contribution.merge(new GroupKey(a.name(), c.group(), c.windowStart()), c.delta().clone(),
-                            StatePhase::add);
+                    contribution.merge(p.keyOrNull(), ((long[]) p.deltaOrTime()).clone(), StatePhase::add);
                 }
             }
             if (any) {
