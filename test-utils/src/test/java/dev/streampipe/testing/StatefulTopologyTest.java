@@ -230,6 +230,30 @@ class StatefulTopologyTest {
     }
 
     @Test
+    void shouldSendChangedGroupsOncePerIntervalWhenEmittingEveryMinute() {
+        // GIVEN a count by status sent at most once a minute of stream time
+        Topology topology = Topology.builder()
+                .aggregate(Aggregation.table("by-status").groupBy("status", i -> i.string("status").orElse(null))
+                        .count().to("counts").emitEvery(Duration.ofMinutes(1)).build())
+                .build();
+        PipelineTestDriver minutely = new PipelineTestDriver(topology, T0);
+
+        // WHEN orders arrive at 12:00:00, 12:00:30 and 12:01:10
+        minutely.pipe(newOrder("o-1", "OPEN", 1).createdAt(T0));
+        minutely.pipe(newOrder("o-2", "PAID", 1).createdAt(T0.plusSeconds(30)));
+        int afterSecond = minutely.sink("counts").messages().size();
+        minutely.pipe(newOrder("o-3", "OPEN", 1).createdAt(T0.plusSeconds(70)));
+
+        // THEN the first batch sent OPEN, the second nothing, the third both groups changed since
+        assertThat(afterSecond).isEqualTo(1);
+        assertThat(minutely.sink("counts").bodies()).containsExactly(
+                "{\"aggregation\":\"by-status\",\"group\":\"OPEN\",\"count\":1}",
+                "{\"aggregation\":\"by-status\",\"group\":\"OPEN\",\"count\":2}",
+                "{\"aggregation\":\"by-status\",\"group\":\"PAID\",\"count\":1}");
+        assertThat(topology.describe()).contains("-> counts (changes every 1m)");
+    }
+
+    @Test
     void shouldDescribeEachStoreAndNeedBothImagesWhenATableIsAggregated() {
         // WHEN / THEN
         assertThat(TOPOLOGY.requiredViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);

@@ -7,8 +7,10 @@ import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
 import dev.streampipe.core.topology.Route;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,6 +51,7 @@ public final class Aggregation {
     private final StreamViewType filterImages;
     private final Route outputOrNull;
     private final AggregateMapper mapper;
+    private final Duration emitEvery;
 
     private record Measure(String name, String description, ToLongFunction<Object> value) {
     }
@@ -72,6 +75,7 @@ public final class Aggregation {
                 ? Route.named(b.name).to(b.sink).ledgered().mapping(r -> Optional.empty())
                 : Route.named(b.name).to(b.sink).mapping(r -> Optional.empty());
         this.mapper = b.mapper;
+        this.emitEvery = b.emitEvery;
     }
 
     /** A table aggregation over the items: {@code Aggregation.table("by-status").groupBy(..).count().build()}. */
@@ -115,6 +119,14 @@ public final class Aggregation {
         return mapper;
     }
 
+    /**
+     * How often a table aggregation sends the groups that changed: {@link Duration#ZERO} (the default) after every
+     * batch that changed them; otherwise once this much stream time has passed since this runtime last sent.
+     */
+    public Duration emitEvery() {
+        return emitEvery;
+    }
+
     /** The images it reads: both for a table aggregation, those its filter declares for a windowed one. */
     public StreamViewType imagesRead() {
         return windowed() ? filterImages : StreamViewType.NEW_AND_OLD_IMAGES;
@@ -140,7 +152,8 @@ public final class Aggregation {
         sb.append(" [store ").append(name).append("]");
         if (outputOrNull != null) {
             sb.append(" -> ").append(outputOrNull.sink().orElseThrow())
-                    .append(windowed() ? " (final values)" : " (changes)")
+                    .append(windowed() ? " (final values)" : emitEvery.isZero() ? " (changes)"
+                            : " (changes every " + emitEvery.toString().substring(2).toLowerCase(Locale.ROOT) + ")")
                     .append(outputOrNull.ledgered() ? " [ledgered]" : "");
         }
         return sb.toString();
@@ -237,6 +250,7 @@ public final class Aggregation {
         private String sink;
         private boolean ledgered;
         private AggregateMapper mapper = AggregateMapper.JSON;
+        private Duration emitEvery = Duration.ZERO;
 
         Builder(String name, TimeWindows windows) {
             this.name = Objects.requireNonNull(name, "name");
@@ -332,6 +346,21 @@ public final class Aggregation {
     public static final class TableBuilder extends Builder<Item, TableBuilder> {
         TableBuilder(String name) {
             super(name, null);
+        }
+
+        /**
+         * Sends the groups that changed at most once per {@code interval} of stream time (per runtime instance)
+         * instead of after every batch: each send reads every write shard of every changed group, which at a few
+         * batches a second per shard is most of the state's read cost. Groups a container changed and had not sent
+         * when it ended are sent when they next change.
+         */
+        public TableBuilder emitEvery(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("emit interval must not be negative, was " + interval);
+            }
+            super.emitEvery = interval;
+            return this;
         }
 
         @Override

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.zip.CRC32;
 
@@ -46,6 +47,8 @@ public final class StatePhase {
     private final StateStore store;
     private final DeliveryChains chains;
     private final Executor executor;
+    private final Map<String, Set<GroupKey>> pending = new HashMap<>();
+    private final Map<String, Long> lastEmit = new HashMap<>();
 
     public StatePhase(Topology topology, StateStore store, DeliveryChains chains, Executor executor) {
         this.topology = Objects.requireNonNull(topology, "topology");
@@ -65,13 +68,16 @@ public final class StatePhase {
     public Contributions contribute(DecodedBatch batch, BatchTracker tracker) {
         int end = tracker.stateEnd(batch);
         List<List<Part>> parts = new ArrayList<>(end);
+        List<Long> times = new ArrayList<>(end);
         for (int i = 0; i < end; i++) {
             List<Part> here = new ArrayList<>(2);
             parts.add(here);
             if (!(batch.outcomes().get(i) instanceof DecodeOutcome.Decoded d)) {
+                times.add(null);
                 continue;
             }
             ChangeRecord record = d.record();
+            times.add(record.creationTime().map(Instant::toEpochMilli).orElse(null));
             for (Aggregation a : topology.aggregations()) {
                 List<Aggregation.Contribution> made;
                 try {
@@ -90,7 +96,7 @@ public final class StatePhase {
                 }
             }
         }
-        return new Contributions(parts);
+        return new Contributions(parts, times);
     }
 
     /** One record's part in one aggregation: a delta for a group, or (key {@code null}) its creation time. */
@@ -100,9 +106,11 @@ public final class StatePhase {
     /** The contributions of a batch's records, by record index. */
     public static final class Contributions {
         private final List<List<Part>> byRecord;
+        private final List<Long> times;
 
-        private Contributions(List<List<Part>> byRecord) {
+        private Contributions(List<List<Part>> byRecord, List<Long> times) {
             this.byRecord = byRecord;
+            this.times = times;
         }
     }
 
@@ -155,9 +163,8 @@ public final class StatePhase {
                     Long t = streamTimes.get(a.name());
                     closing.addAll(due(a, t == null ? Long.MIN_VALUE : t, updates, anchorSeqOr(batch)));
                 } else if (a.output().isPresent()) {
-                    List<GroupKey> touched = contribution.keySet().stream()
-                            .filter(k -> k.store().equals(a.name())).toList();
-                    store.get(touched).forEach((k, v) -> updates.add(message(a, new AggregateUpdate(a.name(),
+                    List<GroupKey> due = changedDue(a, contribution.keySet(), batchTime(contributions, end));
+                    store.get(due).forEach((k, v) -> updates.add(message(a, new AggregateUpdate(a.name(),
                             k.group(), null, null, a.measures(), v), "agg:" + batchId + ":" + k.group(),
                             anchorSeqOr(batch))));
                 }
@@ -198,6 +205,46 @@ public final class StatePhase {
         int closed = tracker.earliestRetry() == Integer.MAX_VALUE && tracker.poisonOf(0).isEmpty()
                 ? markEmitted(closing) : 0;
         return new Outcome(new BatchResult.StateCounts(0, 0, 0, closed, updates.size()), tally);
+    }
+
+    /**
+     * The groups of table aggregation {@code a} to send now: those this batch changed, plus those changed since the
+     * last send, when its emit interval of stream time has passed ({@code batchTime} is the batch's latest creation
+     * time); every time for an interval of zero. Remembered per runtime instance.
+     */
+    private List<GroupKey> changedDue(Aggregation a, Set<GroupKey> changed, long batchTime) {
+        List<GroupKey> mine = changed.stream().filter(k -> k.store().equals(a.name())).toList();
+        if (a.emitEvery().isZero()) {
+            return mine;
+        }
+        synchronized (pending) {
+            Set<GroupKey> waiting = pending.computeIfAbsent(a.name(), n -> new TreeSet<>());
+            waiting.addAll(mine);
+            Long last = lastEmit.get(a.name());
+            if (last != null && batchTime < last + a.emitEvery().toMillis()) {
+                return List.of();
+            }
+            lastEmit.put(a.name(), batchTime);
+            List<GroupKey> due = List.copyOf(waiting);
+            waiting.clear();
+            return due;
+        }
+    }
+
+    private static long batchTime(Contributions contributions, int end) {
+        long t = Long.MIN_VALUE;
+        for (int i = 0; i < end; i++) {
+            for (Part p : contributions.byRecord.get(i)) {
+                if (p.keyOrNull() == null) {
+                    t = Math.max(t, (Long) p.deltaOrTime());
+                }
+            }
+            Long created = contributions.times.get(i);
+            if (created != null) {
+                t = Math.max(t, created);
+            }
+        }
+        return t;
     }
 
     private List<ClosedWindow> due(Aggregation a, long streamTime, List<Message> updates, SequenceNumber seq) {
