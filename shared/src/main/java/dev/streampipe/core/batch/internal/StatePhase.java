@@ -14,6 +14,7 @@ import dev.streampipe.core.state.Aggregation;
 import dev.streampipe.core.state.ClosedWindow;
 import dev.streampipe.core.state.GroupKey;
 import dev.streampipe.core.state.StateStore;
+import dev.streampipe.core.state.TimeWindows;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
@@ -49,6 +50,7 @@ public final class StatePhase {
     private final Executor executor;
     private final Map<String, Set<GroupKey>> pending = new HashMap<>();
     private final Map<String, Long> lastEmit = new HashMap<>();
+    private final Map<String, Long> checkedBoundary = new HashMap<>();
 
     public StatePhase(Topology topology, StateStore store, DeliveryChains chains, Executor executor) {
         this.topology = Objects.requireNonNull(topology, "topology");
@@ -248,7 +250,23 @@ public final class StatePhase {
     }
 
     private List<ClosedWindow> due(Aggregation a, long streamTime, List<Message> updates, SequenceNumber seq) {
-        List<ClosedWindow> due = store.closeDue(a.name(), streamTime);
+        if (!mayClose(a, streamTime)) {
+            return List.of();
+        }
+        List<ClosedWindow> due;
+        try {
+            due = store.closeDue(a.name(), streamTime);
+        } catch (RuntimeException e) {
+            synchronized (checkedBoundary) {
+                checkedBoundary.remove(a.name());
+            }
+            throw e;
+        }
+        if (!due.isEmpty()) {
+            synchronized (checkedBoundary) {
+                checkedBoundary.remove(a.name()); // not all sent yet, maybe: ask again on the next batch
+            }
+        }
         if (a.output().isPresent()) {
             for (ClosedWindow w : due) {
                 w.finalValues().forEach((g, v) -> updates.add(message(a, new AggregateUpdate(a.name(), g,
@@ -257,6 +275,27 @@ public final class StatePhase {
             }
         }
         return due;
+    }
+
+    /**
+     * Whether a batch whose latest creation time is {@code streamTime} may close a window of {@code a}: windows close
+     * at {@code start + size + grace}, {@code start} a multiple of the advance, so this instance asks the store only
+     * once per advance of stream time (and on its first batch), not on every batch.
+     */
+    private boolean mayClose(Aggregation a, long streamTime) {
+        if (streamTime == Long.MIN_VALUE) {
+            return false;
+        }
+        TimeWindows w = a.windows().orElseThrow();
+        long boundary = Math.floorDiv(streamTime - w.closesAt(0), w.advance().toMillis());
+        synchronized (checkedBoundary) {
+            Long checked = checkedBoundary.get(a.name());
+            if (checked != null && boundary <= checked) {
+                return false;
+            }
+            checkedBoundary.put(a.name(), boundary);
+            return true;
+        }
     }
 
     private BatchDeliveries.Tally send(List<Message> updates, BatchTracker tracker, Deadline deadline,
