@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One aggregation's store as a test reads it ({@link PipelineTestDriver#store}): a group's value, by measure, now (table
- * aggregations) or in one window (windowed ones).
+ * One aggregation's store as a test reads it ({@link PipelineTestDriver#store}): a group's value, by measure, now
+ * (table aggregations) or in one window (windowed ones).
  */
 public final class StoreView {
     private final Aggregation aggregation;
@@ -35,30 +35,40 @@ public final class StoreView {
         return read(new GroupKey(aggregation.name(), group, windowStart.toEpochMilli()));
     }
 
-    /** The group's {@code count} (0 when never written). */
+    /** The group's {@code count} (0 when never written); for an aggregation built with {@code count()}. */
     public long count(String group) {
-        return get(group).map(v -> v.getOrDefault(Aggregation.COUNT, 0L)).orElse(0L);
+        requireCount();
+        return get(group).map(v -> v.get(Aggregation.COUNT)).orElse(0L);
     }
 
     /** The group's {@code count} in the window starting at {@code windowStart} (0 when never written). */
     public long count(String group, Instant windowStart) {
-        return get(group, windowStart).map(v -> v.getOrDefault(Aggregation.COUNT, 0L)).orElse(0L);
+        requireCount();
+        return get(group, windowStart).map(v -> v.get(Aggregation.COUNT)).orElse(0L);
     }
 
-    /** Every group's first measure (the count, for {@code count()} first): group to value; windows: see windows(). */
-    public Map<String, Long> all() {
+    /** Every group's value by measure: group to (measure to value). A table aggregation's groups only. */
+    public Map<String, Map<String, Long>> all() {
         requireKind(false);
-        Map<String, Long> out = new TreeMap<>();
-        store.all(aggregation.name()).forEach((k, v) -> out.put(k.group(), v[0]));
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        store.all(aggregation.name()).forEach((k, v) -> out.put(k.group(), named(v)));
         return out;
     }
 
-    /** A windowed store's windows: start to (group to first measure), earliest first. */
-    public Map<Instant, Map<String, Long>> windows() {
+    /** Every group's {@code count}: group to count (groups at 0 included). */
+    public Map<String, Long> counts() {
+        requireCount();
+        Map<String, Long> out = new TreeMap<>();
+        all().forEach((group, v) -> out.put(group, v.get(Aggregation.COUNT)));
+        return out;
+    }
+
+    /** A windowed store's windows: start to (group to (measure to value)), earliest first. */
+    public Map<Instant, Map<String, Map<String, Long>>> windows() {
         requireKind(true);
-        Map<Instant, Map<String, Long>> out = new TreeMap<>();
+        Map<Instant, Map<String, Map<String, Long>>> out = new TreeMap<>();
         store.all(aggregation.name()).forEach((k, v) -> out.computeIfAbsent(Instant.ofEpochMilli(k.windowStart()),
-                s -> new TreeMap<>()).put(k.group(), v[0]));
+                s -> new TreeMap<>()).put(k.group(), named(v)));
         return out;
     }
 
@@ -70,15 +80,23 @@ public final class StoreView {
 
     private Optional<Map<String, Long>> read(GroupKey key) {
         long[] v = store.all(aggregation.name()).get(key);
-        if (v == null) {
-            return Optional.empty();
-        }
+        return v == null ? Optional.empty() : Optional.of(named(v));
+    }
+
+    private Map<String, Long> named(long[] v) {
         Map<String, Long> out = new LinkedHashMap<>();
         List<String> measures = aggregation.measures();
         for (int i = 0; i < v.length; i++) {
             out.put(measures.get(i), v[i]);
         }
-        return Optional.of(out);
+        return out;
+    }
+
+    private void requireCount() {
+        if (!aggregation.measures().contains(Aggregation.COUNT)) {
+            throw new IllegalArgumentException("aggregation '" + aggregation.name() + "' has no count (measures "
+                    + aggregation.measures() + "): use get(..)");
+        }
     }
 
     private void requireKind(boolean windowed) {

@@ -21,8 +21,8 @@ import java.util.Set;
  * {@link Number} to {@code N}, {@link Boolean} to {@code BOOL}, {@code byte[]} to {@code B}, {@code null} to
  * {@code NULL}, a {@link Map} to {@code M}, a {@link List} to {@code L}, a non-empty {@link Set} of strings, numbers or
  * {@code byte[]} to {@code SS}, {@code NS} or {@code BS}; anything else is refused, naming the attribute and the
- * value's class. Records get increasing sequence numbers, an {@code eventID} of their position and content
- * ({@code event-1-3fa2c01b}: the same record keeps it, different records never share one) and
+ * value's class. Records get increasing sequence numbers, an {@code eventID} digest of their content
+ * ({@code event-3fa2c01b9e4d}: the same record keeps it wherever it is piped, different records never share one) and
  * {@code NEW_AND_OLD_IMAGES} unless told otherwise.
  */
 public final class StreamEvent {
@@ -163,18 +163,22 @@ public final class StreamEvent {
             }
             String rest = sb.append("\",\"SizeBytes\":")
                     .append(64 + n).append(",\"StreamViewType\":\"").append(viewType).append("\"}}").toString();
-            return "{\"eventID\":" + JsonStrings.quote(eventId == null ? defaultEventId(n, rest) : eventId) + rest;
+            return "{\"eventID\":" + JsonStrings.quote(eventId == null ? defaultEventId() : eventId) + rest;
         }
 
         /**
-         * {@code event-<position>} and a digest of the record's content: the same record (piped again, as Lambda
-         * redelivers it) keeps its id, two different records never share one, as in a real stream (where each
-         * {@code eventID} is unique): the effect ledger and the aggregations' state tell records apart by it.
+         * {@code event-} and a digest of what the record says (its event, keys, images, view type, creation time and a
+         * sequence number given to it; not its position): the same record keeps its id wherever it is piped (as a
+         * record Lambda delivers again does), two different records never share one, as in a real stream, where
+         * each {@code eventID} is unique: the effect ledger and the aggregations' state tell records apart by it.
          */
-        private static String defaultEventId(int n, String content) {
+        private String defaultEventId() {
+            String content = eventName + "|" + attributes(keys) + "|" + (newImage == null ? "" : attributes(newImage))
+                    + "|" + (oldImage == null ? "" : attributes(oldImage)) + "|" + viewType + "|" + created + "|"
+                    + (sequenceNumber == null ? "" : sequenceNumber);
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-                return "event-" + n + "-" + HexFormat.of().formatHex(digest, 0, 4);
+                return "event-" + HexFormat.of().formatHex(digest, 0, 6);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this JVM", e);
             }

@@ -139,6 +139,7 @@ public final class BatchEngine {
                     () -> statePhase.run(contributions, batch, tracker, deadline, stages));
             state = outcome.counts();
             sinks = sinks.plus(outcome.tally());
+            outcome.recordsByAggregation().forEach(routing.routeCounts()::put);
         }
         phases.tailStarts();
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, tracker.failedFrom(batch),

@@ -7,6 +7,7 @@ import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
 import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.internal.CompiledTopology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,14 +176,14 @@ public final class Aggregation {
             if (filter != null && !filter.test(record)) {
                 return out;
             }
-            String g = group.apply(record);
+            String g = groupOf(record, record);
             if (g == null) {
                 return out;
             }
             long time = record.creationTime().orElseThrow(() -> new PoisonRecordException("aggregation '" + name
                     + "' is windowed on the record's creation time and the record has no"
                     + " ApproximateCreationDateTime")).toEpochMilli();
-            long[] delta = values(record);
+            long[] delta = values(record, record);
             for (long start : windowsOrNull.startsFor(time)) {
                 out.add(new Contribution(g, start, delta));
             }
@@ -191,24 +192,24 @@ public final class Aggregation {
         EventName event = record.eventName();
         if (event != EventName.INSERT) {
             Item old = record.oldImage().orElseThrow(() -> missing(record, "OldImage"));
-            add(out, old, -1);
+            add(out, old, -1, record);
         }
         if (event != EventName.REMOVE) {
             Item now = record.newImage().orElseThrow(() -> missing(record, "NewImage"));
-            add(out, now, 1);
+            add(out, now, 1, record);
         }
         return out;
     }
 
-    private void add(List<Contribution> out, Item item, int sign) {
+    private void add(List<Contribution> out, Item item, int sign, ChangeRecord record) {
         if (filter != null && !filter.test(item)) {
             return;
         }
-        String g = group.apply(item);
+        String g = groupOf(item, record);
         if (g == null) {
             return;
         }
-        long[] delta = values(item);
+        long[] delta = values(item, record);
         if (sign < 0) {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = -delta[i];
@@ -217,12 +218,26 @@ public final class Aggregation {
         out.add(new Contribution(g, GroupKey.NO_WINDOW, delta));
     }
 
-    private long[] values(Object source) {
+    private long[] values(Object source, ChangeRecord record) {
         long[] v = new long[measures.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = measures.get(i).value().applyAsLong(source);
+            try {
+                v[i] = measures.get(i).value().applyAsLong(source);
+            } catch (RuntimeException e) {
+                throw new PoisonRecordException("measure '" + measures.get(i).name() + "' cannot be read: "
+                        + CompiledTopology.reason(e, record));
+            }
         }
         return v;
+    }
+
+    private String groupOf(Object source, ChangeRecord record) {
+        try {
+            return group.apply(source);
+        } catch (RuntimeException e) {
+            throw new PoisonRecordException("group (" + groupDescription + ") cannot be read: "
+                    + CompiledTopology.reason(e, record));
+        }
     }
 
     private PoisonRecordException missing(ChangeRecord record, String image) {

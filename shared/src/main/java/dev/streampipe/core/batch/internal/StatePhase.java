@@ -60,7 +60,11 @@ public final class StatePhase {
     }
 
     /** What the phase came to: its counts and the sink tally of the updates it sent. */
-    public record Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally) {
+    public record Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally,
+                          Map<String, Long> recordsByAggregation) {
+        Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally) {
+            this(counts, tally, Map.of());
+        }
     }
 
     /**
@@ -130,18 +134,20 @@ public final class StatePhase {
         Map<GroupKey, long[]> contribution = new TreeMap<>();
         Map<String, Long> streamTimes = new HashMap<>();
         int applied = 0;
+        Map<String, Long> byAggregation = new TreeMap<>();
         for (int i = 0; i < end; i++) {
-            boolean any = false;
+            Set<String> stores = new TreeSet<>();
             for (Part p : contributions.byRecord.get(i)) {
                 if (p.keyOrNull() == null) {
                     streamTimes.merge(p.store(), (Long) p.deltaOrTime(), Math::max);
                 } else {
-                    any = true;
+                    stores.add(p.store());
                     contribution.merge(p.keyOrNull(), ((long[]) p.deltaOrTime()).clone(), StatePhase::add);
                 }
             }
-            if (any) {
+            if (!stores.isEmpty()) {
                 applied++;
+                stores.forEach(a -> byAggregation.merge(a, 1L, Long::sum));
             }
         }
         if (!deadline.allows(Duration.ZERO, MARGIN)) {
@@ -185,7 +191,7 @@ public final class StatePhase {
             }
         }
         return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), closed,
-                updates.size()), tally);
+                updates.size()), tally, byAggregation);
     }
 
     /**
