@@ -82,11 +82,15 @@ final class RouterHarness implements AutoCloseable {
                 .sqs(aws.client(SqsClient.builder())).dynamoDb(ddb).build();
     }
 
-    /** The router's environment as the template sets it. */
+    /**
+     * The router's environment as the template sets it (the state table named too, though the harness gives the
+     * router its state store: {@link #state}).
+     */
     static Map<String, String> environment(String ledgerTable) {
         return Map.of("ANALYTICS_DELIVERY_STREAM", STREAM, "HANDOFF_TOPIC_ARN", TOPIC, "EVENT_BUS_NAME", BUS,
                 "EVENT_SOURCE", SOURCE, "SUMMARY_FUNCTION_NAME", FUNCTION, "DEAD_LETTER_QUEUE_URL", QUEUE,
-                "LEDGER_TABLE_NAME", ledgerTable, "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
+                "LEDGER_TABLE_NAME", ledgerTable, "STATE_TABLE_NAME", "streampipe-router-state",
+                "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
     }
 
     /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */
