@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema;
@@ -99,6 +100,27 @@ public final class ItemType<T> {
      */
     public T map(Item item) {
         return Objects.requireNonNull(item, "item").as(converter);
+    }
+
+    /**
+     * A function of the item read as a {@code T}, for an aggregation's group ({@code null} item: an empty image):
+     * {@code Aggregation.table("stock").groupBy("warehouse", ITEMS.value(InventoryItem::getWarehouse))}.
+     */
+    public <V> Function<Item, V> value(Function<? super T, ? extends V> getter) {
+        Objects.requireNonNull(getter, "getter");
+        return item -> getter.apply(map(item));
+    }
+
+    /** A number of the item read as a {@code T}, for an aggregation's sum: {@code .sum("units", ITEMS.longValue(..))}. */
+    public ToLongFunction<Item> longValue(ToLongFunction<? super T> getter) {
+        Objects.requireNonNull(getter, "getter");
+        return item -> getter.applyAsLong(map(item));
+    }
+
+    /** A test of the item read as a {@code T}, for an aggregation's {@code where}. */
+    public Predicate<Item> matching(Predicate<? super T> test) {
+        Objects.requireNonNull(test, "test");
+        return item -> test.test(map(item));
     }
 
     /**

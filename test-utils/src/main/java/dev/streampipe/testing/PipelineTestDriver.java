@@ -6,6 +6,8 @@ import dev.streampipe.core.batch.Deadline;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.decode.DecodedBatch;
 import dev.streampipe.core.decode.StreamEventDecoder;
+import dev.streampipe.core.state.Aggregation;
+import dev.streampipe.core.state.InMemoryStateStore;
 import dev.streampipe.core.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +51,8 @@ public final class PipelineTestDriver implements AutoCloseable {
     private final ManualClock clock;
     private final AdvancingSleeper sleeper;
     private final BatchEngine engine;
+    private final Topology topology;
+    private final InMemoryStateStore stateStore;
     private Duration invocationBudget = Duration.ofMinutes(5);
 
     public PipelineTestDriver(Topology topology) {
@@ -67,10 +71,15 @@ public final class PipelineTestDriver implements AutoCloseable {
         for (String name : topology.sinks()) {
             sinks.put(name, new InMemorySink(name).retrying(retryPolicy, sleeper, jitter.split()));
         }
+        this.topology = topology;
+        this.stateStore = new InMemoryStateStore(topology.stores());
         // Runnable::run: sinks flush on the caller's thread, so a test sees a fixed order.
-        this.engine = BatchEngine.builder(topology).sinks(Map.copyOf(sinks)).deadLetters(deadLetters).ledger(ledger)
-                .ledgerRetry(retryPolicy, sleeper, jitter.split())
-                .executor(Runnable::run).build();
+        BatchEngine.Builder b = BatchEngine.builder(topology).sinks(Map.copyOf(sinks)).deadLetters(deadLetters)
+                .ledger(ledger).ledgerRetry(retryPolicy, sleeper, jitter.split()).executor(Runnable::run);
+        if (!topology.aggregations().isEmpty()) {
+            b.stateStore(stateStore);
+        }
+        this.engine = b.build();
     }
 
     /** Runs one event of these records (built with {@link StreamEvent}) through the topology. */
@@ -102,6 +111,43 @@ public final class PipelineTestDriver implements AutoCloseable {
             throw new IllegalArgumentException("topology has no sink '" + name + "'; it has " + sinks.keySet());
         }
         return sink;
+    }
+
+    /**
+     * The store of aggregation {@code name}: its groups' current values ({@code store("by-status").count("OPEN")}),
+     * and a windowed one's windows.
+     */
+    public StoreView store(String name) {
+        Aggregation aggregation = topology.aggregations().stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("topology has no aggregation '" + name + "'; it has "
+                        + topology.aggregations().stream().map(Aggregation::name).toList()));
+        return new StoreView(aggregation, stateStore);
+    }
+
+    /**
+     * The state store behind every aggregation: inject its faults here
+     * ({@code driver.stateStore().throttle(1)}: the next batch's state write is throttled and the batch comes back
+     * in {@code batchItemFailures} from its first record).
+     */
+    public InMemoryStateStore stateStore() {
+        return stateStore;
+    }
+
+    /**
+     * Moves the aggregations' stream time forward by {@code d} from where the records left it (or from the driver's
+     * clock, before any record): windows that close by then close and send their final values to their sinks. A
+     * deployed function's stream time moves only with its records: a window closes when a later record arrives.
+     */
+    public BatchResult.StateCounts advanceStreamTime(Duration d) {
+        long now = topology.aggregations().stream().filter(Aggregation::windowed)
+                .mapToLong(a -> stateStore.streamTime(a.name())).max().orElse(Long.MIN_VALUE);
+        Instant from = now == Long.MIN_VALUE ? clock.instant() : Instant.ofEpochMilli(now);
+        return streamTimeTo(from.plus(d));
+    }
+
+    /** Moves the aggregations' stream time to {@code time} (never back); see {@link #advanceStreamTime}. */
+    public BatchResult.StateCounts streamTimeTo(Instant time) {
+        return engine.advanceStreamTime(time, Deadline.after(invocationBudget, clock));
     }
 
     public InMemoryDeadLetterSink deadLetters() {

@@ -1,9 +1,13 @@
 package dev.streampipe.testing;
 
 import dev.streampipe.core.json.JsonStrings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,9 @@ import java.util.Set;
  * {@link Number} to {@code N}, {@link Boolean} to {@code BOOL}, {@code byte[]} to {@code B}, {@code null} to
  * {@code NULL}, a {@link Map} to {@code M}, a {@link List} to {@code L}, a non-empty {@link Set} of strings, numbers or
  * {@code byte[]} to {@code SS}, {@code NS} or {@code BS}; anything else is refused, naming the attribute and the
- * value's class. Records get increasing sequence numbers and {@code NEW_AND_OLD_IMAGES} unless told otherwise.
+ * value's class. Records get increasing sequence numbers, an {@code eventID} digest of their content
+ * ({@code event-3fa2c01b9e4d}: the same record keeps it wherever it is piped, different records never share one) and
+ * {@code NEW_AND_OLD_IMAGES} unless told otherwise.
  */
 public final class StreamEvent {
     private StreamEvent() {
@@ -134,8 +140,7 @@ public final class StreamEvent {
             if (verbatim != null) {
                 return verbatim;
             }
-            StringBuilder sb = new StringBuilder("{\"eventID\":").append(JsonStrings.quote(eventId == null
-                    ? "event-" + n : eventId)).append(",\"eventName\":\"").append(eventName)
+            StringBuilder sb = new StringBuilder(",\"eventName\":\"").append(eventName)
                     .append("\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\","
                             + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/test/stream/"
                             + "2026-11-20T00:00:00.000\",\"dynamodb\":{\"ApproximateCreationDateTime\":")
@@ -156,8 +161,27 @@ public final class StreamEvent {
             } else {
                 sb.append(1000 + n).append("00000000");
             }
-            return sb.append("\",\"SizeBytes\":")
+            String rest = sb.append("\",\"SizeBytes\":")
                     .append(64 + n).append(",\"StreamViewType\":\"").append(viewType).append("\"}}").toString();
+            return "{\"eventID\":" + JsonStrings.quote(eventId == null ? defaultEventId() : eventId) + rest;
+        }
+
+        /**
+         * {@code event-} and a digest of what the record says (its event, keys, images, view type, creation time and a
+         * sequence number given to it; not its position): the same record keeps its id wherever it is piped (as a
+         * record Lambda delivers again does), two different records never share one, as in a real stream, where
+         * each {@code eventID} is unique: the effect ledger and the aggregations' state tell records apart by it.
+         */
+        private String defaultEventId() {
+            String content = eventName + "|" + attributes(keys) + "|" + (newImage == null ? "" : attributes(newImage))
+                    + "|" + (oldImage == null ? "" : attributes(oldImage)) + "|" + viewType + "|" + created + "|"
+                    + (sequenceNumber == null ? "" : sequenceNumber);
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+                return "event-" + HexFormat.of().formatHex(digest, 0, 6);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
         }
 
         private static String attributes(Map<String, Object> values) {

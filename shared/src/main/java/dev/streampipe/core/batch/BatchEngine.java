@@ -13,6 +13,7 @@ import dev.streampipe.core.state.Aggregation;
 import dev.streampipe.core.state.StateStore;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.Topology;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,19 +127,37 @@ public final class BatchEngine {
             throw e;
         }
         BatchDeliveries.Tally sinks = deliveries.joinAll(topology.sinks(), tracker);
+        // The state's contributions first (a record an aggregation cannot read is poison for it), then the dead
+        // letters (a failing dead-letter sink makes records retryable), then the state write: it takes only the
+        // records before the failure the batch will report.
+        StatePhase.Contributions contributions = statePhase == null ? null : statePhase.contribute(batch, tracker);
+        Map<String, Long> deadLettersByRoute = new TreeMap<>();
+        int deadLettered = deadLetters.send(batch, tracker, deadline, deadLettersByRoute, stages);
         BatchResult.StateCounts state = BatchResult.StateCounts.NONE;
         if (statePhase != null) {
             StatePhase.Outcome outcome = stages.around(Phase.STATE, null,
-                    () -> statePhase.run(batch, tracker, deadline, stages));
+                    () -> statePhase.run(contributions, batch, tracker, deadline, stages));
             state = outcome.counts();
             sinks = sinks.plus(outcome.tally());
+            outcome.recordsByAggregation().forEach(routing.routeCounts()::put);
         }
-        Map<String, Long> deadLettersByRoute = new TreeMap<>();
-        int deadLettered = deadLetters.send(batch, tracker, deadline, deadLettersByRoute, stages);
         phases.tailStarts();
         return new BatchResult(batch.size(), batch.malformed().size(), deadLettered, tracker.failedFrom(batch),
                 routing.routeCounts(), sinks.sinkCounts(), tracker.retryReasons(), deadLettersByRoute,
                 sinks.ledgerWriteFailures(), List.copyOf(routing.mismatches().values()), state);
+    }
+
+    /**
+     * Tells the aggregations that stream time reached {@code streamTime} (as a record created then would): windows
+     * that close by then close, and their final values are sent. For tests and drivers; a deployed function's stream
+     * time moves with its records. The counts say how many windows closed and how many updates were sent; a window
+     * a sink failed to take stays due. Throws {@link RetryableSinkException} when the state store cannot be reached.
+     */
+    public BatchResult.StateCounts advanceStreamTime(Instant streamTime, Deadline deadline) {
+        if (statePhase == null) {
+            return BatchResult.StateCounts.NONE;
+        }
+        return statePhase.advanceStreamTime(streamTime.toEpochMilli(), deadline, StageListener.NONE).counts();
     }
 
     /**

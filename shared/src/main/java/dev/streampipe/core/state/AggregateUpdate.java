@@ -1,5 +1,6 @@
 package dev.streampipe.core.state;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,9 +81,10 @@ public final class AggregateUpdate {
     }
 
     /**
-     * The default JSON form: {@code {"aggregation":..,"group":..,"windowStart":..,"windowEnd":..,"count":..}} (window
+     * The default JSON form, also what {@code Payload.json(update)} writes: {@code {"aggregation":..,"group":..,"windowStart":..,"windowEnd":..,"count":..}} (window
      * fields only for windows).
      */
+    @JsonValue
     public Map<String, Object> toJsonMap() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("aggregation", aggregation);

@@ -7,8 +7,11 @@ import dev.streampipe.core.record.StreamViewType;
 import dev.streampipe.core.topology.PoisonRecordException;
 import dev.streampipe.core.topology.RecordPredicate;
 import dev.streampipe.core.topology.Route;
+import dev.streampipe.core.topology.internal.CompiledTopology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,6 +52,7 @@ public final class Aggregation {
     private final StreamViewType filterImages;
     private final Route outputOrNull;
     private final AggregateMapper mapper;
+    private final Duration emitEvery;
 
     private record Measure(String name, String description, ToLongFunction<Object> value) {
     }
@@ -72,6 +76,7 @@ public final class Aggregation {
                 ? Route.named(b.name).to(b.sink).ledgered().mapping(r -> Optional.empty())
                 : Route.named(b.name).to(b.sink).mapping(r -> Optional.empty());
         this.mapper = b.mapper;
+        this.emitEvery = b.emitEvery;
     }
 
     /** A table aggregation over the items: {@code Aggregation.table("by-status").groupBy(..).count().build()}. */
@@ -115,6 +120,14 @@ public final class Aggregation {
         return mapper;
     }
 
+    /**
+     * How often a table aggregation sends the groups that changed: {@link Duration#ZERO} (the default) after every
+     * batch that changed them; otherwise once this much stream time has passed since this runtime last sent.
+     */
+    public Duration emitEvery() {
+        return emitEvery;
+    }
+
     /** The images it reads: both for a table aggregation, those its filter declares for a windowed one. */
     public StreamViewType imagesRead() {
         return windowed() ? filterImages : StreamViewType.NEW_AND_OLD_IMAGES;
@@ -140,7 +153,8 @@ public final class Aggregation {
         sb.append(" [store ").append(name).append("]");
         if (outputOrNull != null) {
             sb.append(" -> ").append(outputOrNull.sink().orElseThrow())
-                    .append(windowed() ? " (final values)" : " (changes)")
+                    .append(windowed() ? " (final values)" : emitEvery.isZero() ? " (changes)"
+                            : " (changes every " + emitEvery.toString().substring(2).toLowerCase(Locale.ROOT) + ")")
                     .append(outputOrNull.ledgered() ? " [ledgered]" : "");
         }
         return sb.toString();
@@ -162,14 +176,14 @@ public final class Aggregation {
             if (filter != null && !filter.test(record)) {
                 return out;
             }
-            String g = group.apply(record);
+            String g = groupOf(record, record);
             if (g == null) {
                 return out;
             }
             long time = record.creationTime().orElseThrow(() -> new PoisonRecordException("aggregation '" + name
                     + "' is windowed on the record's creation time and the record has no"
                     + " ApproximateCreationDateTime")).toEpochMilli();
-            long[] delta = values(record);
+            long[] delta = values(record, record);
             for (long start : windowsOrNull.startsFor(time)) {
                 out.add(new Contribution(g, start, delta));
             }
@@ -178,24 +192,24 @@ public final class Aggregation {
         EventName event = record.eventName();
         if (event != EventName.INSERT) {
             Item old = record.oldImage().orElseThrow(() -> missing(record, "OldImage"));
-            add(out, old, -1);
+            add(out, old, -1, record);
         }
         if (event != EventName.REMOVE) {
             Item now = record.newImage().orElseThrow(() -> missing(record, "NewImage"));
-            add(out, now, 1);
+            add(out, now, 1, record);
         }
         return out;
     }
 
-    private void add(List<Contribution> out, Item item, int sign) {
+    private void add(List<Contribution> out, Item item, int sign, ChangeRecord record) {
         if (filter != null && !filter.test(item)) {
             return;
         }
-        String g = group.apply(item);
+        String g = groupOf(item, record);
         if (g == null) {
             return;
         }
-        long[] delta = values(item);
+        long[] delta = values(item, record);
         if (sign < 0) {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = -delta[i];
@@ -204,12 +218,26 @@ public final class Aggregation {
         out.add(new Contribution(g, GroupKey.NO_WINDOW, delta));
     }
 
-    private long[] values(Object source) {
+    private long[] values(Object source, ChangeRecord record) {
         long[] v = new long[measures.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = measures.get(i).value().applyAsLong(source);
+            try {
+                v[i] = measures.get(i).value().applyAsLong(source);
+            } catch (RuntimeException e) {
+                throw new PoisonRecordException("measure '" + measures.get(i).name() + "' cannot be read: "
+                        + CompiledTopology.reason(e, record));
+            }
         }
         return v;
+    }
+
+    private String groupOf(Object source, ChangeRecord record) {
+        try {
+            return group.apply(source);
+        } catch (RuntimeException e) {
+            throw new PoisonRecordException("group (" + groupDescription + ") cannot be read: "
+                    + CompiledTopology.reason(e, record));
+        }
     }
 
     private PoisonRecordException missing(ChangeRecord record, String image) {
@@ -237,6 +265,7 @@ public final class Aggregation {
         private String sink;
         private boolean ledgered;
         private AggregateMapper mapper = AggregateMapper.JSON;
+        private Duration emitEvery = Duration.ZERO;
 
         Builder(String name, TimeWindows windows) {
             this.name = Objects.requireNonNull(name, "name");
@@ -332,6 +361,21 @@ public final class Aggregation {
     public static final class TableBuilder extends Builder<Item, TableBuilder> {
         TableBuilder(String name) {
             super(name, null);
+        }
+
+        /**
+         * Sends the groups that changed at most once per {@code interval} of stream time (per runtime instance)
+         * instead of after every batch: each send reads every write shard of every changed group, which at a few
+         * batches a second per shard is most of the state's read cost. Groups a container changed and had not sent
+         * when it ended are sent when they next change.
+         */
+        public TableBuilder emitEvery(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("emit interval must not be negative, was " + interval);
+            }
+            super.emitEvery = interval;
+            return this;
         }
 
         @Override

@@ -46,6 +46,9 @@ public final class EmfMetrics {
     public static final String RECORD_LAG = "RecordLag";
     public static final String DEAD_LETTERS = "DeadLetters";
     public static final String LEDGER_WRITE_FAILURES = "LedgerWriteFailures";
+    public static final String STATE_GROUPS_WRITTEN = "StateGroupsWritten";
+    public static final String LATE_CHANGES = "LateChanges";
+    public static final String WINDOWS_CLOSED = "WindowsClosed";
     public static final String STREAM_VIEW_TYPE_MISMATCH = "StreamViewTypeMismatch";
 
     private static final List<List<String>> BY_ROUTE = List.of(List.of("Route"));
@@ -90,6 +93,12 @@ public final class EmfMetrics {
             batch.field(RECORD_LAG, Math.max(0, lagOrNull.toMillis()));
         }
         lines.add(batch.end());
+        if (!result.state().equals(BatchResult.StateCounts.NONE)) {
+            BatchResult.StateCounts st = result.state();
+            lines.add(emf(NO_DIMENSION, count(STATE_GROUPS_WRITTEN), count(LATE_CHANGES), count(WINDOWS_CLOSED))
+                    .field(STATE_GROUPS_WRITTEN, st.groupsWritten()).field(LATE_CHANGES, st.late())
+                    .field(WINDOWS_CLOSED, st.windowsClosed()).end());
+        }
         lines.addAll(problems(result));
         return lines;
     }

@@ -262,6 +262,12 @@ public final class StreamRuntime implements Resource {
                     .field("sink." + e.getKey() + ".skipped", c.skipped())
                     .field("sink." + e.getKey() + ".failed", c.failedRetryable() + c.failedPermanent());
         }
+        if (!r.state().equals(BatchResult.StateCounts.NONE)) {
+            BatchResult.StateCounts s = r.state();
+            j.field("state.records_applied", s.recordsApplied()).field("state.groups_written", s.groupsWritten())
+                    .field("state.late", s.late()).field("state.windows_closed", s.windowsClosed())
+                    .field("state.updates_sent", s.updatesSent());
+        }
         if (!r.failureReasons().isEmpty()) {
             j.field("first_failure", r.failureReasons().get(0));
         }

@@ -101,7 +101,7 @@ class TemplateFunctionsTest {
         assertThat(keys(properties("RouterFunction").path("Environment").path("Variables"))).containsExactly(
                 "ANALYTICS_DELIVERY_STREAM", "DEAD_LETTER_QUEUE_URL", "EVENT_BUS_NAME", "EVENT_SOURCE",
                 "HANDOFF_TOPIC_ARN", "LEDGER_TABLE_NAME", "LEDGER_TTL_HOURS", "METRIC_NAMESPACE", "PARTITION_KEY_NAME", "SORT_KEY_NAME",
-                "SUMMARY_FUNCTION_NAME", "SUMMARY_INTERVAL");
+                "STATE_TABLE_NAME", "SUMMARY_FUNCTION_NAME", "SUMMARY_INTERVAL");
         assertThat(keys(properties("SummaryFunction").path("Environment").path("Variables"))).containsExactly(
                 "BEDROCK_MAX_TOKENS", "BEDROCK_MODEL_ID", "BEDROCK_TEMPERATURE", "PARTITION_KEY_NAME",
                 "SORT_KEY_NAME", "SUMMARY_CONCURRENCY", "SUMMARY_INTERVAL", "SUMMARY_TTL_DAYS", "TABLE_NAME");

@@ -68,7 +68,7 @@ class TemplateInvariantsTest {
     @Test
     void shouldEncryptTopicsQueuesBucketTablesAndDeliveryStreamWhenDeclared() {
         assertThat(new EncryptionCheck().check(template)).isEmpty();
-        assertThat(template.resourcesOfType("AWS::SQS::Queue")).hasSize(10);
+        assertThat(template.resourcesOfType("AWS::SQS::Queue")).hasSize(12);
         assertThat(template.resourcesOfType("AWS::SNS::Topic")).hasSize(2);
     }
 
@@ -78,7 +78,7 @@ class TemplateInvariantsTest {
         assertThat(AlarmRules.deadLetterQueues(template)).containsExactlyInAnyOrder("PoisonRecordQueue",
                 "OnFailureQueue", "AgentDashboardDeadLetterQueue", "CustomerNotificationsDeadLetterQueue",
                 "EscalationsDeadLetterQueue",
-                "SessionStatusDeadLetterQueue");
+                "SessionStatusDeadLetterQueue", "HandoffWindowsDeadLetterQueue");
     }
 
     @Test

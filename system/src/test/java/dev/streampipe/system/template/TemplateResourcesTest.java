@@ -68,7 +68,7 @@ class TemplateResourcesTest {
                 .filter(redrive -> !redrive.isMissingNode())
                 .toList();
 
-        assertThat(redrives).hasSize(4).allSatisfy(redrive ->
+        assertThat(redrives).hasSize(5).allSatisfy(redrive ->
                 assertThat(redrive.path("maxReceiveCount").asInt()).isEqualTo(3));
     }
 

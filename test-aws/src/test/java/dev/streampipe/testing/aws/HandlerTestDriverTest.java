@@ -40,7 +40,7 @@ class HandlerTestDriverTest {
             .sink(env.sinks().sns("pages", env.settings().required("PAGES_TOPIC")))
             .build();
 
-    private static final String CHANGE = StreamEvent.of(modify("pk", "a", "sk", "b").newImage("n", 1));
+    private static final String CHANGE = StreamEvent.of(modify("pk", "a", "sk", "b").eventId("event-1").newImage("n", 1));
 
     @Test
     void shouldSendALedgeredEffectOnceWhenTheSameBatchIsHandledTwice() {

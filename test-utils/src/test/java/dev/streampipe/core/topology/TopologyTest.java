@@ -65,7 +65,7 @@ class TopologyTest {
         // THEN a route is built one way (Route.named(..)...), and a topology is built and read, never run
         assertThat(Route.class.getConstructors()).isEmpty();
         assertThat(Topology.class.getConstructors()).isEmpty();
-        assertThat(topologyMethods).containsExactly("builder", "defaultObjectMapper", "describe", "requiredViewType", "routes",
-                "sinks");
+        assertThat(topologyMethods).containsExactly("aggregations", "builder", "defaultObjectMapper", "describe",
+                "requiredViewType", "routes", "sinks", "stores");
     }
 }

@@ -69,7 +69,7 @@ class DriverSnippetsTest {
         // GIVEN / WHEN / THEN
         // tag::ledger[]
         driver.pipe(stockFallsBelowReorderPoint());
-        assertThat(driver.ledger().entries()).containsExactly("event-1#low-stock"); // <eventID>#<route>
+        assertThat(driver.ledger().entries()).singleElement().asString().endsWith("#low-stock"); // <eventID>#<route>
         // end::ledger[]
     }
 

@@ -123,8 +123,8 @@ class TopologySnippetsTest {
         PipelineTestDriver driver = new PipelineTestDriver(TopologySnippets.filters());
 
         // WHEN a low-stock EU item, a removed item and a well-stocked item are piped
-        driver.pipe(insert("sku", "A", "warehouse", "EU-1").newImage("quantity", 3),
-                StreamEvent.remove("sku", "B", "warehouse", "US-1").oldImage("quantity", 50),
+        driver.pipe(insert("sku", "A", "warehouse", "EU-1").eventId("event-1").newImage("quantity", 3),
+                StreamEvent.remove("sku", "B", "warehouse", "US-1").eventId("event-2").oldImage("quantity", 50),
                 insert("sku", "C", "warehouse", "US-2").newImage("quantity", 50));
 
         // THEN the low-stock item takes both filters and its split branch; describe() lists the filters

@@ -14,6 +14,7 @@ import dev.streampipe.core.state.Aggregation;
 import dev.streampipe.core.state.ClosedWindow;
 import dev.streampipe.core.state.GroupKey;
 import dev.streampipe.core.state.StateStore;
+import dev.streampipe.core.state.TimeWindows;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.zip.CRC32;
 
@@ -46,6 +48,9 @@ public final class StatePhase {
     private final StateStore store;
     private final DeliveryChains chains;
     private final Executor executor;
+    private final Map<String, Set<GroupKey>> pending = new HashMap<>();
+    private final Map<String, Long> lastEmit = new HashMap<>();
+    private final Map<String, Long> checkedBoundary = new HashMap<>();
 
     public StatePhase(Topology topology, StateStore store, DeliveryChains chains, Executor executor) {
         this.topology = Objects.requireNonNull(topology, "topology");
@@ -55,11 +60,73 @@ public final class StatePhase {
     }
 
     /** What the phase came to: its counts and the sink tally of the updates it sent. */
-    public record Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally) {
+    public record Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally,
+                          Map<String, Long> recordsByAggregation) {
+        Outcome(BatchResult.StateCounts counts, BatchDeliveries.Tally tally) {
+            this(counts, tally, Map.of());
+        }
     }
 
-    public Outcome run(DecodedBatch batch, BatchTracker tracker, Deadline deadline, StageListener stages) {
+    /**
+     * What the records the state may take contribute, per record: run before the dead letters, since a record an
+     * aggregation cannot read is poison for it (marked on {@code tracker}, dead-lettered with the others).
+     */
+    public Contributions contribute(DecodedBatch batch, BatchTracker tracker) {
         int end = tracker.stateEnd(batch);
+        List<List<Part>> parts = new ArrayList<>(end);
+        List<Long> times = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
+            List<Part> here = new ArrayList<>(2);
+            parts.add(here);
+            if (!(batch.outcomes().get(i) instanceof DecodeOutcome.Decoded d)) {
+                times.add(null);
+                continue;
+            }
+            ChangeRecord record = d.record();
+            times.add(record.creationTime().map(Instant::toEpochMilli).orElse(null));
+            for (Aggregation a : topology.aggregations()) {
+                List<Aggregation.Contribution> made;
+                try {
+                    made = a.contributions(record);
+                } catch (RuntimeException e) {
+                    tracker.poison(i, a.name(), "aggregation '" + a.name() + "' cannot read the record: "
+                            + CompiledTopology.reason(e, record));
+                    continue;
+                }
+                Long time = a.windowed() ? record.creationTime().map(Instant::toEpochMilli).orElse(null) : null;
+                if (time != null) {
+                    here.add(new Part(a.name(), null, time));
+                }
+                for (Aggregation.Contribution c : made) {
+                    here.add(new Part(a.name(), new GroupKey(a.name(), c.group(), c.windowStart()), c.delta()));
+                }
+            }
+        }
+        return new Contributions(parts, times);
+    }
+
+    /** One record's part in one aggregation: a delta for a group, or (key {@code null}) its creation time. */
+    private record Part(String store, GroupKey keyOrNull, Object deltaOrTime) {
+    }
+
+    /** The contributions of a batch's records, by record index. */
+    public static final class Contributions {
+        private final List<List<Part>> byRecord;
+        private final List<Long> times;
+
+        private Contributions(List<List<Part>> byRecord, List<Long> times) {
+            this.byRecord = byRecord;
+            this.times = times;
+        }
+    }
+
+    /**
+     * Writes the contributions of the records before the failure the batch reports now (after its dead letters, which
+     * may have made a record retryable), closes the windows due and sends the updates.
+     */
+    public Outcome run(Contributions contributions, DecodedBatch batch, BatchTracker tracker, Deadline deadline,
+                       StageListener stages) {
+        int end = Math.min(tracker.stateEnd(batch), contributions.byRecord.size());
         if (end == 0) {
             return new Outcome(BatchResult.StateCounts.NONE, null);
         }
@@ -67,32 +134,20 @@ public final class StatePhase {
         Map<GroupKey, long[]> contribution = new TreeMap<>();
         Map<String, Long> streamTimes = new HashMap<>();
         int applied = 0;
+        Map<String, Long> byAggregation = new TreeMap<>();
         for (int i = 0; i < end; i++) {
-            if (!(batch.outcomes().get(i) instanceof DecodeOutcome.Decoded d)) {
-                continue;
-            }
-            ChangeRecord record = d.record();
-            boolean any = false;
-            for (Aggregation a : topology.aggregations()) {
-                List<Aggregation.Contribution> parts;
-                try {
-                    parts = a.contributions(record);
-                } catch (RuntimeException e) {
-                    tracker.poison(i, a.name(), "aggregation '" + a.name() + "' cannot read the record: "
-                            + CompiledTopology.reason(e, record));
-                    continue;
-                }
-                if (a.windowed()) {
-                    record.creationTime().ifPresent(t -> streamTimes.merge(a.name(), t.toEpochMilli(), Math::max));
-                }
-                for (Aggregation.Contribution c : parts) {
-                    any = true;
-                    contribution.merge(new GroupKey(a.name(), c.group(), c.windowStart()), c.delta().clone(),
-                            StatePhase::add);
+            Set<String> stores = new TreeSet<>();
+            for (Part p : contributions.byRecord.get(i)) {
+                if (p.keyOrNull() == null) {
+                    streamTimes.merge(p.store(), (Long) p.deltaOrTime(), Math::max);
+                } else {
+                    stores.add(p.store());
+                    contribution.merge(p.keyOrNull(), ((long[]) p.deltaOrTime()).clone(), StatePhase::add);
                 }
             }
-            if (any) {
+            if (!stores.isEmpty()) {
                 applied++;
+                stores.forEach(a -> byAggregation.merge(a, 1L, Long::sum));
             }
         }
         if (!deadline.allows(Duration.ZERO, MARGIN)) {
@@ -114,19 +169,10 @@ public final class StatePhase {
             for (Aggregation a : topology.aggregations()) {
                 if (a.windowed()) {
                     Long t = streamTimes.get(a.name());
-                    List<ClosedWindow> due = store.closeDue(a.name(), t == null ? Long.MIN_VALUE : t);
-                    closing.addAll(due);
-                    if (a.output().isPresent()) {
-                        for (ClosedWindow w : due) {
-                            w.finalValues().forEach((g, v) -> updates.add(message(a, new AggregateUpdate(a.name(), g,
-                                    Instant.ofEpochMilli(w.start()), Instant.ofEpochMilli(w.end()), a.measures(), v),
-                                    "window:" + a.name() + ":" + w.start() + ":" + g, anchorSeqOr(batch))));
-                        }
-                    }
+                    closing.addAll(due(a, t == null ? Long.MIN_VALUE : t, updates, anchorSeqOr(batch)));
                 } else if (a.output().isPresent()) {
-                    List<GroupKey> touched = contribution.keySet().stream()
-                            .filter(k -> k.store().equals(a.name())).toList();
-                    store.get(touched).forEach((k, v) -> updates.add(message(a, new AggregateUpdate(a.name(),
+                    List<GroupKey> due = changedDue(a, contribution.keySet(), batchTime(contributions, end));
+                    store.get(due).forEach((k, v) -> updates.add(message(a, new AggregateUpdate(a.name(),
                             k.group(), null, null, a.measures(), v), "agg:" + batchId + ":" + k.group(),
                             anchorSeqOr(batch))));
                 }
@@ -135,29 +181,150 @@ public final class StatePhase {
             tracker.retry(0, "state store: " + e.getMessage());
             return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), 0, 0), null);
         }
-        BatchDeliveries.Tally tally = null;
-        if (!updates.isEmpty()) {
-            Map<String, List<Message>> bySink = new LinkedHashMap<>();
-            for (Message m : updates) {
-                bySink.computeIfAbsent(m.sink(), s -> new ArrayList<>()).add(m);
-            }
-            BatchDeliveries deliveries = new BatchDeliveries(chains, executor, deadline, stages);
-            deliveries.start(bySink);
-            tally = deliveries.joinAll(bySink.keySet(), tracker);
-        }
+        BatchDeliveries.Tally tally = send(updates, tracker, deadline, stages);
         int closed = 0;
         if (tracker.earliestRetry() >= end) {
             try {
-                for (ClosedWindow w : closing) {
-                    store.emitted(w.store(), w.start());
-                    closed++;
-                }
+                closed = markEmitted(closing);
             } catch (RetryableSinkException e) {
                 tracker.retry(0, "state store: " + e.getMessage());
             }
         }
         return new Outcome(new BatchResult.StateCounts(applied, contribution.size(), late.size(), closed,
-                updates.size()), tally);
+                updates.size()), tally, byAggregation);
+    }
+
+    /**
+     * Moves every windowed aggregation's stream time to {@code streamTimeMillis} (if later), closes the windows due,
+     * sends their final values and records them sent: what a test driver does when told time passed. A window whose
+     * final values a sink failed to take stays due, and is sent again by the next call or batch. Throws
+     * {@link RetryableSinkException} when the store cannot be reached.
+     */
+    public Outcome advanceStreamTime(long streamTimeMillis, Deadline deadline, StageListener stages) {
+        List<Message> updates = new ArrayList<>();
+        List<ClosedWindow> closing = new ArrayList<>();
+        for (Aggregation a : topology.aggregations()) {
+            if (a.windowed()) {
+                closing.addAll(due(a, streamTimeMillis, updates, SequenceNumber.of("0")));
+            }
+        }
+        BatchTracker tracker = new BatchTracker(1);
+        BatchDeliveries.Tally tally = send(updates, tracker, deadline, stages);
+        int closed = tracker.earliestRetry() == Integer.MAX_VALUE && tracker.poisonOf(0).isEmpty()
+                ? markEmitted(closing) : 0;
+        return new Outcome(new BatchResult.StateCounts(0, 0, 0, closed, updates.size()), tally);
+    }
+
+    /**
+     * The groups of table aggregation {@code a} to send now: those this batch changed, plus those changed since the
+     * last send, when its emit interval of stream time has passed ({@code batchTime} is the batch's latest creation
+     * time); every time for an interval of zero. Remembered per runtime instance.
+     */
+    private List<GroupKey> changedDue(Aggregation a, Set<GroupKey> changed, long batchTime) {
+        List<GroupKey> mine = changed.stream().filter(k -> k.store().equals(a.name())).toList();
+        if (a.emitEvery().isZero()) {
+            return mine;
+        }
+        synchronized (pending) {
+            Set<GroupKey> waiting = pending.computeIfAbsent(a.name(), n -> new TreeSet<>());
+            waiting.addAll(mine);
+            Long last = lastEmit.get(a.name());
+            if (last != null && batchTime < last + a.emitEvery().toMillis()) {
+                return List.of();
+            }
+            lastEmit.put(a.name(), batchTime);
+            List<GroupKey> due = List.copyOf(waiting);
+            waiting.clear();
+            return due;
+        }
+    }
+
+    private static long batchTime(Contributions contributions, int end) {
+        long t = Long.MIN_VALUE;
+        for (int i = 0; i < end; i++) {
+            for (Part p : contributions.byRecord.get(i)) {
+                if (p.keyOrNull() == null) {
+                    t = Math.max(t, (Long) p.deltaOrTime());
+                }
+            }
+            Long created = contributions.times.get(i);
+            if (created != null) {
+                t = Math.max(t, created);
+            }
+        }
+        return t;
+    }
+
+    private List<ClosedWindow> due(Aggregation a, long streamTime, List<Message> updates, SequenceNumber seq) {
+        if (!mayClose(a, streamTime)) {
+            return List.of();
+        }
+        List<ClosedWindow> due;
+        try {
+            due = store.closeDue(a.name(), streamTime);
+        } catch (RuntimeException e) {
+            synchronized (checkedBoundary) {
+                checkedBoundary.remove(a.name());
+            }
+            throw e;
+        }
+        if (!due.isEmpty()) {
+            synchronized (checkedBoundary) {
+                checkedBoundary.remove(a.name()); // not all sent yet, maybe: ask again on the next batch
+            }
+        }
+        if (a.output().isPresent()) {
+            for (ClosedWindow w : due) {
+                w.finalValues().forEach((g, v) -> updates.add(message(a, new AggregateUpdate(a.name(), g,
+                        Instant.ofEpochMilli(w.start()), Instant.ofEpochMilli(w.end()), a.measures(), v),
+                        "window:" + a.name() + ":" + w.start() + ":" + g, seq)));
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Whether a batch whose latest creation time is {@code streamTime} may close a window of {@code a}: windows close
+     * at {@code start + size + grace}, {@code start} a multiple of the advance, so this instance asks the store only
+     * once per advance of stream time (and on its first batch), not on every batch.
+     */
+    private boolean mayClose(Aggregation a, long streamTime) {
+        if (streamTime == Long.MIN_VALUE) {
+            return false;
+        }
+        TimeWindows w = a.windows().orElseThrow();
+        long boundary = Math.floorDiv(streamTime - w.closesAt(0), w.advance().toMillis());
+        synchronized (checkedBoundary) {
+            Long checked = checkedBoundary.get(a.name());
+            if (checked != null && boundary <= checked) {
+                return false;
+            }
+            checkedBoundary.put(a.name(), boundary);
+            return true;
+        }
+    }
+
+    private BatchDeliveries.Tally send(List<Message> updates, BatchTracker tracker, Deadline deadline,
+                                       StageListener stages) {
+        if (updates.isEmpty()) {
+            return null;
+        }
+        Map<String, List<Message>> bySink = new LinkedHashMap<>();
+        for (Message m : updates) {
+            bySink.computeIfAbsent(m.sink(), s -> new ArrayList<>()).add(m);
+        }
+        BatchDeliveries deliveries = new BatchDeliveries(chains, executor, deadline, stages);
+        deliveries.start(bySink);
+        return deliveries.joinAll(bySink.keySet(), tracker);
+    }
+
+    private int markEmitted(List<ClosedWindow> closing) {
+        int closed = 0;
+        for (ClosedWindow w : closing) {
+            store.emitted(w.store(), w.start());
+            closed++;
+        }
+        return closed;
     }
 
     private static SequenceNumber anchorSeqOr(DecodedBatch batch) {

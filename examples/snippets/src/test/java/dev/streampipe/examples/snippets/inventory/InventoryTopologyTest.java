@@ -68,7 +68,7 @@ class InventoryTopologyTest {
     @Test
     void shouldSendTheItemToAnalyticsAsJsonWhenOneIsInserted() {
         // WHEN a new item is inserted
-        driver.pipe(StreamEvent.of(insert("sku", "tea", "warehouse", "W1").newImage("quantity", 40)));
+        driver.pipe(StreamEvent.of(insert("sku", "tea", "warehouse", "W1").eventId("event-1").newImage("quantity", 40)));
 
         // THEN analytics gets the change and the item, written by the runtime
         assertThat(driver.sink(InventoryTopology.ANALYTICS_SINK).bodies()).containsExactly("{\"eventId\":\"event-1\","
