@@ -56,7 +56,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -85,18 +84,21 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * already (the transaction is cancelled on its condition, which returns the old receipt), the chunk is written
  * again as a replace: the receipt on condition its version is unchanged, and per value the new delta minus the
  * old one, taking back the values the old receipt holds and the new contribution does not; a receipt found by the
- * read is taken back the same way. A chunk must fit one transaction (1 receipt + its values + its window items
- * &le; 100 actions): a batch touching more fails with {@link IllegalArgumentException} (about 2,000 distinct
- * values per batch is safe; see the docs).
+ * read is taken back the same way (a receipt left with nothing is put empty: no DeleteItem is needed). A chunk must
+ * fit one transaction (1 receipt + its values + its window items &le; 100 actions): a batch whose chunk needs more
+ * fails with {@link IllegalArgumentException} naming the limit. With the keys hashed evenly, 1,500 distinct (group,
+ * window) values in a batch overflow a chunk with a probability under 10<sup>-9</sup>, 2,000 about
+ * 2&middot;10<sup>-4</sup>; 3,168 is the most there can be.
  *
  * <p><b>Windows.</b> A window is kept in one item per chunk and write shard ({@code w#..}): the groups of the chunk
  * that had records, added by the same transaction as their values, on condition the item is not closed. Before a
  * batch writes a window for the first time in this process, it registers the window's start in the store's time
  * item ({@code t#<store>}, set {@code open}), on condition the stream time has not reached the window's close; a
  * window due to close is refused there. {@link #closeDue} advances the stream time, closes every chunk item of every
- * registered window that is due (creating it closed if no batch wrote it, so no batch can write it after), moves
- * the windows from {@code open} to {@code pending}, and returns the pending windows' final values; {@link #emitted}
- * takes a window out of {@code pending}. A value can so never change after its window's final value was read. Two
+ * registered window that is due ({@value StateItems#CHUNKS} per write shard, 100 a TransactWriteItems; an item no
+ * batch wrote is created closed, so no batch can write it after), reads their groups (one BatchGetItem), moves the
+ * windows from {@code open} to {@code pending}, and returns the pending windows' final values; {@link #emitted} takes
+ * a window out of {@code pending}. A value can so never change after its window's final value was read. Two
  * processes closing at once may both return a window: send final values on a ledgered route for exactly-once
  * output.
  *
@@ -407,12 +409,7 @@ public final class DynamoDbStateStore implements StateStore {
 
     private TransactWriteItem receiptAction(String batch, Chunk c, List<Entry> entries) {
         Map<String, AttributeValue> key = StateItems.key(StateItems.receiptKey(batch, c.index));
-        if (c.old == Old.PRESENT && entries.isEmpty()) {
-            return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
-                    .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
-                    .expressionAttributeValues(Map.of(":v", number(c.version)))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
-        }
+        // a receipt that comes to hold nothing is put empty, not deleted: the function needs no DeleteItem
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put(VERSION, number(c.old == Old.PRESENT ? c.version + 1 : 1));
         item.put(ENTRIES, StateItems.encodeEntries(entries));

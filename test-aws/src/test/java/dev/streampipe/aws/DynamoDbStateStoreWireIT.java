@@ -136,6 +136,27 @@ class DynamoDbStateStoreWireIT {
     }
 
     @Test
+    void shouldReadTheReceiptThenWriteAgainWhenACancellationDoesNotReturnTheOldReceipt() {
+        // GIVEN the batch's transaction cancelled once on the receipt's condition, without the old receipt (as an
+        // endpoint that ignores ReturnValuesOnConditionCheckFailure would answer)
+        dynamoDb().cancelTransactions(1, List.of("ConditionalCheckFailed", "None", "None", "None"));
+
+        // WHEN the batch is applied
+        store.apply("batch-1", BATCH);
+
+        // THEN the other chunks were written again at once, that chunk after its receipt was read (none): each value
+        // added once, every receipt put as a first delivery's, and no wait
+        assertThat(dynamoDb().calls("TransactWriteItems")).hasSize(3);
+        assertThat(dynamoDb().calls("BatchGetItem")).hasSize(2);
+        assertThat(acceptedTransactions().stream().flatMap(c -> adds(c).stream())).containsExactlyInAnyOrder(
+                "v#by-status#-#new#0 3", "v#by-status#-#paid#0 2", "v#by-status#-#shipped#0 1");
+        assertThat(acceptedTransactions()).hasSize(2).allSatisfy(c -> assertThat(c.request().path("TransactItems"))
+                .filteredOn(i -> i.has("Put")).allSatisfy(i -> assertThat(i.path("Put").path("ConditionExpression")
+                        .asText()).isEqualTo("attribute_not_exists(#pk)")));
+        assertThat(sleeper.sleeps()).isZero();
+    }
+
+    @Test
     void shouldRetryWhenReadingTheReceiptsFailsWithA5xx() {
         // GIVEN the read of the untouched chunks' receipts failing once with HTTP 500 (ServiceUnavailable)
         dynamoDb().failOperation("BatchGetItem", 1, "ServiceUnavailable");
