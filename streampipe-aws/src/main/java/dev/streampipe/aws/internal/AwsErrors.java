@@ -35,6 +35,31 @@ public final class AwsErrors {
         return new RetryableSinkException(operation + " failed: " + detail, e);
     }
 
+    /**
+     * Whether a failed call may pass when made again: a client-side failure (I/O, a timeout), HTTP 5xx or 429, or a
+     * throttling or transaction-conflict error code. Access denied, a missing resource or a validation error will
+     * not pass by themselves.
+     */
+    public static boolean retryable(SdkException e) {
+        if (e instanceof AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            return ase.statusCode() >= 500 || ase.statusCode() == 429 || ase.isThrottlingException()
+                    || (code != null && (RETRYABLE_CODES.contains(code) || "TransactionConflictException".equals(code)
+                    || "TransactionInProgressException".equals(code)));
+        }
+        return e instanceof SdkClientException;
+    }
+
+    /** {@code <code> (HTTP <status>): <message>} for a service error, the message otherwise. */
+    public static String describe(SdkException e) {
+        if (e instanceof AwsServiceException ase) {
+            return ase.awsErrorDetails() == null ? ase.getMessage()
+                    : ase.awsErrorDetails().errorCode() + " (HTTP " + ase.statusCode() + "): "
+                    + ase.awsErrorDetails().errorMessage();
+        }
+        return e instanceof SdkClientException ? "client error: " + e.getMessage() : e.getMessage();
+    }
+
     /** One entry failed with {@code code}; {@code senderFault} when the service says the entry itself is bad. */
     public static Failure entry(String code, String message, boolean senderFault) {
         String reason = code + ": " + message;

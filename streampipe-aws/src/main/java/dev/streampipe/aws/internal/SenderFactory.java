@@ -25,7 +25,17 @@ public final class SenderFactory {
         this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
-    /** The bounded pool the senders' calls run on (the effect ledger's chunked calls run there too). */
+    /** How the senders retry (the state store retries its calls so too). */
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    /** The jitter of the retries' waits. */
+    public RandomGenerator random() {
+        return random;
+    }
+
+    /** The bounded pool the senders' calls run on (the effect ledger's and state store's calls run there too). */
     public Executor callPool() {
         return callPool;
     }

@@ -1,6 +1,7 @@
 package dev.streampipe.aws.lambda;
 
 import dev.streampipe.aws.DynamoDbEffectLedger;
+import dev.streampipe.aws.DynamoDbStateStore;
 import dev.streampipe.aws.EventBridgeSink;
 import dev.streampipe.aws.FirehoseSink;
 import dev.streampipe.aws.LambdaInvokeSink;
@@ -11,8 +12,11 @@ import dev.streampipe.aws.internal.SenderFactory;
 import dev.streampipe.core.batch.DeadLetterSink;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.Sink;
+import dev.streampipe.core.state.StateStore;
+import dev.streampipe.core.state.StoreSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -89,6 +93,16 @@ public final class AwsSinks {
         return new DynamoDbEffectLedger(clients.dynamoDb("the effect ledger on table " + table
                 + " (AwsSinks.dynamoDbLedger; the runtime's is LEDGER_TABLE_NAME, for ledgered routes)"), table, ttl,
                 clock, sleeper, senders.callPool());
+    }
+
+    /**
+     * The aggregations' state on a DynamoDB table (partition key {@code PK}, TTL attribute {@code expires_at}) for
+     * {@code stores} ({@code topology.stores()}); its calls run on the sinks' call pool with their retry policy.
+     */
+    public StateStore dynamoDbStateStore(String table, Collection<StoreSpec> stores) {
+        return new DynamoDbStateStore(clients.dynamoDb("the state store on table " + table
+                + " (AwsSinks.dynamoDbStateStore; the runtime's is STATE_TABLE_NAME, for aggregations)"), table, stores,
+                clock, senders.policy(), sleeper, senders.random(), senders.callPool());
     }
 
     /** Who asks for a client: the sink's name and the method that made it. */

@@ -16,6 +16,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code DEAD_LETTER_QUEUE_URL} (required): the SQS queue poison records go to;</li>
  *   <li>{@code LEDGER_TABLE_NAME}: the DynamoDB effect ledger, required when a route is {@code ledgered()};</li>
+ *   <li>{@code STATE_TABLE_NAME}: the DynamoDB table aggregations keep their values in, required when the topology
+ *   has an aggregation;</li>
  *   <li>{@code LEDGER_TTL_HOURS} (48, at least 24: the stream's retention), {@code MAX_CONCURRENT_CALLS}
  *   (8 per sink, 1..64), {@code METRIC_NAMESPACE} ({@code streampipe/<function name>} in Lambda, from
  *   {@code AWS_LAMBDA_FUNCTION_NAME}, so two functions' metrics never mix; {@value #DEFAULT_METRIC_NAMESPACE}
@@ -23,20 +25,22 @@ import java.util.Optional;
  * </ul>
  */
 public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledgerTable, Duration ledgerTtl,
-                              int maxConcurrentCalls, String metricNamespace, Map<String, String> environment) {
+                              Optional<String> stateTable, int maxConcurrentCalls, String metricNamespace,
+                              Map<String, String> environment) {
 
     /** The namespace of the EMF metrics when neither {@code METRIC_NAMESPACE} nor a function name is set. */
     public static final String DEFAULT_METRIC_NAMESPACE = "streampipe";
     public static final String DEAD_LETTER_QUEUE_URL = "DEAD_LETTER_QUEUE_URL";
     public static final String LEDGER_TABLE_NAME = "LEDGER_TABLE_NAME";
     public static final String LEDGER_TTL_HOURS = "LEDGER_TTL_HOURS";
+    public static final String STATE_TABLE_NAME = "STATE_TABLE_NAME";
     public static final String MAX_CONCURRENT_CALLS = "MAX_CONCURRENT_CALLS";
     public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
     /** Set by Lambda: the function's name, the default metric namespace's last part. */
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
     /** Every variable {@link #fromEnvironment} reads (the application's own aside). */
     public static final List<String> VARIABLES = List.of(DEAD_LETTER_QUEUE_URL, LEDGER_TABLE_NAME, LEDGER_TTL_HOURS,
-            MAX_CONCURRENT_CALLS, METRIC_NAMESPACE, AWS_LAMBDA_FUNCTION_NAME);
+            STATE_TABLE_NAME, MAX_CONCURRENT_CALLS, METRIC_NAMESPACE, AWS_LAMBDA_FUNCTION_NAME);
     /** The clients' region, required by {@link AwsClients#fromEnvironment()} (Lambda sets it). */
     public static final String AWS_REGION = "AWS_REGION";
     /** When set (Lambda sets it with the secret key and session token), the clients' credentials come from these. */
@@ -61,6 +65,7 @@ public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledger
         Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl");
         Objects.requireNonNull(ledgerTable, "ledgerTable");
         Objects.requireNonNull(ledgerTtl, "ledgerTtl");
+        Objects.requireNonNull(stateTable, "stateTable");
         environment = Map.copyOf(environment);
         if (metricNamespace == null || metricNamespace.isBlank() || metricNamespace.length() > 255) {
             throw new IllegalArgumentException("metricNamespace must be 1..255 characters, was " + metricNamespace);
@@ -83,11 +88,10 @@ public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledger
                 read.put(name, copy.get(name));
             }
         }
-        String ledger = read.get(LEDGER_TABLE_NAME);
-        return new RuntimeSettings(required(read, DEAD_LETTER_QUEUE_URL),
-                ledger == null || ledger.isBlank() ? Optional.empty() : Optional.of(ledger),
+        return new RuntimeSettings(required(read, DEAD_LETTER_QUEUE_URL), optional(read, LEDGER_TABLE_NAME),
                 Duration.ofHours(intValue(read, LEDGER_TTL_HOURS, DEFAULT_LEDGER_TTL_HOURS, MIN_LEDGER_TTL_HOURS,
                         Integer.MAX_VALUE, " (a ledger entry must outlive the stream's 24-hour retention)")),
+                optional(read, STATE_TABLE_NAME),
                 intValue(read, MAX_CONCURRENT_CALLS, DEFAULT_MAX_CONCURRENT_CALLS, 1, MAX_MAX_CONCURRENT_CALLS, ""),
                 read.getOrDefault(METRIC_NAMESPACE, defaultMetricNamespace(read)),
                 copy);
@@ -117,6 +121,11 @@ public record RuntimeSettings(String deadLetterQueueUrl, Optional<String> ledger
     /** A whole-number application variable, or {@code defaultValue} when it is not set. */
     public int intValue(String name, int defaultValue) {
         return intValue(environment, name, defaultValue);
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
     }
 
     private static String required(Map<String, String> env, String name) {

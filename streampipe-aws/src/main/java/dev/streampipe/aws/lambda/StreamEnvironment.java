@@ -4,6 +4,7 @@ import dev.streampipe.aws.internal.SenderFactory;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.core.state.Aggregation;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * adapters on the function's clients, the clock, the sleeper retries wait with, and the log. {@link #fromSystem()}
  * is the Lambda path (the only place that reads {@code System.getenv()} and builds clients); {@link #of} takes every
  * collaborator. {@link #runtime(Topology)} starts a runtime builder with the dead-letter queue, the effect ledger
- * (when a route is ledgered), the pools, the metric namespace, the bounded record of what each sink accepted
+ * (when a route is ledgered), the state store (when the topology has aggregations), the pools, the metric namespace, the bounded record of what each sink accepted
  * ({@link dev.streampipe.core.batch.BatchEngine.Builder#acceptedMemory}, default capacity), the clock and the log
  * already set. Neither makes a thread: the pools sinks flush and call on (daemon threads) start with the first batch
  * that sends something.
@@ -92,8 +93,9 @@ public final class StreamEnvironment {
 
     /**
      * A runtime builder for {@code topology}: dead letters to {@code DEAD_LETTER_QUEUE_URL}, the effect ledger on
-     * {@code LEDGER_TABLE_NAME} when a route is ledgered (fails naming the variable when it is not set), one sink
-     * thread per sink, metrics in {@code METRIC_NAMESPACE}. Add the sinks the topology names and build.
+     * {@code LEDGER_TABLE_NAME} when a route is ledgered, the state store on {@code STATE_TABLE_NAME} when the
+     * topology has aggregations (each fails naming its variable when it is not set), one sink thread per sink,
+     * metrics in {@code METRIC_NAMESPACE}. Add the sinks the topology names and build.
      */
     public StreamRuntime.Builder runtime(Topology topology) {
         StreamRuntime.Builder b = StreamRuntime.builder(topology)
@@ -109,6 +111,12 @@ public final class StreamEnvironment {
                     () -> new IllegalStateException("environment variable LEDGER_TABLE_NAME is required: routes "
                             + topology.routes().stream().filter(Route::ledgered).map(Route::name).toList()
                             + " are ledgered")), settings.ledgerTtl()));
+        }
+        if (!topology.aggregations().isEmpty()) {
+            b.stateStore(sinks.dynamoDbStateStore(settings.stateTable().orElseThrow(
+                    () -> new IllegalStateException("environment variable " + RuntimeSettings.STATE_TABLE_NAME
+                            + " is required: the topology keeps aggregations " + topology.aggregations().stream()
+                            .map(Aggregation::name).toList() + " in a state table")), topology.stores()));
         }
         return b;
     }

@@ -22,6 +22,7 @@ class RuntimeSettingsTest {
         assertThat(settings.deadLetterQueueUrl()).isEqualTo(QUEUE);
         assertThat(settings.ledgerTable()).isEmpty();
         assertThat(settings.ledgerTtl()).isEqualTo(Duration.ofHours(48));
+        assertThat(settings.stateTable()).isEmpty();
         assertThat(settings.maxConcurrentCalls()).isEqualTo(8);
         assertThat(settings.metricNamespace()).isEqualTo("streampipe");
     }
@@ -30,8 +31,8 @@ class RuntimeSettingsTest {
     void shouldReadEveryListedVariableWhenEachIsSet() {
         // GIVEN each variable of VARIABLES set to a value other than its default
         Map<String, String> env = new HashMap<>(Map.of("DEAD_LETTER_QUEUE_URL", QUEUE,
-                "LEDGER_TABLE_NAME", "orders-ledger", "LEDGER_TTL_HOURS", "72", "MAX_CONCURRENT_CALLS", "16",
-                "AWS_LAMBDA_FUNCTION_NAME", "orders-stream"));
+                "LEDGER_TABLE_NAME", "orders-ledger", "LEDGER_TTL_HOURS", "72", "STATE_TABLE_NAME", "orders-state",
+                "MAX_CONCURRENT_CALLS", "16", "AWS_LAMBDA_FUNCTION_NAME", "orders-stream"));
 
         // WHEN read, with and without METRIC_NAMESPACE
         RuntimeSettings byFunction = RuntimeSettings.fromEnvironment(env);
@@ -40,8 +41,9 @@ class RuntimeSettingsTest {
 
         // THEN each shows in the settings, and these are all the variables listed
         assertThat(byFunction).extracting(RuntimeSettings::ledgerTable, RuntimeSettings::ledgerTtl,
-                RuntimeSettings::maxConcurrentCalls, RuntimeSettings::metricNamespace)
-                .containsExactly(Optional.of("orders-ledger"), Duration.ofHours(72), 16, "streampipe/orders-stream");
+                RuntimeSettings::stateTable, RuntimeSettings::maxConcurrentCalls, RuntimeSettings::metricNamespace)
+                .containsExactly(Optional.of("orders-ledger"), Duration.ofHours(72), Optional.of("orders-state"), 16,
+                        "streampipe/orders-stream");
         assertThat(named.metricNamespace()).isEqualTo("orders/Stream");
         assertThat(RuntimeSettings.VARIABLES).containsExactlyInAnyOrderElementsOf(env.keySet());
     }

@@ -2,9 +2,11 @@ package dev.streampipe.aws.lambda;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.core.state.Aggregation;
 import dev.streampipe.core.topology.Payload;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
@@ -14,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +110,41 @@ class StreamEnvironmentTest {
         // THEN the payload was logged on a daemon thread of the sinks' pool
         assertThat(log).filteredOn(l -> l.endsWith(" {}")).singleElement()
                 .satisfies(l -> assertThat(l).matches("sink-\\d+ true \\{}"));
+    }
+
+    /** A topology counting items per status in a state store. */
+    private static Topology aggregating() {
+        return Topology.builder().aggregate(Aggregation.table("by-status")
+                .groupBy("status", item -> item.string("status").orElse(null)).count().build()).build();
+    }
+
+    @Test
+    void shouldFailNamingTheVariableAndTheAggregationsWhenTheStateTableIsNotSet() {
+        // GIVEN an environment without STATE_TABLE_NAME
+        StreamEnvironment env = StreamEnvironment.of(ENV, idleClients(), Clock.systemUTC(), Sleeper.REAL,
+                RetryPolicy.DEFAULT, line -> { });
+
+        // WHEN / THEN a runtime for a topology with an aggregation is refused, naming what is missing and why
+        assertThatThrownBy(() -> env.runtime(aggregating()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("STATE_TABLE_NAME").hasMessageContaining("by-status");
+    }
+
+    @Test
+    void shouldBuildWithTheDynamoDbStateStoreWhenTheStateTableIsSet() {
+        // GIVEN an environment naming the state table
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("STATE_TABLE_NAME", "orders-state");
+        StreamEnvironment environment = StreamEnvironment.of(env, idleClients(), Clock.systemUTC(), Sleeper.REAL,
+                RetryPolicy.DEFAULT, line -> { });
+
+        // WHEN a runtime for a topology with an aggregation is built (the engine refuses one without a state store)
+        StreamRuntime runtime = environment.runtime(aggregating()).build();
+
+        // THEN it keeps the aggregation; without aggregations no state table is needed
+        assertThat(runtime.topology().aggregations()).extracting(Aggregation::name).containsExactly("by-status");
+        assertThat(StreamEnvironment.of(ENV, idleClients(), Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT,
+                line -> { }).runtime(topology(false)).sink(environment.sinks().log("audit")).build()).isNotNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * <p>Errors carry DynamoDB's namespaced {@code __type} ({@code com.amazonaws.dynamodb.v20120810#Code}).
  * {@link #throttle(int)} answers {@code ThrottlingException} with HTTP 400; {@link #throttleWithReasons} answers a
  * throttling error whose body lists {@code ThrottlingReasons} ({@code [{"reason": .., "resource": ..}]}), as
- * DynamoDB does since 2025.
+ * DynamoDB does since 2025; {@link #cancelTransactions} answers {@code TransactWriteItems} with a cancellation and
+ * its {@code CancellationReasons}.
  */
 public final class DynamoDbStub extends ServiceStub<DynamoDbCall, DynamoDbStub> {
 
@@ -73,6 +75,35 @@ public final class DynamoDbStub extends ServiceStub<DynamoDbCall, DynamoDbStub> 
     private record Pending(String code, List<ThrottlingReason> reasons) {
     }
 
+    /**
+     * The next {@code calls} calls of {@code operation} (use {@link #ALWAYS} for every one) fail with
+     * {@code errorCode}, with the status {@link InjectedError#of} gives it; calls of other operations are not
+     * counted. Unlike {@link #failEntriesMatching}, which counts attempts per request content, this counts calls:
+     * the SDK gives each {@code TransactWriteItems} call a new {@code ClientRequestToken}, so a retried transaction
+     * never equals the failed one.
+     */
+    public DynamoDbStub failOperation(String operation, int calls, String errorCode) {
+        Objects.requireNonNull(operation, "operation");
+        AtomicInteger left = new AtomicInteger(calls);
+        failEntriesMatching(call -> operation.equals(call.operation())
+                && (calls == ALWAYS || left.getAndDecrement() > 0), errorCode, ALWAYS);
+        return this;
+    }
+
+    /**
+     * The next {@code calls} {@code TransactWriteItems} calls (use {@link #ALWAYS} for every one) are cancelled:
+     * {@code TransactionCanceledException}, HTTP 400, with one {@code CancellationReasons} entry per code of
+     * {@code reasonCodes}, in order (e.g. {@code TransactionConflict}, {@code None}), as DynamoDB lists one per
+     * action.
+     */
+    public DynamoDbStub cancelTransactions(int calls, List<String> reasonCodes) {
+        cancellationReasons = List.copyOf(reasonCodes);
+        return failOperation("TransactWriteItems", calls, TRANSACTION_CANCELED);
+    }
+
+    private static final String TRANSACTION_CANCELED = "TransactionCanceledException";
+    private volatile List<String> cancellationReasons = List.of();
+
     private final Queue<Pending> pendingReasons = new ConcurrentLinkedQueue<>();
 
     @Override
@@ -104,6 +135,17 @@ public final class DynamoDbStub extends ServiceStub<DynamoDbCall, DynamoDbStub> 
         ObjectNode body = JsonProtocol.object();
         body.put("__type", ERROR_NAMESPACE + error.code());
         body.put("message", error.message());
+        if (TRANSACTION_CANCELED.equals(error.code())) {
+            ArrayNode list = body.putArray("CancellationReasons");
+            for (String code : cancellationReasons) {
+                ObjectNode reason = list.addObject().put("Code", code);
+                if (!"None".equals(code)) {
+                    reason.put("Message", "injected by loopback endpoint: " + code);
+                }
+            }
+            body.put("message", "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                    + cancellationReasons);
+        }
         List<ThrottlingReason> reasons = reasonsFor(error);
         if (!reasons.isEmpty()) {
             ArrayNode list = body.putArray("ThrottlingReasons");

@@ -75,6 +75,24 @@ public final class LocalTables {
         return new LedgerTable(tableName, keyName);
     }
 
+    /** Creates a state table named {@code state-...}: string key {@code PK}, TTL on {@code expires_at}. */
+    public static StateTable createStateTable(DynamoDbClient client) {
+        return createStateTable(client, uniqueName("state"));
+    }
+
+    /** Creates a state table with the given name: string key {@code PK}, TTL on {@code expires_at}. */
+    public static StateTable createStateTable(DynamoDbClient client, String tableName) {
+        client.createTable(b -> b
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute("PK"))
+                .keySchema(key("PK", KeyType.HASH)));
+        client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        client.updateTimeToLive(b -> b.tableName(tableName)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires_at")));
+        return new StateTable(tableName, "PK", "expires_at");
+    }
+
     private static AttributeDefinition stringAttribute(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }

@@ -4,6 +4,7 @@ import dev.streampipe.emulator.MotoServer;
 import dev.streampipe.testing.ddb.LedgerTable;
 import dev.streampipe.testing.ddb.LocalTables;
 import dev.streampipe.testing.ddb.SessionTable;
+import dev.streampipe.testing.ddb.StateTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -115,6 +116,11 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback,
     /** A fresh ledger table with the given string partition key name. */
     public LedgerTable createLedgerTable(String keyName) {
         return LocalTables.createLedgerTable(client(), LocalTables.uniqueName("ledger"), keyName);
+    }
+
+    /** A fresh state table ({@code PK} string, TTL on {@code expires_at}, on-demand). */
+    public StateTable createStateTable() {
+        return LocalTables.createStateTable(client());
     }
 
     @Override
