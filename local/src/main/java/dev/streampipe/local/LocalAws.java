@@ -11,6 +11,7 @@ import dev.streampipe.local.aws.AwsInABox;
 import dev.streampipe.local.aws.FirehoseFaults;
 import dev.streampipe.local.aws.LambdaService;
 import dev.streampipe.local.aws.TemplateStack;
+import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.summary.JsonLog;
@@ -103,8 +104,10 @@ final class LocalAws implements AutoCloseable {
 
         Map<String, String> routerEnvironment = box.functionEnvironment(RunTemplate.ROUTER);
         AwsClients clients = clients(moto, lambda, faults);
+        // The aggregations' state in memory for now: the template has no state table yet.
         RouterHandler router = new RouterHandler(RouterWiring.router(StreamEnvironment.of(routerEnvironment, clients,
-                clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog)));
+                clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog), RouterWiring.inMemoryStateStore(
+                RouterConfig.fromEnvironment(routerEnvironment).schema())));
         return new LocalAws(moto, box, lambda, faults, router, dynamoDb, appDynamoDb,
                 clientHotKeys, clients);
     }

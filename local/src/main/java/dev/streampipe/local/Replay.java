@@ -105,7 +105,8 @@ final class Replay {
         }
         ReplaySinks.DeadLetters deadLetters = new ReplaySinks.DeadLetters();
         RouterHandler handler = new RouterHandler(RouterWiring.router(SessionSchema.DEFAULT, Map.copyOf(sinks),
-                new ReplaySinks.Ledger(), deadLetters, Runnable::run, log::add));
+                new ReplaySinks.Ledger(), deadLetters, RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT),
+                Runnable::run, log::add));
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         RuntimeException failure = null;
         try {

@@ -45,7 +45,8 @@ class RouterEmfReplayTest {
         topology.sinks().forEach(name -> sinks.put(name, new InMemorySink(name)));
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         StreamRuntime router = RouterWiring.router(SessionSchema.DEFAULT, sinks, new InMemoryEffectLedger(),
-                new InMemoryDeadLetterSink(), Runnable::run, log::add);
+                new InMemoryDeadLetterSink(), RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT), Runnable::run,
+                log::add);
         byte[] batch = Files.readAllBytes(event("mixed-batch.json"));
         int records = JSON.readTree(batch).get("Records").size();
 

@@ -14,12 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.testing.InMemoryEffectLedger;
+import dev.streampipe.testing.StreamEvent;
 import dev.streampipe.testing.aws.LambdaInvocation;
 import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.LoopbackAwsExtension;
 import dev.streampipe.testing.aws.ServiceStub;
 import dev.streampipe.testing.aws.SnsEntry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,6 +140,49 @@ class RouterHandlerWireIT {
             assertThat(payload.get("eventId").asText()).isEqualTo(turn.get("eventID").asText());
         });
         assertThat(aws.firehose().receivedLines()).hasSize(2);
+    }
+
+    @Test
+    void shouldPrintStatusMetricsAndPutEachClosedHandoffWindowOnTheBusWhenTheAggregationsChange() {
+        // GIVEN a session created with a billing handoff at 12:00:10, then a turn of 12:06:30 (past 12:00-12:05's
+        // close, its end plus a minute of grace)
+        LoopbackAws aws = LOOPBACK.aws();
+        Instant t0 = Instant.parse("2026-11-20T12:00:00Z");
+        byte[] first = StreamEvent.of(
+                StreamEvent.insert("PK", "SESSION#s-1", "SK", "META").eventId("e-1").createdAt(t0)
+                        .newImage("status", "active", "customer_id", "c-1"),
+                StreamEvent.insert("PK", "SESSION#s-1", "SK", "HANDOFF#1").eventId("e-2").createdAt(t0.plusSeconds(10))
+                        .newImage("agent_id", "agent-1", "reason", "billing")).getBytes(StandardCharsets.UTF_8);
+        byte[] later = StreamEvent.of(StreamEvent.insert("PK", "SESSION#s-1", "SK", "TURN#000001").eventId("e-3")
+                .createdAt(t0.plusSeconds(390)).newImage("turn_number", 1)).getBytes(StandardCharsets.UTF_8);
+
+        // WHEN
+        List<String> metrics;
+        try (RouterHarness router = new RouterHarness(aws)) {
+            assertThat(failures(router.handle(first))).isEmpty();
+            assertThat(failures(router.handle(later))).isEmpty();
+            metrics = router.logLines.stream().flatMap(String::lines).filter(l -> l.contains("\"ActiveSessions\""))
+                    .toList();
+        }
+
+        // THEN the status count is an EMF line in the function's log, the closed window one event on the bus
+        assertThat(metrics).singleElement().satisfies(l -> {
+            JsonNode line = read(l);
+            assertThat(line.get("Status").asText()).isEqualTo("active");
+            assertThat(line.get("ActiveSessions").asLong()).isEqualTo(1);
+            assertThat(line.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").toString())
+                    .isEqualTo("[[\"Status\"]]");
+        });
+        assertThat(aws.eventBridge().received()).singleElement().satisfies(e -> {
+            assertThat(e.eventBusName()).isEqualTo(RouterHarness.BUS);
+            assertThat(e.source()).isEqualTo(RouterHarness.SOURCE);
+            assertThat(e.detailType()).isEqualTo(SessionTopology.HANDOFF_WINDOW_CLOSED);
+            JsonNode detail = read(e.detail());
+            assertThat(detail.get("reason").asText()).isEqualTo("billing");
+            assertThat(detail.get("count").asLong()).isEqualTo(1);
+            assertThat(detail.get("windowStart").asText()).isEqualTo("2026-11-20T12:00:00Z");
+            assertThat(detail.get("windowEnd").asText()).isEqualTo("2026-11-20T12:05:00Z");
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.state.InMemoryStateStore;
 import dev.streampipe.testing.AdvancingSleeper;
 import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.ManualClock;
@@ -49,6 +50,8 @@ final class RouterHarness implements AutoCloseable {
     final ManualClock clock = ManualClock.at("2026-11-20T15:00:00Z");
     final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
     final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    /** The aggregations' state, in memory. */
+    final InMemoryStateStore state = RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT);
     private final AwsClients clients;
     private final boolean ownsDynamoDb;
     private final RouterHandler handler;
@@ -58,7 +61,7 @@ final class RouterHarness implements AutoCloseable {
         this.clients = clients(aws, ddb);
         this.ownsDynamoDb = false;
         this.handler = new RouterHandler(RouterWiring.router(StreamEnvironment.of(environment(ledgerTable), clients,
-                clock, sleeper, retry, logLines::add)));
+                clock, sleeper, retry, logLines::add), state));
     }
 
     /** Ledger in memory; no DynamoDB call is made. */
@@ -66,7 +69,7 @@ final class RouterHarness implements AutoCloseable {
         this.clients = clients(aws, aws.client(DynamoDbClient.builder()));
         this.ownsDynamoDb = true;
         this.handler = new RouterHandler(RouterWiring.router(StreamEnvironment.of(environment("unused-ledger"), clients,
-                clock, sleeper, retry, logLines::add).withLedger(ledger)));
+                clock, sleeper, retry, logLines::add).withLedger(ledger), state));
     }
 
     RouterHarness(LoopbackAws aws) {
@@ -79,11 +82,15 @@ final class RouterHarness implements AutoCloseable {
                 .sqs(aws.client(SqsClient.builder())).dynamoDb(ddb).build();
     }
 
-    /** The router's environment as the template sets it. */
+    /**
+     * The router's environment as the template sets it (the state table named too, though the harness gives the
+     * router its state store: {@link #state}).
+     */
     static Map<String, String> environment(String ledgerTable) {
         return Map.of("ANALYTICS_DELIVERY_STREAM", STREAM, "HANDOFF_TOPIC_ARN", TOPIC, "EVENT_BUS_NAME", BUS,
                 "EVENT_SOURCE", SOURCE, "SUMMARY_FUNCTION_NAME", FUNCTION, "DEAD_LETTER_QUEUE_URL", QUEUE,
-                "LEDGER_TABLE_NAME", ledgerTable, "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
+                "LEDGER_TABLE_NAME", ledgerTable, "STATE_TABLE_NAME", "streampipe-router-state",
+                "LEDGER_TTL_HOURS", "48", "MAX_CONCURRENT_CALLS", "8");
     }
 
     /** Runs one event through {@code handleRequest} with five minutes left; returns the response JSON. */

@@ -45,6 +45,7 @@ class RouterMetricsTest {
         }
         router = StreamRuntime.builder(SessionTopology.create(SessionSchema.DEFAULT)).sinks(sinks).ledger(ledger)
                 .ledgerRetry(RetryPolicy.DEFAULT, clock::advance).deadLetters(new InMemoryDeadLetterSink())
+                .stateStore(RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT))
                 .executor(Runnable::run).clock(clock).log(log::add).build();
         log.clear(); // the topology's outline, logged once at build
     }
@@ -90,9 +91,14 @@ class RouterMetricsTest {
         assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"Route\"],[]]");
         assertThat(directive.get("Metrics").get(0).get("Name").asText()).isEqualTo("StreamViewTypeMismatch");
         assertThat(turn.get("_aws").get("Timestamp").asLong()).isEqualTo(clock.millis());
-        // ... while the dead letters are counted per route in every batch, and in the batch line
-        assertThat(metricLines(EmfMetrics.DEAD_LETTERS)).hasSize(6)
-                .allSatisfy(n -> assertThat(n.get("DeadLetters").asLong()).isEqualTo(1));
+        // ... while the dead letters are counted per route in every batch (the status aggregation reads both
+        // images of every record: all four), and in the batch line
+        assertThat(metricLines(EmfMetrics.DEAD_LETTERS)).hasSize(10)
+                .allSatisfy(n -> assertThat(n.get("DeadLetters").asLong())
+                        .isEqualTo(n.get("Route").asText().equals(SessionTopology.SESSIONS_BY_STATUS) ? 4 : 1));
+        assertThat(metricLines(EmfMetrics.DEAD_LETTERS)).extracting(n -> n.get("Route").asText()).containsOnly(
+                "trigger-summary", "publish-status-change", "page-handoff", SessionTopology.SESSIONS_BY_STATUS,
+                SessionTopology.HANDOFFS_BY_REASON);
         JsonNode batch = log.stream().filter(l -> l.contains("\"kind\":\"batch\"")).map(RouterMetricsTest::read)
                 .findFirst().orElseThrow();
         assertThat(batch.get("dead_letters.trigger-summary").asLong()).isEqualTo(1);

@@ -38,7 +38,8 @@ class RouterPhasesTest {
         List<BatchPhases> reported = new ArrayList<>();
         StreamRuntime router = StreamRuntime.builder(SessionTopology.create(SessionSchema.DEFAULT)).sinks(sinks)
                 .ledger(new InMemoryEffectLedger()).ledgerRetry(RetryPolicy.DEFAULT, clock::advance)
-                .deadLetters(new InMemoryDeadLetterSink()).executor(Runnable::run).clock(clock).log(line -> { })
+                .deadLetters(new InMemoryDeadLetterSink())
+                .stateStore(RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT)).executor(Runnable::run).clock(clock).log(line -> { })
                 .phases(reported::add).build();
 
         // WHEN it handles a mixed batch

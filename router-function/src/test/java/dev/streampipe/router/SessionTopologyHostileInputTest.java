@@ -162,12 +162,14 @@ class SessionTopologyHostileInputTest {
         // WHEN it is routed
         BatchResult result = driver.pipe(batch(meta));
 
-        // THEN the batch does not fail: the split rejects the record under its name; analytics and audit take it
+        // THEN the batch does not fail: the split rejects the record under its name, and so does the status
+        // aggregation, which reads the old status too; analytics and audit take it
         assertThat(result.batchItemFailures()).isEmpty();
-        assertThat(driver.deadLetters().letters()).singleElement().satisfies(l -> {
-            assertThat(l.routeOrNull()).isEqualTo(SPLIT);
-            assertThat(l.reason()).contains("dynamodb.OldImage.status").contains("unknown attribute type 'STRING'");
-        });
+        assertThat(driver.deadLetters().letters()).extracting(DeadLetter::routeOrNull)
+                .containsExactlyInAnyOrder(SPLIT, SESSIONS_BY_STATUS);
+        assertThat(driver.deadLetters().letters()).allSatisfy(l -> assertThat(l.reason())
+                .contains("dynamodb.OldImage.status").contains("unknown attribute type 'STRING'"));
+        assertThat(driver.stateStore().all(SESSIONS_BY_STATUS)).isEmpty();
         assertThat(driver.sink(STATUS_EVENTS_SINK).messages()).isEmpty();
         assertThat(driver.sink(ANALYTICS_SINK).messages()).hasSize(1);
         assertThat(driver.sink(AUDIT_SINK).messages()).hasSize(1);
@@ -182,12 +184,13 @@ class SessionTopologyHostileInputTest {
         // WHEN it is routed
         BatchResult result = driver.pipe(batch(handoff));
 
-        // THEN the page route rejects it, naming the image; analytics and audit take it
+        // THEN the page route and both aggregations (which read the new image) reject it, naming the image;
+        // analytics and audit take it
         assertThat(result.batchItemFailures()).isEmpty();
-        assertThat(driver.deadLetters().letters()).singleElement().satisfies(l -> {
-            assertThat(l.routeOrNull()).isEqualTo(PAGE_HANDOFF);
-            assertThat(l.reason()).contains("dynamodb.NewImage: must be a map of attributes");
-        });
+        assertThat(driver.deadLetters().letters()).extracting(DeadLetter::routeOrNull)
+                .containsExactlyInAnyOrder(PAGE_HANDOFF, SESSIONS_BY_STATUS, HANDOFFS_BY_REASON);
+        assertThat(driver.deadLetters().letters()).allSatisfy(l -> assertThat(l.reason())
+                .contains("dynamodb.NewImage: must be a map of attributes"));
         List<Message> analytics = driver.sink(ANALYTICS_SINK).messages();
         assertThat(analytics).hasSize(1);
         assertThat(driver.sink(AUDIT_SINK).messages()).hasSize(1);

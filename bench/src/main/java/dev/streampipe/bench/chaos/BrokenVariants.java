@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.firehose.model.Record;
 /**
  * Deliberately broken routers, made by wrapping the real one at the Lambda contract, so each of the chaos run's
  * verifications is shown able to fail. (The fourth, a router that skips the ledger, is the real router over an
- * amnesiac ledger table: {@link ChaosLedger#start(boolean)}.)
+ * amnesiac ledger table: {@link ChaosLedger#start(boolean)}; the router whose state adds on every apply
+ * ({@link Variant#NO_GUARD}) is the real router over a {@link ChaosStateStore} that gives each apply a batch id of
+ * its own, so a batch delivered again is counted again.)
  */
 final class BrokenVariants {
     private static final ObjectMapper JSON = new ObjectMapper();

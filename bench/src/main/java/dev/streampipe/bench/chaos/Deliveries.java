@@ -1,7 +1,14 @@
 package dev.streampipe.bench.chaos;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streampipe.router.SessionTopology;
+import dev.streampipe.testing.aws.EventBridgeEntry;
 import dev.streampipe.testing.aws.LoopbackAws;
 import dev.streampipe.testing.aws.RecordedCall;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +17,9 @@ import java.util.function.Function;
 /**
  * What the endpoints recorded as accepted, per sink, in arrival order, harvested after each invocation: how many
  * times each event id reached each sink, and per partition key whether each sink's first deliveries came in
- * sequence-number order. Dead letters are kept as (event id, route) with their reason. Single-threaded (the run
- * harvests between invocations).
+ * sequence-number order. Dead letters are kept as (event id, route) with their reason. The handoff windows' final
+ * counts (EventBridge events of detail type {@code HandoffWindowClosed}, beside the status events on the bus) are
+ * kept per (window start, reason), every count received. Single-threaded (the run harvests between invocations).
  */
 final class Deliveries {
     static final String ANALYTICS = "analytics";
@@ -20,6 +28,7 @@ final class Deliveries {
     static final String PAGES = "handoffs";
     static final String STATUS = "status-events";
     static final List<String> SINKS = List.of(ANALYTICS, AUDIT, TRIGGERS, PAGES, STATUS);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SyntheticStream stream;
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
@@ -27,6 +36,7 @@ final class Deliveries {
     private final Map<String, Long> orderViolations = new HashMap<>();
     private final Map<String, Integer> deadLetters = new HashMap<>();
     private final Map<String, Long> redriveOrderViolations = new HashMap<>();
+    private final Map<WindowGroup, List<Long>> windowResults = new HashMap<>();
     private boolean redriving;
     private long deadLettersWithoutReason;
     private long failedCalls;
@@ -45,7 +55,16 @@ final class Deliveries {
     void harvest(LoopbackAws aws, List<String> logLines) {
         take(ANALYTICS, aws.firehose().calls(), e -> EventIds.all(e.text())); // a record packs its key's lines
         take(PAGES, aws.sns().calls(), e -> List.of(EventIds.first(e.message())));
-        take(STATUS, aws.eventBridge().calls(), e -> List.of(EventIds.first(e.detail())));
+        for (RecordedCall<EventBridgeEntry> call : aws.eventBridge().calls()) {
+            count(call);
+            for (EventBridgeEntry e : call.accepted()) {
+                if (SessionTopology.HANDOFF_WINDOW_CLOSED.equals(e.detailType())) {
+                    windowResult(e.detail());
+                } else {
+                    deliver(STATUS, EventIds.first(e.detail()));
+                }
+            }
+        }
         take(TRIGGERS, aws.lambda().calls(), e -> EventIds.all(e.payloadText()));
         for (RecordedCall<dev.streampipe.testing.aws.SqsEntry> call : aws.sqs().calls()) {
             count(call);
@@ -99,6 +118,26 @@ final class Deliveries {
         } else {
             lastFirstDelivery.put(key, r.sequenceNumber());
         }
+    }
+
+    /** One reason's count in one window of the handoffs' windowed aggregation. */
+    record WindowGroup(long windowStart, String reason) {
+    }
+
+    private void windowResult(String detail) {
+        JsonNode d;
+        try {
+            d = JSON.readTree(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not a handoff window's JSON: " + detail, e);
+        }
+        windowResults.computeIfAbsent(new WindowGroup(Instant.parse(d.path("windowStart").asText()).toEpochMilli(),
+                d.path("reason").asText()), k -> new ArrayList<>()).add(d.path("count").asLong());
+    }
+
+    /** Every final count received per (window, reason), in arrival order. */
+    Map<WindowGroup, List<Long>> windowResults() {
+        return windowResults;
     }
 
     int count(String sink, String eventId) {

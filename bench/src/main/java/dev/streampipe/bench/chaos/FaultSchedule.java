@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The seeded fault schedule: invocation {@code i} draws its faults from a generator seeded by (seed, i), so two
  * routers driven over the same stream meet the same faults in their i-th invocations, and a run repeats exactly.
- * Stuck records fail on every attempt of the main run (not during redrive). Faults are programmed on the loopback
- * endpoints before the invocation; the endpoints forget them after it. Ledger outages last the whole invocation
+ * Stuck records fail on every attempt of the main run (not during redrive); none is among the stream's last 1,000
+ * records, so the batch of the last record (which closes every window) is never given up. Faults are programmed on
+ * the loopback endpoints and the state store before the invocation; they forget them after it. Ledger outages last the whole invocation
  * (the two ledgered sinks read and write concurrently, so a shorter one would land on either by timing).
  */
 final class FaultSchedule {
@@ -26,7 +27,13 @@ final class FaultSchedule {
         THROTTLE_BURST("throttling bursts"), SERVER_ERRORS("5xx bursts"), ENTRY_FAILURES("per-entry failures"),
         LATENCY_SPIKE("latency spikes past the deadline"), LEDGER_READ_OUTAGE("ledger read outages"),
         LEDGER_WRITE_OUTAGE("ledger write outages"), CRASH_BEFORE_LEDGER_WRITE("crashes before ledger write"),
-        CRASH_BEFORE_RESPONSE("crashes before response");
+        CRASH_BEFORE_RESPONSE("crashes before response"), STATE_THROTTLE_BURST("state store throttling bursts"),
+        STATE_OUTAGE("state store outages"), STATE_ANSWER_LOST("state writes applied, answer lost");
+
+        /** Whether the fault is the state store's (a router without one meets none). */
+        boolean state() {
+            return this == STATE_THROTTLE_BURST || this == STATE_OUTAGE || this == STATE_ANSWER_LOST;
+        }
 
         final String label;
 
@@ -60,7 +67,7 @@ final class FaultSchedule {
         SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5EED5EEDL);
         Set<String> ids = new HashSet<>();
         while (ids.size() < Math.min(settings.stuckRecords(), stream.size())) {
-            ids.add("ev-" + random.nextInt(stream.size()));
+            ids.add("ev-" + random.nextInt(Math.max(1, stream.size() - 1000)));
         }
         return Set.copyOf(ids);
     }
@@ -80,8 +87,12 @@ final class FaultSchedule {
         return injected;
     }
 
-    /** Programs invocation {@code index}'s faults for {@code batch} on the endpoints; {@code quiet}: stuck only. */
-    Plan program(long index, List<StreamRecord> batch, LoopbackAws aws, ChaosLedger ledger, boolean quiet) {
+    /**
+     * Programs invocation {@code index}'s faults for {@code batch} on the endpoints and the state store (none when
+     * {@code stateOrNull} is null); {@code quiet}: stuck only.
+     */
+    Plan program(long index, List<StreamRecord> batch, LoopbackAws aws, ChaosLedger ledger,
+                 ChaosStateStore stateOrNull, boolean quiet) {
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
         if (stuckActive) {
             Set<String> here = new HashSet<>();
@@ -167,6 +178,26 @@ final class FaultSchedule {
         if (random.nextDouble() < settings.crashBeforeResponseRate()) {
             kinds.add(Kind.CRASH_BEFORE_RESPONSE);
             crash = true;
+        }
+        // drawn for every variant, so the faults above stay the same whether or not a router keeps state
+        boolean stateThrottle = random.nextDouble() < settings.stateThrottleRate();
+        int stateSkip = random.nextInt(4);
+        int stateCalls = 1 + random.nextInt(3);
+        boolean stateOutage = random.nextDouble() < settings.stateOutageRate();
+        boolean answerLost = random.nextDouble() < settings.stateAnswerLostRate();
+        if (stateOrNull != null) {
+            if (stateThrottle) {
+                stateOrNull.throttle(stateSkip, stateCalls);
+                kinds.add(Kind.STATE_THROTTLE_BURST);
+            }
+            if (stateOutage) {
+                stateOrNull.outage();
+                kinds.add(Kind.STATE_OUTAGE);
+            }
+            if (answerLost) {
+                stateOrNull.loseNextAnswer();
+                kinds.add(Kind.STATE_ANSWER_LOST);
+            }
         }
         kinds.forEach(k -> injected.get(k).incrementAndGet());
         return new Plan(crash, kinds);

@@ -1,11 +1,12 @@
 package dev.streampipe.bench.chaos;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.streampipe.core.batch.RetryPolicy;
-import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.bench.router.RouterEnvironment;
+import dev.streampipe.core.batch.RetryPolicy;
+import dev.streampipe.core.batch.Sleeper;
+import dev.streampipe.core.state.StateStore;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
 import dev.streampipe.router.SessionSchema;
@@ -40,11 +41,11 @@ final class RouterFactory {
     }
 
     /**
-     * The router handler: sinks on {@code aws}, ledger on {@code ledger}, audit lines and logs to {@code log};
-     * {@code unpacked}: its Firehose client splits every record into one record per line on the wire (the broken
-     * variant {@link BrokenVariants#unpacking}).
+     * The router handler: sinks on {@code aws}, ledger on {@code ledger}, aggregations in {@code state}, audit
+     * lines, status metrics and logs to {@code log}; {@code unpacked}: its Firehose client splits every record into
+     * one record per line on the wire (the broken variant {@link BrokenVariants#unpacking}).
      */
-    static RequestStreamHandler router(URI aws, URI ledger, RetryPolicy retry, Consumer<String> log,
+    static RequestStreamHandler router(URI aws, URI ledger, StateStore state, RetryPolicy retry, Consumer<String> log,
                                        boolean unpacked) {
         Map<String, String> env = RouterEnvironment.VARIABLES;
         Region region = Region.US_EAST_1;
@@ -61,6 +62,6 @@ final class RouterFactory {
                         .endpointOverride(ledger).build())
                 .build();
         return new RouterHandler(RouterWiring.router(StreamEnvironment.of(env, clients, Clock.systemUTC(),
-                Sleeper.REAL, retry, log)));
+                Sleeper.REAL, retry, log), state));
     }
 }

@@ -8,7 +8,8 @@ enum Variant {
     NO_REPORT("broken: reports nothing"),
     REVERSED("broken: reverses batches"),
     NO_LEDGER("broken: skips the ledger"),
-    UNPACKED("broken: a Firehose record per line");
+    UNPACKED("broken: a Firehose record per line"),
+    NO_GUARD("broken: state adds on every apply");
 
     final String label;
 

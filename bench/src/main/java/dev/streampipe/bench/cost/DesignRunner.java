@@ -15,6 +15,7 @@ import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.router.RouterConfig;
 import dev.streampipe.router.RouterWiring;
+import dev.streampipe.router.SessionSchema;
 import dev.streampipe.testing.aws.DynamoDbLoopback;
 import dev.streampipe.testing.aws.LoopbackAws;
 import java.io.ByteArrayInputStream;
@@ -125,7 +126,7 @@ final class DesignRunner implements AutoCloseable {
     private Usage streampipe(byte[] event, int records, Duration latency) {
         reset(latency);
         StreamRuntime router = RouterWiring.router(StreamEnvironment.of(ENVIRONMENT, clients, Clock.systemUTC(),
-                Sleeper.REAL, RetryPolicy.DEFAULT, log));
+                Sleeper.REAL, RetryPolicy.DEFAULT, log), RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT));
         resetLog();
         long t0 = System.nanoTime();
         BatchResult result = router.handle(new ByteArrayInputStream(event), new ByteArrayOutputStream(),

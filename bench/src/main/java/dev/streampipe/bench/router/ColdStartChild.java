@@ -7,6 +7,7 @@ import dev.streampipe.aws.lambda.AwsClients;
 import dev.streampipe.aws.lambda.StreamEnvironment;
 import dev.streampipe.router.RouterHandler;
 import dev.streampipe.router.RouterWiring;
+import dev.streampipe.router.SessionSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,8 +77,10 @@ public final class ColdStartChild {
                 .sqs(apache(SqsClient.builder(), region, credentials).build())
                 .dynamoDb(apache(DynamoDbClient.builder(), region, credentials).build())
                 .build();
+        // The aggregations' state in memory until the router's DynamoDB state store is wired by the environment.
         return new RouterHandler(RouterWiring.router(StreamEnvironment.of(System.getenv(), clients,
-                Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, System.out::println)));
+                Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT, System.out::println),
+                RouterWiring.inMemoryStateStore(SessionSchema.DEFAULT)));
     }
 
     /** As {@code AwsClients.configure}, with the Apache client instead of URLConnection. */

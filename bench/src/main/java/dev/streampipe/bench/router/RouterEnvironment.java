@@ -12,6 +12,9 @@ public final class RouterEnvironment {
     /** The effect ledger's table name in {@link #VARIABLES}. */
     public static final String LEDGER_TABLE = "streampipe-effect-ledger";
 
+    /** The state table's name in {@link #VARIABLES} (the harnesses give the router an in-memory state store). */
+    public static final String STATE_TABLE = "streampipe-router-state";
+
     /** Variable name to value. */
     public static final Map<String, String> VARIABLES = Map.of(
             "ANALYTICS_DELIVERY_STREAM", "streampipe-analytics",
@@ -21,6 +24,7 @@ public final class RouterEnvironment {
             "SUMMARY_FUNCTION_NAME", "streampipe-summary",
             "DEAD_LETTER_QUEUE_URL", DEAD_LETTER_QUEUE,
             "LEDGER_TABLE_NAME", LEDGER_TABLE,
+            "STATE_TABLE_NAME", STATE_TABLE,
             "LEDGER_TTL_HOURS", "48",
             "MAX_CONCURRENT_CALLS", "8");
 

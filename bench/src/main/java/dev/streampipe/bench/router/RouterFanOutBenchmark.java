@@ -82,7 +82,8 @@ public final class RouterFanOutBenchmark {
             // otherwise skip what the previous run sent.
             Supplier<StreamRuntime> routers = () -> RouterWiring.routerBuilder(StreamEnvironment.of(environment,
                     clients, Clock.systemUTC(), Sleeper.REAL, RetryPolicy.DEFAULT,
-                    line -> auditBytes.addAndGet(line.length()))).phases(phases::add).build();
+                    line -> auditBytes.addAndGet(line.length())), RouterWiring.inMemoryStateStore(config.schema()))
+                    .phases(phases::add).build();
             NaiveFanOut naive = new NaiveFanOut(config, clients, line -> auditBytes.addAndGet(line.length()));
 
             // Warm up JIT and connections without latency (the per-record path a few times: it makes 1,000s of
