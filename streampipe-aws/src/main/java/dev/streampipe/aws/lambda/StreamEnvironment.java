@@ -5,13 +5,17 @@ import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.batch.Sleeper;
 import dev.streampipe.core.state.Aggregation;
+import dev.streampipe.core.state.StateStore;
+import dev.streampipe.core.state.StoreSpec;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.core.topology.Topology;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Everything a {@link StreamApp} assembles its runtime from: the settings read from the environment, the AWS
@@ -35,10 +39,12 @@ public final class StreamEnvironment {
     private final RetryPolicy retry;
     private final Consumer<String> log;
     private final EffectLedger ledgerOrNull;
+    private final Function<List<StoreSpec>, StateStore> stateStoresOrNull;
     private final AwsSinks sinks;
 
     private StreamEnvironment(RuntimeSettings settings, AwsClients clients, Clock clock, Sleeper sleeper,
-                              RetryPolicy retry, Consumer<String> log, EffectLedger ledgerOrNull) {
+                              RetryPolicy retry, Consumer<String> log, EffectLedger ledgerOrNull,
+                              Function<List<StoreSpec>, StateStore> stateStoresOrNull) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,6 +52,7 @@ public final class StreamEnvironment {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.log = Objects.requireNonNull(log, "log");
         this.ledgerOrNull = ledgerOrNull;
+        this.stateStoresOrNull = stateStoresOrNull;
         DaemonPool callPool = new DaemonPool(CALL_THREADS, 4 * settings.maxConcurrentCalls());
         this.sinks = new AwsSinks(clients, new SenderFactory(retry, sleeper, new Random(), callPool,
                 settings.maxConcurrentCalls()), clock, sleeper, log);
@@ -62,13 +69,24 @@ public final class StreamEnvironment {
 
     public static StreamEnvironment of(Map<String, String> env, AwsClients clients, Clock clock, Sleeper sleeper,
                                        RetryPolicy retry, Consumer<String> log) {
-        return new StreamEnvironment(RuntimeSettings.fromEnvironment(env), clients, clock, sleeper, retry, log, null);
+        return new StreamEnvironment(RuntimeSettings.fromEnvironment(env), clients, clock, sleeper, retry, log, null,
+                null);
     }
 
     /** The same environment with another effect ledger (in memory, for benchmarks); DynamoDB is then not used. */
     public StreamEnvironment withLedger(EffectLedger ledger) {
         return new StreamEnvironment(settings, clients, clock, sleeper, retry, log,
-                Objects.requireNonNull(ledger, "ledger"));
+                Objects.requireNonNull(ledger, "ledger"), stateStoresOrNull);
+    }
+
+    /**
+     * The same environment with another state store for the aggregations, made from their stores' specs
+     * ({@code withStateStore(InMemoryStateStore::new)} for tests and benchmarks: not durable, one per runtime);
+     * DynamoDB is then not used for state.
+     */
+    public StreamEnvironment withStateStore(Function<List<StoreSpec>, StateStore> make) {
+        return new StreamEnvironment(settings, clients, clock, sleeper, retry, log, ledgerOrNull,
+                Objects.requireNonNull(make, "make"));
     }
 
     public RuntimeSettings settings() {
@@ -112,7 +130,9 @@ public final class StreamEnvironment {
                             + topology.routes().stream().filter(Route::ledgered).map(Route::name).toList()
                             + " are ledgered")), settings.ledgerTtl()));
         }
-        if (!topology.aggregations().isEmpty()) {
+        if (!topology.aggregations().isEmpty() && stateStoresOrNull != null) {
+            b.stateStore(stateStoresOrNull.apply(topology.stores()));
+        } else if (!topology.aggregations().isEmpty()) {
             b.stateStore(sinks.dynamoDbStateStore(settings.stateTable().orElseThrow(
                     () -> new IllegalStateException("environment variable " + RuntimeSettings.STATE_TABLE_NAME
                             + " is required: the topology keeps aggregations " + topology.aggregations().stream()

@@ -14,6 +14,7 @@ import dev.streampipe.core.batch.EffectLedger;
 import dev.streampipe.core.batch.RetryPolicy;
 import dev.streampipe.core.topology.Route;
 import dev.streampipe.testing.AdvancingSleeper;
+import dev.streampipe.core.state.InMemoryStateStore;
 import dev.streampipe.testing.InMemoryEffectLedger;
 import dev.streampipe.testing.ManualClock;
 import java.io.ByteArrayInputStream;
@@ -66,7 +67,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * }
  * }</pre>
  *
- * <p>The loopback serves no DynamoDB, so the effect ledger is in memory: {@link #start(StreamApp, LoopbackAws, Map)}
+ * <p>The loopback serves no DynamoDB, so the aggregations' state store is in memory (one for the function's
+ * lifetime, with the DynamoDB store's contract), and so is the effect ledger: {@link #start(StreamApp, LoopbackAws, Map)}
  * gives the function an empty one for its lifetime (a batch handled twice sends its ledgered effects once), and
  * still requires {@code LEDGER_TABLE_NAME} when a route is ledgered, as the deployed function does. To run the
  * ledger on a real table, pass a {@code DynamoDbEffectLedger} on moto's client to
@@ -105,10 +107,11 @@ public final class HandlerTestDriver implements AutoCloseable {
         StreamEnvironment environment = StreamEnvironment.of(env, clients, clock, new AdvancingSleeper(clock),
                 RetryPolicy.DEFAULT, log::add);
         try {
+            StreamEnvironment inMemoryState = environment.withStateStore(InMemoryStateStore::new);
             if (ledgerOrNull != null) {
-                this.runtime = app.create(environment.withLedger(ledgerOrNull));
+                this.runtime = app.create(inMemoryState.withLedger(ledgerOrNull));
             } else {
-                this.runtime = app.create(environment.withLedger(new InMemoryEffectLedger()));
+                this.runtime = app.create(inMemoryState.withLedger(new InMemoryEffectLedger()));
                 requireLedgerTable(environment);
             }
         } catch (RuntimeException e) {
