@@ -44,6 +44,21 @@ final class EventSourceMapping implements AutoCloseable {
         }
     }
 
+    /** Records a handoff INSERT's creation time and reason for the run's state check. */
+    private void noteHandoff(Record r) {
+        if (r.eventName() == null || !r.eventName().toString().equals("INSERT") || r.dynamodb().newImage() == null) {
+            return;
+        }
+        var sk = r.dynamodb().newImage().get("SK");
+        var reason = r.dynamodb().newImage().get("reason");
+        if (sk == null || sk.s() == null || !sk.s().startsWith("HANDOFF#") || r.dynamodb().approximateCreationDateTime()
+                == null) {
+            return;
+        }
+        stats.handoffs.put(r.eventID(), Map.entry(r.dynamodb().approximateCreationDateTime().toEpochMilli(),
+                reason == null || reason.s() == null ? "UNKNOWN" : reason.s()));
+    }
+
     /** Counters the report reads; thread-safe. */
     static final class Stats {
         final AtomicLong recordsRead = new AtomicLong();
@@ -55,6 +70,11 @@ final class EventSourceMapping implements AutoCloseable {
         final AtomicLong recordsRedelivered = new AtomicLong();
         final AtomicLong recordsToOnFailure = new AtomicLong();
         final Set<String> eventIds = ConcurrentHashMap.newKeySet();
+        /**
+         * Each handoff INSERT the stream carried, by event id: its creation time (epoch millis) and {@code reason}
+         * (the truth the router's handoffs-by-reason aggregation is checked against).
+         */
+        final Map<String, Map.Entry<Long, String>> handoffs = new ConcurrentHashMap<>();
         /** Per shard: when the oldest record not yet handled was read from the stream. */
         final Map<String, Instant> pendingSince = new ConcurrentHashMap<>();
 
@@ -187,6 +207,7 @@ final class EventSourceMapping implements AutoCloseable {
             buffer.addAll(response.records());
             for (Record r : response.records()) {
                 stats.eventIds.add(r.eventID());
+                noteHandoff(r);
             }
             stats.recordsRead.addAndGet(response.records().size());
             iterator = response.nextShardIterator();

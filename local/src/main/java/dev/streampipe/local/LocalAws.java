@@ -104,10 +104,9 @@ final class LocalAws implements AutoCloseable {
 
         Map<String, String> routerEnvironment = box.functionEnvironment(RunTemplate.ROUTER);
         AwsClients clients = clients(moto, lambda, faults);
-        // The aggregations' state in memory for now: the template has no state table yet.
+        // The aggregations' state on the template's state table (STATE_TABLE_NAME), as in AWS.
         RouterHandler router = new RouterHandler(RouterWiring.router(StreamEnvironment.of(routerEnvironment, clients,
-                clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog), RouterWiring.inMemoryStateStore(
-                RouterConfig.fromEnvironment(routerEnvironment).schema())));
+                clock, Sleeper.REAL, RetryPolicy.DEFAULT, routerLog)));
         return new LocalAws(moto, box, lambda, faults, router, dynamoDb, appDynamoDb,
                 clientHotKeys, clients);
     }

@@ -149,6 +149,17 @@ final class RunChecks {
         c.checks.add(new Check("a summary for every closed window", summariesWritten == summariesExpected,
                 summariesWritten + " of " + summariesExpected + (missing.isEmpty() ? "" : "; e.g. " + missing)));
         c.checks.add(new Check("no poison records", poison == 0, poison + " dead letters"));
+        StateCheck state = StateCheck.of(aws, table, esm);
+        c.counts.put("state: sessions by status (state table) / META items by status (session table)",
+                state.byStatus() + " / " + state.truthByStatus());
+        c.counts.put("state: handoff windows x reasons / handoffs counted (state table) / in the stream",
+                state.handoffWindows().size() + " / " + state.handoffWindows().values().stream()
+                        .mapToLong(Long::longValue).sum() + " / " + esm.handoffs.size());
+        c.checks.add(new Check("active sessions by status in the state table equal the table's META items",
+                state.byStatus().equals(state.truthByStatus()), state.byStatus() + " vs " + state.truthByStatus()));
+        c.checks.add(new Check("handoffs per reason per 5-minute window in the state table equal the stream's",
+                state.handoffWindows().equals(state.truthWindows()), state.handoffWindows() + " vs "
+                + state.truthWindows()));
         c.counts.put("on-failure ranges given up / redriven / kept", redrive.messages() + " / " + redrive.redriven()
                 + " / " + redrive.kept().size());
         boolean nothingLeft = onFailure.isEmpty() && redrive.kept().isEmpty();

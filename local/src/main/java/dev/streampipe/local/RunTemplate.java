@@ -20,6 +20,7 @@ import java.util.Map;
  */
 record RunTemplate(TemplateStack stack, Duration summaryTimeout, int summaryMaxRetries) {
     static final String SESSION_TABLE = "SessionTable";
+    static final String STATE_TABLE = "StateTable";
     static final String ON_FAILURE_QUEUE = "OnFailureQueue";
     static final String ALERT_TOPIC = "AlertTopic";
     static final String ANALYTICS_BUCKET = "AnalyticsBucket";

@@ -49,6 +49,8 @@ class LocalPipelineIT {
                 "[PASS] a summary for every closed window", "[PASS] nothing given up, or every given-up range redriven",
                 "[PASS] the hot key alerted", "[PASS] no cold key alerted",
                 "[PASS] the client detector saw the hot session's reads",
+                "[PASS] active sessions by status in the state table equal the table's META items",
+                "[PASS] handoffs per reason per 5-minute window in the state table equal the stream's",
                 "throughput advice for the session table", "\"capacity_mode\"", "\"confidence\"");
         // AND records were failed on purpose, reported, and redelivered (the retry path ran on the wire)
         assertThat(count(report, "Firehose entries failed on purpose")).isPositive();
