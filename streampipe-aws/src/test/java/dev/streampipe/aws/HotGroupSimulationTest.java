@@ -82,7 +82,7 @@ class HotGroupSimulationTest {
                     + " | status value item: WCU/s max, mean; tx/s max"
                     + " | handoff value item: WCU/s max, mean; tx/s max"
                     + " | handoff window chunk item: WCU/s max; tx/s max | status value item reads/s max"
-                    + " | t# WCU/s max%n",
+                    + " | t# WCU/s max | WCU/batch, RCU/batch%n",
             LANES, SHARDS, PARALLELIZATION_FACTOR, BATCHES_PER_LANE_SECOND, SECONDS,
             LANES * BATCHES_PER_LANE_SECOND * SECONDS);
 
@@ -142,16 +142,19 @@ class HotGroupSimulationTest {
     }
 
     private static String row(String shards, Meter m) {
-        return String.format("%5s | %5.1f | %4.2f | %5d, %5.0f; %4d | %5d, %5.0f; %4d | %5d; %4d | %5d | %4d%n",
+        return String.format("%5s | %5.1f | %4.2f | %5d, %5.0f; %4d | %5d, %5.0f; %4d | %5d; %4d | %5d | %4d"
+                        + " | %4.1f, %4.1f%n",
                 shards, (double) m.itemWrites / m.batches, (double) m.transactions / m.batches,
-                m.maxWcuPerSecond(k -> k.startsWith(STATUS_VALUES)), m.meanWcuPerSecond(k -> k.startsWith(STATUS_VALUES)),
+                m.maxWcuPerSecond(k -> k.startsWith(STATUS_VALUES)),
+                m.meanWcuPerSecond(k -> k.startsWith(STATUS_VALUES)),
                 m.maxTransactionsPerSecond(k -> k.startsWith(STATUS_VALUES)),
                 m.maxWcuPerSecond(k -> k.startsWith(HANDOFF_VALUES)),
                 m.meanWcuPerSecond(k -> k.startsWith(HANDOFF_VALUES)),
                 m.maxTransactionsPerSecond(k -> k.startsWith(HANDOFF_VALUES)),
                 m.maxWcuPerSecond(k -> k.startsWith(HANDOFF_WINDOW_ITEMS)),
                 m.maxTransactionsPerSecond(k -> k.startsWith(HANDOFF_WINDOW_ITEMS)),
-                m.maxReadsPerSecond(k -> k.startsWith(STATUS_VALUES)), m.maxWcuPerSecond(k -> k.startsWith("t#")));
+                m.maxReadsPerSecond(k -> k.startsWith(STATUS_VALUES)), m.maxWcuPerSecond(k -> k.startsWith("t#")),
+                (double) m.writeUnits / m.batches, (double) m.readUnits / m.batches);
     }
 
     /** Runs {@code seconds} &times; 3,000 batches of 1,000 lanes against one metering table. */
@@ -207,6 +210,8 @@ class HotGroupSimulationTest {
         long batches;
         long transactions;
         long itemWrites;
+        long writeUnits;
+        long readUnits;
 
         int maxWcuPerSecond(Predicate<String> items) {
             return max(wcu, items);
@@ -275,6 +280,7 @@ class HotGroupSimulationTest {
                     bytes = size(a.conditionCheck().key());
                 }
                 itemWrites++;
+                writeUnits += 2L * kilobytes(bytes);
                 if (seen.add(pk) && !pk.startsWith("r#")) {
                     add(wcu, pk, 2 * kilobytes(bytes));
                     add(transactionsByItem, pk, 1);
@@ -286,8 +292,10 @@ class HotGroupSimulationTest {
         @Override
         public UpdateItemResponse updateItem(UpdateItemRequest request) {
             String pk = request.key().get("PK").s();
-            add(wcu, pk, kilobytes(size(request.key()) + names(request.expressionAttributeNames())
-                    + size(request.expressionAttributeValues())));
+            int units = kilobytes(size(request.key()) + names(request.expressionAttributeNames())
+                    + size(request.expressionAttributeValues()));
+            writeUnits += units;
+            add(wcu, pk, units);
             return UpdateItemResponse.builder().attributes(Map.of()).build();
         }
 
@@ -296,6 +304,7 @@ class HotGroupSimulationTest {
             for (KeysAndAttributes ka : request.requestItems().values()) {
                 for (Map<String, AttributeValue> key : ka.keys()) {
                     String pk = key.get("PK").s();
+                    readUnits++; // strongly consistent, absent or under 4 KB: 1 RCU
                     if (!pk.startsWith("r#")) {
                         add(reads, pk, 1);
                     }
@@ -306,6 +315,7 @@ class HotGroupSimulationTest {
 
         @Override
         public GetItemResponse getItem(GetItemRequest request) {
+            readUnits++;
             return GetItemResponse.builder().build();
         }
 
