@@ -53,6 +53,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * item from its key, attribute names and values (the handful of groups a window chunk holds stays far under 1 KB).
  * So every write here is under 1 KB: 2 WCU per transactional write of an item, and the WCU an item takes in a second
  * is twice the transactions that wrote it.
+ *
+ * <p>Not simulated: {@code closeDue}, which each lane calls on its first batch and once per window advance (a
+ * conditional UpdateItem of the {@code t#} item, then, past a window's close, the close transactions): like the
+ * window registration this table meters, it writes {@code t#} about once per lane per window, whatever the write
+ * shards.
  */
 class HotGroupSimulationTest {
     private static final int SHARDS = 100;
