@@ -23,6 +23,7 @@ class DescribeTest {
                                 + " -> status-metrics (changes)\n",
                         "  aggregate windowed handoffs-by-reason: tumbling 5m, grace 1m, group by reason (UNKNOWN when"
                                 + " absent or not a short string), count where SK begins with \"HANDOFF#\" and INSERT"
-                                + " [store handoffs-by-reason] -> handoff-windows (final values) [ledgered]\n");
+                                + " [8 write shards] [store handoffs-by-reason] -> handoff-windows (final values)"
+                                + " [ledgered]\n");
     }
 }

@@ -69,9 +69,9 @@ class HotGroupSimulationTest {
     private static final int VALUE_ITEM_BYTES = 200;
     private static final String STATUS = "sessions-by-status";
     private static final String HANDOFFS = "handoffs-by-reason";
-    /** The router's write shards: SessionTopology.STATUS_WRITE_SHARDS, and the default 1 for the handoffs. */
+    /** The router's write shards: SessionTopology.STATUS_WRITE_SHARDS and HANDOFF_WRITE_SHARDS. */
     private static final int ROUTER_STATUS_SHARDS = 8;
-    private static final int ROUTER_HANDOFF_SHARDS = 1;
+    private static final int ROUTER_HANDOFF_SHARDS = 8;
     private static final TimeWindows HANDOFF_WINDOWS = TimeWindows.ofSize(Duration.ofMinutes(5))
             .grace(Duration.ofMinutes(1));
     private static final List<String> STATUSES = List.of("active", "waiting", "handoff", "closed", "UNKNOWN");
