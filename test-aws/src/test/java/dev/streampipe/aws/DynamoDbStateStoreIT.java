@@ -298,13 +298,14 @@ class DynamoDbStateStoreIT {
         Map<String, Long> fewer = minus(store.calls(), start);
 
         // THEN a first delivery is one TransactWriteItems and one BatchGetItem (the receipts of the chunks it does not
-        // touch), plus one UpdateItem for a window this process writes for the first time; a delivery again adds one
-        // TransactWriteItems when something changed
+        // touch), plus, for a window this process writes for the first time, one GetItem of the store's time item and
+        // one UpdateItem when no other process registered it; a delivery again adds one TransactWriteItems when
+        // something changed
         assertThat(first).containsEntry("TransactWriteItems", 1L).containsEntry("BatchGetItem", 1L);
         assertThat(total(first)).isEqualTo(2);
         assertThat(total(firstWindowed)).isEqualTo(2);
-        assertThat(cold).containsEntry("UpdateItem", 1L);
-        assertThat(total(cold)).isEqualTo(3);
+        assertThat(cold).containsEntry("GetItem", 1L).containsEntry("UpdateItem", 1L);
+        assertThat(total(cold)).isEqualTo(4);
         assertThat(again).containsEntry("TransactWriteItems", 1L).containsEntry("BatchGetItem", 1L);
         assertThat(total(fewer)).isEqualTo(3);
         assertThat(store.get(table.keySet()).values().stream().mapToLong(v -> v[0]).sum()).isEqualTo(1_000 - 66);
