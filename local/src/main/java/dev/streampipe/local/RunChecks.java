@@ -79,8 +79,14 @@ final class RunChecks {
                 .filter(d -> d.path("newStatus").asText().equals("disconnected")).toList(), "eventId");
         long otherStatus = statusEvents.size() - toHandoff.total - toDisconnected.total;
         long poison = drain(aws, "PoisonRecordQueue").size();
-        List<JsonNode> alertMessages = ServiceContents.drain(aws.box.sqs(),
-                aws.box.sqs().getQueueUrl(b -> b.queueName(LocalAws.ALERT_QUEUE)).queueUrl());
+        String alertQueue = aws.box.sqs().getQueueUrl(b -> b.queueName(LocalAws.ALERT_QUEUE)).queueUrl();
+        List<JsonNode> alertMessages = new ArrayList<>(ServiceContents.drain(aws.box.sqs(), alertQueue));
+        // The monitor records a transition before its SNS publish returns: a transition of the run's last seconds
+        // may still be on its way to the queue. Wait for it a little (under load, moto answers slowly).
+        for (int i = 0; i < 15 && alertMessages.size() < watch.transitions().size(); i++) {
+            sleep(Duration.ofSeconds(1));
+            alertMessages.addAll(ServiceContents.drain(aws.box.sqs(), alertQueue));
+        }
         List<JsonNode> onFailure = drain(aws, RunTemplate.ON_FAILURE_QUEUE);
         long streamRecords = esm.eventIds.size();
         long handoffs = written.handoffs.get();
@@ -286,6 +292,14 @@ final class RunChecks {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
             return out;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
