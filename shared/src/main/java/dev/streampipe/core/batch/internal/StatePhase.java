@@ -242,11 +242,6 @@ public final class StatePhase {
     private static long batchTime(Contributions contributions, int end) {
         long t = Long.MIN_VALUE;
         for (int i = 0; i < end; i++) {
-            for (Part p : contributions.byRecord.get(i)) {
-                if (p.keyOrNull() == null) {
-                    t = Math.max(t, (Long) p.deltaOrTime());
-                }
-            }
             Long created = contributions.times.get(i);
             if (created != null) {
                 t = Math.max(t, created);
